@@ -1,0 +1,56 @@
+package io.auditgap.collect;
+
+/**
+ * One thing the collector script gathers on a host. Checks declare the items they need; the union
+ * of those needs becomes one script, run once per host.
+ */
+public sealed interface CollectionItem
+    permits CollectionItem.File, CollectionItem.Directory, CollectionItem.Command {
+
+  /** The key under which the result appears in a {@link HostSnapshot}. */
+  String key();
+
+  /** The content of one file, read with a size cap. */
+  record File(String path) implements CollectionItem {
+    public File {
+      CollectorScript.requireSafeWord(path);
+    }
+
+    @Override
+    public String key() {
+      return "file:" + path;
+    }
+  }
+
+  /**
+   * The names in a directory (one per line, {@code type<TAB>name}) and the content of every regular
+   * file in it, each as its own {@code file:} item.
+   */
+  record Directory(String path) implements CollectionItem {
+    public Directory {
+      CollectorScript.requireSafeWord(path);
+    }
+
+    @Override
+    public String key() {
+      return "dir:" + path;
+    }
+  }
+
+  /**
+   * The output (stdout and stderr merged) and exit status of a read-only shell snippet.
+   *
+   * @param name stable name checks use to find the result, e.g. {@code auditctl -l}
+   * @param shell POSIX sh snippet; it must only read
+   */
+  record Command(String name, String shell) implements CollectionItem {
+    public Command {
+      CollectorScript.requireSafeName(name);
+    }
+
+    @Override
+    public String key() {
+      return "cmd:" + name;
+    }
+  }
+}

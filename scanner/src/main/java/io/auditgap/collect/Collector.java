@@ -1,0 +1,89 @@
+package io.auditgap.collect;
+
+import io.auditgap.transport.Connection;
+import io.auditgap.transport.ExecResult;
+import io.auditgap.transport.TransportException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the collector on one host: one exec channel, the script on stdin, the bundle on stdout. The
+ * frame marker carries a fresh random nonce so that collected content cannot forge frames.
+ */
+public final class Collector {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final CollectorLimits limits;
+  private final Clock clock;
+
+  public Collector(CollectorLimits limits, Clock clock) {
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /** The remote command: {@code sh -s}, or through {@code sudo -n} which never prompts. */
+  public static String remoteCommand(boolean sudo) {
+    return sudo ? "sudo -n sh -s" : "sh -s";
+  }
+
+  public HostSnapshot collect(
+      String host,
+      Connection connection,
+      boolean sudo,
+      Collection<CollectionItem> items,
+      Duration timeout)
+      throws TransportException {
+    byte[] nonceBytes = new byte[12];
+    RANDOM.nextBytes(nonceBytes);
+    String nonce = HexFormat.of().formatHex(nonceBytes);
+    String script = CollectorScript.render(items, nonce, limits);
+    ExecResult r =
+        connection.exec(
+            remoteCommand(sudo),
+            script.getBytes(StandardCharsets.UTF_8),
+            limits.maxBundleBytes(),
+            timeout);
+    Bundle bundle = BundleReader.read(r.stdout(), nonce, limits);
+    Map<String, SnapshotItem> byKey = new LinkedHashMap<>();
+    for (SnapshotItem item : bundle.items()) {
+      byKey.putIfAbsent(item.key(), item);
+    }
+    String problem = bundle.problem();
+    if (!bundle.complete()) {
+      problem = explain(r, sudo, problem);
+    }
+    return new HostSnapshot(
+        host, clock.instant(), byKey, r.stdout().length, bundle.complete(), problem);
+  }
+
+  private static String explain(ExecResult r, boolean sudo, String bundleProblem) {
+    if (r.timedOut()) {
+      return "collector timed out on the host (" + bundleProblem + ")";
+    }
+    if (r.disconnected()) {
+      return "connection lost during collection (" + bundleProblem + ")";
+    }
+    if (r.stdoutTruncated()) {
+      return "collector output exceeded the size cap (" + bundleProblem + ")";
+    }
+    String err = r.stderr() == null ? "" : r.stderr().strip();
+    if (sudo && (err.contains("password is required") || err.contains("sudo:"))) {
+      return "sudo -n refused (no passwordless sudo for this user): " + firstLine(err);
+    }
+    if (!err.isEmpty()) {
+      return bundleProblem + "; stderr: " + firstLine(err);
+    }
+    return bundleProblem;
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+}

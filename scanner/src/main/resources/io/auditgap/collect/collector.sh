@@ -1,0 +1,105 @@
+# auditgap collector: reads files and command output; writes nothing on this host.
+# POSIX sh (dash, bash, busybox sh). Streamed over one exec channel to `sh -s`.
+#
+# Output framing, per item: one header line
+#   @@<nonce> <kind> <status> <size> <truncated> <name>
+# then exactly <size> bytes, then one newline. The bundle ends with
+#   @@<nonce> end <items> <bytes>
+# kind: file | dir | cmd.  status: command exit status; for files 0 read, 1 absent, 13 denied,
+# 20 not a directory, 21 a directory, 22 not a regular file; 124 timeout; 127 command not found;
+# 255 skipped because the bundle reached its total cap.
+# Everything is defined in functions and run by the last line, so nothing runs before the whole
+# script has arrived.
+
+ag_setup() {
+  ag_n=__NONCE__
+  ag_cap=__ITEM_CAP__
+  ag_total_cap=__TOTAL_CAP__
+  ag_max_entries=__MAX_ENTRIES__
+  ag_total=0
+  ag_items=0
+  ag_nl='
+'
+  LC_ALL=C
+  export LC_ALL
+  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+  export PATH
+  if command -v timeout >/dev/null 2>&1; then ag_to="timeout __ITEM_TIMEOUT__"; else ag_to=; fi
+  printf '@@%s begin 1\n' "$ag_n"
+}
+
+# ag_emit KIND STATUS NAME, content in $ag_out
+ag_emit() {
+  ag_sz=${#ag_out}
+  ag_tr=0
+  ag_st=$2
+  if [ "$ag_sz" -gt "$ag_cap" ]; then
+    ag_out=$(printf '%s' "$ag_out" | head -c "$ag_cap"; echo .)
+    ag_out=${ag_out%.}
+    ag_sz=${#ag_out}
+    ag_tr=1
+  fi
+  if [ $((ag_total + ag_sz)) -gt "$ag_total_cap" ]; then
+    ag_out=
+    ag_sz=0
+    ag_st=255
+  fi
+  ag_total=$((ag_total + ag_sz))
+  ag_items=$((ag_items + 1))
+  printf '@@%s %s %s %s %s %s\n%s\n' "$ag_n" "$1" "$ag_st" "$ag_sz" "$ag_tr" "$3" "$ag_out"
+}
+
+ag_file() {
+  ag_out=
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit file 255 "$1"; return; fi
+  if [ -d "$1" ]; then ag_emit file 21 "$1"; return; fi
+  if [ ! -e "$1" ]; then ag_emit file 1 "$1"; return; fi
+  if [ ! -f "$1" ]; then ag_emit file 22 "$1"; return; fi
+  if [ ! -r "$1" ]; then ag_emit file 13 "$1"; return; fi
+  ag_out=$($ag_to head -c $((ag_cap + 1)) "$1" </dev/null 2>/dev/null; printf '.%s' "$?")
+  ag_rc=${ag_out##*.}
+  ag_out=${ag_out%.*}
+  if [ "$ag_rc" = 0 ] || [ "$ag_rc" = 124 ]; then ag_emit file "$ag_rc" "$1"; else ag_out=; ag_emit file 13 "$1"; fi
+}
+
+ag_dir() {
+  ag_out=
+  if [ ! -e "$1" ]; then ag_emit dir 1 "$1"; return; fi
+  if [ ! -d "$1" ]; then ag_emit dir 20 "$1"; return; fi
+  if [ ! -r "$1" ] || [ ! -x "$1" ]; then ag_emit dir 13 "$1"; return; fi
+  ag_list=
+  ag_files=
+  ag_count=0
+  for ag_f in "$1"/* "$1"/.[!.]*; do
+    if [ ! -e "$ag_f" ] && [ ! -L "$ag_f" ]; then continue; fi
+    case $ag_f in *"$ag_nl"*) continue ;; esac
+    ag_count=$((ag_count + 1))
+    if [ "$ag_count" -gt "$ag_max_entries" ]; then break; fi
+    if [ -L "$ag_f" ]; then ag_t=l; elif [ -d "$ag_f" ]; then ag_t=d; elif [ -f "$ag_f" ]; then ag_t=f; else ag_t=o; fi
+    ag_list="$ag_list$ag_t	${ag_f##*/}$ag_nl"
+    if [ -f "$ag_f" ]; then ag_files="$ag_files$ag_f$ag_nl"; fi
+  done
+  ag_out=$ag_list
+  ag_emit dir 0 "$1"
+  ag_ifs=$IFS
+  IFS=$ag_nl
+  for ag_f in $ag_files; do
+    IFS=$ag_ifs
+    ag_file "$ag_f"
+  done
+  IFS=$ag_ifs
+}
+
+# ag_cmd NAME SHELL: stdout and stderr merged, exit status kept, output capped while it is produced
+ag_cmd() {
+  ag_out=
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd 255 "$1"; return; fi
+  ag_out=$( { ag_rc=$( { { $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
+  ag_rc=${ag_out##*.}
+  ag_out=${ag_out%.*}
+  ag_emit cmd "$ag_rc" "$1"
+}
+
+ag_end() {
+  printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
+}
