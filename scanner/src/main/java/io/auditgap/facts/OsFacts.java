@@ -1,0 +1,88 @@
+package io.auditgap.facts;
+
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.collect.HostSnapshot;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Operating system identity, architecture, privilege and containment. */
+public final class OsFacts {
+  public static final CollectionItem OS_RELEASE = new CollectionItem.File("/etc/os-release");
+  public static final CollectionItem UNAME_M = new CollectionItem.Command("uname -m", "uname -m");
+  public static final CollectionItem ID_U = new CollectionItem.Command("id -u", "id -u");
+  public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
+  public static final CollectionItem CONTAINER =
+      new CollectionItem.Command(
+          "container",
+          "if command -v systemd-detect-virt >/dev/null 2>&1; then systemd-detect-virt -c; fi;"
+              + " [ -e /.dockerenv ] && echo docker-env; [ -e /run/.containerenv ] && echo"
+              + " podman-env; exit 0");
+
+  /** {@code uname -m}, e.g. {@code x86_64}. */
+  public static final FactKey<Observed<String>> ARCH =
+      new FactKey<>(
+          "arch",
+          Set.of(UNAME_M),
+          s -> SnapshotFacts.command(s, "uname -m").map(i -> i.text().strip()));
+
+  /** True when the collector ran as uid 0. */
+  public static final FactKey<Observed<Boolean>> ROOT =
+      new FactKey<>(
+          "root",
+          Set.of(ID_U),
+          s -> SnapshotFacts.command(s, "id -u").map(i -> i.text().strip().equals("0")));
+
+  /** KEY=value pairs of /etc/os-release (quotes removed). */
+  public static final FactKey<Observed<Map<String, String>>> OS_RELEASE_VALUES =
+      new FactKey<>("os-release", Set.of(OS_RELEASE), OsFacts::osRelease);
+
+  /** True when the host is a container (kernel checks are then not applicable). */
+  public static final FactKey<Observed<Boolean>> IN_CONTAINER =
+      new FactKey<>(
+          "container",
+          Set.of(CONTAINER),
+          s ->
+              SnapshotFacts.command(s, "container")
+                  .map(
+                      i -> {
+                        String t = i.text().strip();
+                        return !t.isEmpty() && !t.equals("none");
+                      }));
+
+  private OsFacts() {}
+
+  /** Whether the architecture has a 32-bit compat ABI whose syscalls need their own rules. */
+  public static boolean hasCompatAbi(String arch) {
+    return switch (arch) {
+      case "x86_64", "aarch64", "ppc64", "ppc64le", "s390x", "sparc64", "mips64" -> true;
+      default -> false;
+    };
+  }
+
+  static Observed<Map<String, String>> osRelease(HostSnapshot s) {
+    return SnapshotFacts.file(s, "/etc/os-release").map(OsFacts::parseOsRelease);
+  }
+
+  private static Map<String, String> parseOsRelease(Optional<io.auditgap.collect.SnapshotItem> f) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (f.isEmpty()) {
+      return m;
+    }
+    for (String line : f.get().text().split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq <= 0 || line.startsWith("#")) {
+        continue;
+      }
+      String v = line.substring(eq + 1).strip();
+      if (v.length() >= 2
+          && (v.startsWith("\"") || v.startsWith("'"))
+          && v.endsWith(v.substring(0, 1))) {
+        v = v.substring(1, v.length() - 1);
+      }
+      m.put(line.substring(0, eq).strip(), v);
+    }
+    return m;
+  }
+}
