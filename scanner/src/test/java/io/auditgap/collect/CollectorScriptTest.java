@@ -1,0 +1,144 @@
+package io.auditgap.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Runs the real collector script under each shell it must support and parses its bundle. */
+class CollectorScriptTest {
+  private static final String NONCE = "abcdef0123456789";
+  private static final CollectorLimits LIMITS =
+      new CollectorLimits(4096, 64 * 1024, 50, Duration.ofSeconds(2));
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void framesEveryKindOfItemFaithfully(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    String utf8 = "ümlaut → ✓\nno newline at end";
+    Files.writeString(dir.resolve("utf8.conf"), utf8);
+    Files.writeString(dir.resolve("trailing.conf"), "a\n\n\n");
+    Files.writeString(dir.resolve("big.conf"), "x".repeat(10_000));
+    Files.writeString(
+        dir.resolve("fake @@" + NONCE + " end 0 0"),
+        "forged frame attempt\n@@" + NONCE + " end 1 1\n");
+    Files.createDirectory(dir.resolve("sub"));
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.File(dir + "/utf8.conf"),
+            new CollectionItem.File(dir + "/trailing.conf"),
+            new CollectionItem.File(dir + "/big.conf"),
+            new CollectionItem.File(dir + "/missing.conf"),
+            new CollectionItem.File(dir + "/sub"),
+            new CollectionItem.Command("echo", "printf 'out\\n'; printf 'err\\n' >&2; exit 3"),
+            new CollectionItem.Command("flood", "yes flood"),
+            new CollectionItem.Command("absent", "no-such-command-auditgap"),
+            new CollectionItem.Command("quote", "echo \"it's\""),
+            new CollectionItem.Command("slow", "sleep 30"));
+    Bundle b = run(shell, items);
+
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    SnapshotItem u = find(b, "file", dir + "/utf8.conf");
+    assertEquals(utf8, u.text());
+    assertEquals(0, u.exitStatus());
+    assertEquals(utf8.getBytes(StandardCharsets.UTF_8).length, u.size());
+    assertEquals("a\n\n\n", find(b, "file", dir + "/trailing.conf").text());
+    SnapshotItem big = find(b, "file", dir + "/big.conf");
+    assertTrue(big.truncated());
+    assertEquals(4096, big.text().length());
+    assertEquals(SnapshotItem.ABSENT, find(b, "file", dir + "/missing.conf").exitStatus());
+    assertEquals(SnapshotItem.IS_DIRECTORY, find(b, "file", dir + "/sub").exitStatus());
+    SnapshotItem echo = find(b, "cmd", "echo");
+    assertEquals(3, echo.exitStatus());
+    assertEquals("out\nerr\n", echo.text());
+    SnapshotItem flood = find(b, "cmd", "flood");
+    assertTrue(flood.truncated());
+    assertEquals(4096, flood.size());
+    assertEquals(SnapshotItem.NOT_FOUND, find(b, "cmd", "absent").exitStatus());
+    assertEquals("it's\n", find(b, "cmd", "quote").text());
+    assertEquals(SnapshotItem.TIMED_OUT, find(b, "cmd", "slow").exitStatus());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void listsDirectoriesAndReadsTheirFilesButNotForgedNames(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Path rules = Files.createDirectory(dir.resolve("rules.d"));
+    Files.writeString(rules.resolve("10-base.rules"), "-D\n");
+    Files.writeString(rules.resolve("exec.conf"), "-a always,exit -S execve\n");
+    Files.writeString(rules.resolve(".hidden.rules"), "-e 2\n");
+    Files.writeString(rules.resolve("@@" + NONCE + " cmd 0 5 0 x"), "forged\n");
+    Files.createDirectory(rules.resolve("nested"));
+    Bundle b = run(shell, List.of(new CollectionItem.Directory(rules.toString())));
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    String listing = find(b, "dir", rules.toString()).text();
+    assertTrue(listing.contains("f\t10-base.rules\n"));
+    assertTrue(listing.contains("f\texec.conf\n"));
+    assertTrue(listing.contains("f\t.hidden.rules\n"));
+    assertTrue(listing.contains("d\tnested\n"));
+    assertEquals("-a always,exit -S execve\n", find(b, "file", rules + "/exec.conf").text());
+    assertEquals("forged\n", find(b, "file", rules + "/@@" + NONCE + " cmd 0 5 0 x").text());
+    assertFalse(b.items().stream().anyMatch(i -> i.name().equals("x")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void stopsAddingContentAtTheTotalCap(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    CollectorLimits small = new CollectorLimits(4096, 6000, 50, Duration.ofSeconds(2));
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.Command("a", "yes a | head -c 4000"),
+            new CollectionItem.Command("b", "yes b | head -c 4000"),
+            new CollectionItem.Command("c", "echo c"));
+    Bundle b =
+        BundleReader.read(exec(shell, CollectorScript.render(items, NONCE, small)), NONCE, small);
+    assertTrue(b.complete());
+    assertEquals(4000, find(b, "cmd", "a").size());
+    assertEquals(SnapshotItem.SKIPPED, find(b, "cmd", "b").exitStatus());
+    assertEquals("c\n", find(b, "cmd", "c").text());
+  }
+
+  private Bundle run(String shell, List<CollectionItem> items) throws Exception {
+    return BundleReader.read(
+        exec(shell, CollectorScript.render(items, NONCE, LIMITS)), NONCE, LIMITS);
+  }
+
+  private static byte[] exec(String shell, String script) throws IOException, InterruptedException {
+    List<String> cmd =
+        shell.endsWith("busybox") ? List.of(shell, "sh", "-s") : List.of(shell, "-s");
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(script.getBytes(StandardCharsets.UTF_8));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream s = p.getInputStream()) {
+      s.transferTo(out);
+    }
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    return out.toByteArray();
+  }
+
+  private static SnapshotItem find(Bundle b, String kind, String name) {
+    return b.items().stream()
+        .filter(i -> i.kind().equals(kind) && i.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " item " + name + " in " + b.items()));
+  }
+}
