@@ -1,0 +1,74 @@
+package io.auditgap.checks;
+
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Evaluates a set of checks on one host's facts. Never throws: a matcher bug becomes unknown. */
+public final class CheckEvaluator {
+  private final List<CheckDefinition> checks;
+  private final MatcherRegistry registry;
+
+  public CheckEvaluator(List<CheckDefinition> checks, MatcherRegistry registry) {
+    this.checks = List.copyOf(checks);
+    this.registry = registry;
+  }
+
+  /** The union of what the selected checks need, in a stable order. */
+  public Set<CollectionItem> needs() {
+    Set<CollectionItem> items = new LinkedHashSet<>();
+    for (CheckDefinition c : checks) {
+      registry.find(c.matcher()).ifPresent(m -> items.addAll(m.needs()));
+    }
+    List<CollectionItem> sorted = new ArrayList<>(items);
+    sorted.sort((a, b) -> a.key().compareTo(b.key()));
+    return new LinkedHashSet<>(sorted);
+  }
+
+  /**
+   * Evaluates every check.
+   *
+   * @param settings scan-wide parameters (profile, uid_min, ...) that check params may override
+   */
+  public List<Finding> evaluate(Facts facts, Map<String, Object> settings) {
+    List<Finding> out = new ArrayList<>();
+    for (CheckDefinition c : checks) {
+      Map<String, Object> merged = new LinkedHashMap<>(c.params());
+      merged.putAll(settings);
+      Verdict v;
+      try {
+        v = registry.find(c.matcher()).orElseThrow().evaluate(new CheckParams(merged), facts);
+      } catch (RuntimeException e) {
+        v = Verdict.unknown("internal error evaluating " + c.id() + ": " + e);
+      }
+      out.add(finding(c, v));
+    }
+    return out;
+  }
+
+  /** Every check as unknown with the same reason (host not reached, not trusted, ...). */
+  public List<Finding> allUnknown(String reason) {
+    List<Finding> out = new ArrayList<>();
+    for (CheckDefinition c : checks) {
+      out.add(finding(c, Verdict.unknown(reason)));
+    }
+    return out;
+  }
+
+  private static Finding finding(CheckDefinition c, Verdict v) {
+    return new Finding(
+        c.id(),
+        c.title(),
+        c.severity(),
+        v.status(),
+        v.reason(),
+        v.evidence(),
+        c.remediation(),
+        c.references());
+  }
+}

@@ -1,0 +1,35 @@
+package io.auditgap.checks;
+
+import io.auditgap.checks.matchers.AuditdInstalledMatcher;
+import io.auditgap.checks.matchers.AuditdRunningMatcher;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every matcher the catalog may name, by name. */
+public final class MatcherRegistry {
+  private final Map<String, Matcher> byName = new LinkedHashMap<>();
+
+  public MatcherRegistry(Collection<? extends Matcher> matchers) {
+    for (Matcher m : matchers) {
+      if (byName.put(m.name(), m) != null) {
+        throw new IllegalStateException("two matchers named " + m.name());
+      }
+    }
+  }
+
+  /** The built-in matchers. */
+  public static MatcherRegistry builtIn() {
+    return new MatcherRegistry(List.of(new AuditdInstalledMatcher(), new AuditdRunningMatcher()));
+  }
+
+  public Optional<Matcher> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Collection<String> names() {
+    return byName.keySet();
+  }
+}

@@ -1,0 +1,64 @@
+package io.auditgap.checks.matchers;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.system.ServiceState;
+import io.auditgap.facts.system.SystemFacts;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Asserts that auditd is active now and enabled at boot: both, or events are lost on reboot. */
+public final class AuditdRunningMatcher implements Matcher {
+
+  @Override
+  public String name() {
+    return "auditd-running";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    Set<CollectionItem> n = new HashSet<>(SystemFacts.AUDITD_SERVICE.needs());
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    return n;
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
+    if (container.isSeen() && container.value()) {
+      return Verdict.notApplicable(
+          "the host is a container; auditd runs on the container host", List.of());
+    }
+    Observed<ServiceState> svc = facts.get(SystemFacts.AUDITD_SERVICE);
+    if (!svc.isSeen()) {
+      return Verdict.unknown(((Observed.Unseen<ServiceState>) svc).reason());
+    }
+    ServiceState s = svc.value();
+    String source =
+        s.manager().equals("systemd") ? "systemctl show auditd.service" : "process list";
+    List<Evidence> ev = List.of(Evidence.of(source, 0, s.detail(), null));
+    if (!s.loaded()) {
+      return Verdict.fail("auditd.service is not installed (no unit)", ev);
+    }
+    if (!s.active()) {
+      return Verdict.fail(
+          "auditd is not running" + (Boolean.TRUE.equals(s.enabled()) ? " (enabled at boot)" : ""),
+          ev);
+    }
+    if (s.enabled() == null) {
+      return Verdict.unknown(
+          "auditd is running, but whether it starts at boot could not be established", ev);
+    }
+    if (!s.enabled()) {
+      return Verdict.fail("auditd is running now but not enabled at boot", ev);
+    }
+    return Verdict.pass("auditd is running and enabled at boot", ev);
+  }
+}

@@ -1,0 +1,29 @@
+package io.auditgap.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** Reads the version Maven filtered into {@code auditgap-version.properties}. */
+final class VersionProvider implements IVersionProvider {
+  static String version() {
+    Properties p = new Properties();
+    try (InputStream in = VersionProvider.class.getResourceAsStream("/auditgap-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {
+      "auditgap " + version(),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+    };
+  }
+}

@@ -1,0 +1,15 @@
+package io.auditgap.facts.system;
+
+/**
+ * A service's state as far as it could be established.
+ *
+ * @param manager {@code systemd} (from {@code systemctl show}) or {@code process} (no systemd: from
+ *     the process list and boot links)
+ * @param loaded the unit exists ({@code LoadState=loaded}); always true for process evidence
+ * @param active running now
+ * @param enabled starts at boot; null when that could not be established
+ * @param detail the raw state words, e.g. {@code ActiveState=active SubState=running
+ *     UnitFileState=enabled}
+ */
+public record ServiceState(
+    String unit, String manager, boolean loaded, boolean active, Boolean enabled, String detail) {}

@@ -1,0 +1,114 @@
+package io.auditgap.scan;
+
+import io.auditgap.checks.CheckEvaluator;
+import io.auditgap.checks.Finding;
+import io.auditgap.checks.Status;
+import io.auditgap.collect.Collector;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.facts.Facts;
+import io.auditgap.inventory.HostSpec;
+import io.auditgap.transport.Connection;
+import io.auditgap.transport.Transport;
+import io.auditgap.transport.TransportException;
+import io.auditgap.transport.TransportFailure;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Assesses one host: connect, collect once, evaluate. Never throws. */
+final class HostAssessor {
+  private final Collector collector;
+  private final CheckEvaluator evaluator;
+  private final ScanOptions options;
+
+  HostAssessor(Collector collector, CheckEvaluator evaluator, ScanOptions options) {
+    this.collector = collector;
+    this.evaluator = evaluator;
+    this.options = options;
+  }
+
+  /**
+   * @param live receives the open connection, so a watchdog can close it when the host deadline
+   *     passes
+   */
+  HostResult assess(HostSpec host, Transport transport, AtomicReference<Connection> live) {
+    long start = System.nanoTime();
+    String address = host.isLocal() ? "local" : host.address() + ":" + host.port();
+    Connection c;
+    try {
+      c = transport.open(host, options.connectTimeout());
+    } catch (TransportException e) {
+      return failed(host, address, e, start);
+    }
+    live.set(c);
+    try (c) {
+      HostSnapshot snap =
+          collector.collect(host.name(), c, host.sudo(), evaluator.needs(), remaining(start));
+      return evaluated(host, address, c, snap, start);
+    } catch (TransportException e) {
+      return new HostResult(
+          host.name(),
+          address,
+          statusOf(e.failure()),
+          e.getMessage(),
+          c.hostKeyFingerprint(),
+          evaluator.allUnknown("not assessed: " + e.getMessage()),
+          new CollectionStats(0, 0, c.execCount(), millisSince(start)));
+    } finally {
+      live.set(null);
+    }
+  }
+
+  private HostResult evaluated(
+      HostSpec host, String address, Connection c, HostSnapshot snap, long start) {
+    Map<String, Object> settings = new LinkedHashMap<>(options.settings());
+    settings.putAll(host.params());
+    List<Finding> findings = evaluator.evaluate(new Facts(snap), settings);
+    boolean anyUnknown = findings.stream().anyMatch(f -> f.status() == Status.UNKNOWN);
+    HostStatus status = snap.complete() && !anyUnknown ? HostStatus.ASSESSED : HostStatus.PARTIAL;
+    String reason =
+        snap.complete()
+            ? (anyUnknown ? "some evidence could not be collected" : null)
+            : snap.problem();
+    return new HostResult(
+        host.name(),
+        address,
+        status,
+        reason,
+        c.hostKeyFingerprint(),
+        findings,
+        new CollectionStats(
+            snap.totalBytes(), snap.items().size(), c.execCount(), millisSince(start)));
+  }
+
+  HostResult failed(HostSpec host, String address, TransportException e, long start) {
+    return new HostResult(
+        host.name(),
+        address,
+        statusOf(e.failure()),
+        e.getMessage(),
+        null,
+        evaluator.allUnknown("not assessed: " + e.getMessage()),
+        new CollectionStats(0, 0, 0, millisSince(start)));
+  }
+
+  static HostStatus statusOf(TransportFailure f) {
+    return switch (f) {
+      case UNRESOLVABLE, REFUSED, CONNECT_TIMEOUT, NOT_SSH, JUMP_FAILED -> HostStatus.UNREACHABLE;
+      case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> HostStatus.UNTRUSTED;
+      case AUTH_FAILED, KEY_UNREADABLE -> HostStatus.AUTH_FAILED;
+      default -> HostStatus.ERROR;
+    };
+  }
+
+  private Duration remaining(long start) {
+    Duration left = options.hostTimeout().minusNanos(System.nanoTime() - start);
+    return left.isNegative() ? Duration.ofMillis(1) : left;
+  }
+
+  static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}
