@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code auditgap checks list}: the catalog, as the scanner will evaluate it. */
 @Command(
@@ -16,7 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {ChecksCommand.ListChecks.class})
 final class ChecksCommand {
 
-  @Command(name = "list", description = "List the checks a profile selects.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "List the checks a profile selects.",
+      mixinStandardHelpOptions = true)
   static final class ListChecks implements Callable<Integer> {
     @Mixin CatalogOptions catalog = new CatalogOptions();
     @Spec CommandSpec spec;

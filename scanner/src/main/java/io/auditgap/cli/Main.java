@@ -21,8 +21,7 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExitCodeExceptionMapper(
-        t -> ExitCodes.USAGE);
+    cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           // One clean line, never a stack trace: bad input says where and what to do.
@@ -37,7 +36,8 @@ public final class Main {
         (ex, a) -> {
           CommandLine cmd = ex.getCommandLine();
           cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
-          cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+          cmd.getErr()
+              .println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCodes.USAGE;
         });
     return cl;

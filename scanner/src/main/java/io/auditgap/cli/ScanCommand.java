@@ -1,0 +1,197 @@
+package io.auditgap.cli;
+
+import io.auditgap.checks.CheckEvaluator;
+import io.auditgap.checks.Finding;
+import io.auditgap.checks.Severity;
+import io.auditgap.checks.Status;
+import io.auditgap.collect.CollectorLimits;
+import io.auditgap.inventory.HostSpec;
+import io.auditgap.inventory.Inventory;
+import io.auditgap.scan.HostResult;
+import io.auditgap.scan.HostStatus;
+import io.auditgap.scan.ScanListener;
+import io.auditgap.scan.ScanOptions;
+import io.auditgap.scan.ScanResult;
+import io.auditgap.scan.ScanService;
+import io.auditgap.transport.LocalTransport;
+import io.auditgap.transport.Transport;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code auditgap scan}: assess the inventory (or the local machine) and write reports. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Collect from every host (one SSH exec each), evaluate the checks and write reports.",
+      "Without -i, scans the local machine (no SSH)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no gap at or above --fail-on, every host fully assessed",
+      "1:at least one gap at or above --fail-on",
+      "2:usage or input error (inventory, options)",
+      "3:a host could not be fully assessed and no gap at or above --fail-on"
+    })
+final class ScanCommand implements Callable<Integer> {
+  @Option(
+      names = {"-i", "--inventory"},
+      paramLabel = "FILE",
+      description = "Inventory YAML.")
+  Path inventory;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      defaultValue = "auditgap-report",
+      description = "Directory for report files (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "low",
+      description =
+          "Exit 1 when a gap of this severity or higher is found (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "16",
+      description = "Hosts assessed at once (default: ${DEFAULT-VALUE}).")
+  int parallel;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description = "Deadline per host, connect and collect (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "Deadline for connect and authentication (default: ${DEFAULT-VALUE}).")
+  int connectTimeoutSeconds;
+
+  @Option(
+      names = "--sudo",
+      description = "Local scan only: collect through 'sudo -n' (never prompts).")
+  boolean sudo;
+
+  @Mixin CatalogOptions catalog = new CatalogOptions();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Severity threshold = Severity.parse(failOn);
+    if (threshold == null) {
+      throw new InputException(
+          "--fail-on: '" + failOn + "' is not a severity; use info, low, medium, high or critical");
+    }
+    if (parallel < 1 || parallel > 1024) {
+      throw new InputException("--parallel must be between 1 and 1024");
+    }
+    Inventory inv = loadInventory();
+    CheckEvaluator evaluator = new CheckEvaluator(catalog.selected(), catalog.registry);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("profile", catalog.profile);
+    ScanOptions options =
+        new ScanOptions(
+            parallel,
+            Duration.ofSeconds(connectTimeoutSeconds),
+            Duration.ofSeconds(timeoutSeconds),
+            CollectorLimits.DEFAULT,
+            catalog.profile,
+            settings);
+    Transport local = new LocalTransport();
+    Function<HostSpec, Transport> transports = h -> local;
+    PrintWriter err = spec.commandLine().getErr();
+    ScanResult result =
+        new ScanService(
+                transports, evaluator, options, Clock.systemUTC(), VersionProvider.version())
+            .scan(inv, progress(err));
+    printSummary(result);
+    return exitCode(result, threshold);
+  }
+
+  private Inventory loadInventory() {
+    if (inventory == null) {
+      return new Inventory("(local machine)", List.of(HostSpec.local(localName(), sudo)));
+    }
+    throw new InputException("inventory scans are not available yet");
+  }
+
+  static int exitCode(ScanResult result, Severity threshold) {
+    boolean gaps = false;
+    boolean incomplete = false;
+    for (HostResult h : result.hosts()) {
+      if (h.status() != HostStatus.ASSESSED) {
+        incomplete = true;
+      }
+      for (Finding f : h.findings()) {
+        if (f.status() == Status.FAIL && f.severity().atLeast(threshold)) {
+          gaps = true;
+        }
+        if (f.status() == Status.UNKNOWN) {
+          incomplete = true;
+        }
+      }
+    }
+    return gaps ? ExitCodes.GAPS : incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+  }
+
+  private void printSummary(ScanResult result) {
+    PrintWriter out = spec.commandLine().getOut();
+    for (HostResult h : result.hosts()) {
+      out.printf(
+          "%s  %s%s%n",
+          h.name(), h.status().id(), h.reason() == null ? "" : "  (" + h.reason() + ")");
+      for (Finding f : h.findings()) {
+        out.printf(
+            "  %-16s %-8s %-7s %s%n", f.check(), f.status().id(), f.severity().id(), f.reason());
+      }
+    }
+    out.flush();
+  }
+
+  private static ScanListener progress(PrintWriter err) {
+    if (System.console() == null) {
+      return ScanListener.NONE;
+    }
+    return new ScanListener() {
+      @Override
+      public void hostFinished(HostResult r, int done, int total) {
+        synchronized (err) {
+          err.printf("[%d/%d] %s: %s%n", done, total, r.name(), r.status().id());
+          err.flush();
+        }
+      }
+    };
+  }
+
+  private static String localName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}
