@@ -1,11 +1,8 @@
 package io.auditgap.scan;
 
 import io.auditgap.checks.CheckEvaluator;
-import io.auditgap.checks.Finding;
-import io.auditgap.checks.Status;
 import io.auditgap.collect.Collector;
 import io.auditgap.collect.HostSnapshot;
-import io.auditgap.facts.Facts;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.transport.Connection;
 import io.auditgap.transport.Transport;
@@ -13,17 +10,23 @@ import io.auditgap.transport.TransportException;
 import io.auditgap.transport.TransportFailure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** Assesses one host: connect, collect once, evaluate. Never throws. */
 final class HostAssessor {
   private final Collector collector;
   private final CheckEvaluator evaluator;
   private final ScanOptions options;
+  private final Consumer<HostSnapshot> snapshotSink;
 
-  HostAssessor(Collector collector, CheckEvaluator evaluator, ScanOptions options) {
+  HostAssessor(
+      Collector collector,
+      CheckEvaluator evaluator,
+      ScanOptions options,
+      Consumer<HostSnapshot> snapshotSink) {
+    this.snapshotSink = snapshotSink;
     this.collector = collector;
     this.evaluator = evaluator;
     this.options = options;
@@ -63,24 +66,17 @@ final class HostAssessor {
 
   private HostResult evaluated(
       HostSpec host, String address, Connection c, HostSnapshot snap, long start) {
+    snapshotSink.accept(snap);
     Map<String, Object> settings = new LinkedHashMap<>(options.settings());
     settings.putAll(host.params());
-    List<Finding> findings = evaluator.evaluate(new Facts(snap), settings);
-    boolean anyUnknown = findings.stream().anyMatch(f -> f.status() == Status.UNKNOWN);
-    HostStatus status = snap.complete() && !anyUnknown ? HostStatus.ASSESSED : HostStatus.PARTIAL;
-    String reason =
-        snap.complete()
-            ? (anyUnknown ? "some evidence could not be collected" : null)
-            : snap.problem();
-    return new HostResult(
-        host.name(),
-        address,
-        status,
-        reason,
-        c.hostKeyFingerprint(),
-        findings,
-        new CollectionStats(
-            snap.totalBytes(), snap.items().size(), c.execCount(), millisSince(start)));
+    return new SnapshotEvaluation(evaluator)
+        .evaluate(
+            snap,
+            address,
+            c.hostKeyFingerprint(),
+            new CollectionStats(
+                snap.totalBytes(), snap.items().size(), c.execCount(), millisSince(start)),
+            settings);
   }
 
   HostResult failed(HostSpec host, String address, TransportException e, long start) {

@@ -2,6 +2,7 @@ package io.auditgap.scan;
 
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.collect.Collector;
+import io.auditgap.collect.HostSnapshot;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.transport.Connection;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,9 +49,18 @@ public final class ScanService {
   }
 
   public ScanResult scan(Inventory inventory, ScanListener listener) {
+    return scan(inventory, listener, snap -> {});
+  }
+
+  /**
+   * Scans, handing every collected snapshot to {@code snapshotSink} (from worker threads) so it can
+   * be saved for offline re-evaluation.
+   */
+  public ScanResult scan(
+      Inventory inventory, ScanListener listener, Consumer<HostSnapshot> snapshotSink) {
     Instant started = clock.instant();
     HostAssessor assessor =
-        new HostAssessor(new Collector(options.limits(), clock), evaluator, options);
+        new HostAssessor(new Collector(options.limits(), clock), evaluator, options, snapshotSink);
     List<HostSpec> hosts = inventory.hosts();
     ExecutorService pool =
         Executors.newFixedThreadPool(
