@@ -249,7 +249,9 @@ hostinit() {
 }
 
 # ------------------------------------------------------------------ commands
-all_hosts() { local d; for d in "$HOSTS"/*/host.conf; do basename "$(dirname "$d")"; done; }
+all_hosts() {   # fixture names, in address (index) order
+  local d; for d in "$HOSTS"/*/host.conf; do d=$(dirname "$d"); echo "$(conf "${d##*/}" index) ${d##*/}"; done | sort -n | cut -d' ' -f2
+}
 running() {   # host's unshare process alive and its ns PID 1 still in the recorded pid namespace
   local r="$RUN/$1" p
   [ -f "$r/nspid" ] || return 1; p=$(cat "$r/nspid")
