@@ -74,8 +74,7 @@ public final class InventoryLoader {
   private static final Set<String> YAML11_BOOLEANS =
       Set.of("y", "yes", "n", "no", "on", "off", "true", "false");
   private static final List<String> SECRET_WORDS =
-      List.of("password", "passwd", "passphrase", "secret", "private_key", "privatekey", "apikey");
-  private static final Set<String> SECRET_PARTS = Set.of("token", "pwd", "pass", "pin");
+      List.of("password", "passwd", "passphrase", "secret", "token", "pwd", "apikey", "api_key");
 
   private final String defaultUser;
   private final Path home;
@@ -987,22 +986,22 @@ public final class InventoryLoader {
     }
   }
 
-  private static boolean isSecretKey(String key) {
+  /**
+   * A key names a secret when it ends with a secret noun ({@code password}, {@code sudo_password},
+   * {@code apiToken}); keys that merely start with one ({@code password_max_days}, a password
+   * policy parameter) and keys ending in {@code _env} (which name a variable) are fine.
+   */
+  static boolean isSecretKey(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     if (k.endsWith("_env")) {
       return false;
     }
     for (String word : SECRET_WORDS) {
-      if (k.contains(word)) {
+      if (k.endsWith(word)) {
         return true;
       }
     }
-    for (String part : k.split("[^a-z0-9]+")) {
-      if (SECRET_PARTS.contains(part)) {
-        return true;
-      }
-    }
-    return false;
+    return k.contains("private_key") || k.contains("privatekey");
   }
 
   private static boolean isNull(Node n) {

@@ -362,9 +362,13 @@ class InventoryLoaderTest {
   }
 
   @Test
-  void hostsNamedLikeSecretsAreFine() throws Exception {
-    Inventory inv = loader.parse("hosts: {token-server: {}, secret-db: {}}", "inv.yaml");
+  void hostsNamedLikeSecretsAndPolicyParametersAreFine() throws Exception {
+    Inventory inv =
+        loader.parse(
+            "defaults: {params: {password_max_days: 90}}\nhosts: {token: {}, secret-db: {}}",
+            "inv.yaml");
     assertEquals(2, inv.hosts().size());
+    assertEquals(90L, host(inv, "token").params().get("password_max_days"));
   }
 
   @Test
