@@ -21,6 +21,10 @@ import java.util.Map;
  * @param tags free-form labels
  * @param params check parameters (retention_days, uid_min, tty_audit_users, ...)
  * @param location where the host is declared, for error messages
+ * @param exposure {@code public}, {@code internal} or {@code none}; null when not set
+ * @param publicAddress address the host is reached at from the internet, or null
+ * @param probePorts TCP ports for the network-only probe (empty when not set)
+ * @param vantage the host may be used as a vantage point for network probes
  */
 public record HostSpec(
     String name,
@@ -35,12 +39,52 @@ public record HostSpec(
     List<String> groups,
     List<String> tags,
     Map<String, Object> params,
-    Location location) {
+    Location location,
+    String exposure,
+    String publicAddress,
+    List<Integer> probePorts,
+    boolean vantage) {
 
   public HostSpec {
     groups = List.copyOf(groups);
     tags = List.copyOf(tags);
     params = Map.copyOf(params);
+    probePorts = probePorts == null ? List.of() : List.copyOf(probePorts);
+  }
+
+  /** The original 13-field form; the reserved fields take their defaults. */
+  public HostSpec(
+      String name,
+      String address,
+      int port,
+      String user,
+      Path identityFile,
+      String passphraseEnv,
+      Path knownHosts,
+      boolean sudo,
+      String jump,
+      List<String> groups,
+      List<String> tags,
+      Map<String, Object> params,
+      Location location) {
+    this(
+        name,
+        address,
+        port,
+        user,
+        identityFile,
+        passphraseEnv,
+        knownHosts,
+        sudo,
+        jump,
+        groups,
+        tags,
+        params,
+        location,
+        null,
+        null,
+        List.of(),
+        false);
   }
 
   /** The machine auditgap runs on, assessed without SSH. */
