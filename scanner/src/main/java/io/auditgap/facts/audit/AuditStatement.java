@@ -1,0 +1,6 @@
+package io.auditgap.facts.audit;
+
+/** One non-comment line of a rules file or an {@code auditctl -l} listing, as parsed. */
+public sealed interface AuditStatement permits AuditRule, ControlDirective, RuleError {
+  RuleSource source();
+}
