@@ -26,6 +26,8 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
     ADDED,
     UNKNOWN,
     CHANGED,
+    /** The host is known, but only with keys of other types than the one offered. */
+    OTHER_TYPES_KNOWN,
     APPEND_FAILED
   }
 
@@ -37,6 +39,7 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
   private volatile PublicKey offered;
   private volatile String lookupName;
   private volatile String appendError;
+  private volatile String knownTypes = "";
 
   private KnownHostsVerifier(Path file, boolean acceptNew) throws IOException {
     super(file.toFile());
@@ -67,6 +70,14 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
   @Override
   protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
+    // ssh prefers the key types it knows for a host, so a host that offers only a new type is
+    // suspect: never treat it as a new host (and never add the key automatically).
+    String others = otherTypes(entries, hostname);
+    if (!others.isEmpty()) {
+      knownTypes = others;
+      outcome = Outcome.OTHER_TYPES_KNOWN;
+      return false;
+    }
     if (!acceptNew) {
       outcome = Outcome.UNKNOWN;
       return false;
@@ -89,6 +100,12 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
           }
           if (applicable) {
             outcome = Outcome.CHANGED;
+            return false;
+          }
+          String freshOthers = otherTypes(fresh.entries(), hostname);
+          if (!freshOthers.isEmpty()) {
+            knownTypes = freshOthers;
+            outcome = Outcome.OTHER_TYPES_KNOWN;
             return false;
           }
         }
@@ -132,6 +149,27 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
       }
       ch.force(false);
     }
+  }
+
+  /** Key types of plain entries (not @revoked / @cert-authority) that apply to the host. */
+  private static String otherTypes(Iterable<KnownHostEntry> entries, String hostname) {
+    java.util.Set<String> types = new java.util.TreeSet<>();
+    for (KnownHostEntry e : entries) {
+      try {
+        String line = e.getLine();
+        if (line != null && !line.startsWith("@") && e.appliesTo(hostname)) {
+          types.add(e.getType().toString());
+        }
+      } catch (IOException | RuntimeException ignored) {
+        // an unreadable entry applies to nothing
+      }
+    }
+    return String.join(", ", types);
+  }
+
+  /** Key types known for the host when the outcome is OTHER_TYPES_KNOWN. */
+  String knownTypes() {
+    return knownTypes;
   }
 
   private static Object lockFor(Path file) {

@@ -574,6 +574,23 @@ public final class SshTransport implements Transport {
                 + ") and verify the new fingerprint",
             fp,
             null);
+      case OTHER_TYPES_KNOWN:
+        return new TransportException(
+            TransportFailure.HOST_KEY_CHANGED,
+            "HOST KEY CHANGED for "
+                + v.lookupName()
+                + ": the server offered "
+                + v.offeredType()
+                + " "
+                + fp
+                + ", but "
+                + kh
+                + " knows this host only with other key types ("
+                + v.knownTypes()
+                + "); possible man-in-the-middle attack, auditgap will not connect or add the key;"
+                + " verify the new fingerprint with the host's owner",
+            fp,
+            null);
       case APPEND_FAILED:
         return new TransportException(
             TransportFailure.HOST_KEY_UNKNOWN,

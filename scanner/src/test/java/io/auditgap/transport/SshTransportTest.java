@@ -83,6 +83,9 @@ class SshTransportTest {
     if (type.equals("rsa")) {
       cmd.addAll(List.of("-b", "2048"));
     }
+    if (!pass.isEmpty()) {
+      cmd.addAll(List.of("-a", "2")); // few KDF rounds: fast tests
+    }
     if (pem) {
       cmd.addAll(List.of("-m", "PEM"));
     }
@@ -318,6 +321,29 @@ class SshTransportTest {
   }
 
   @Test
+  void hostKnownOnlyWithAnotherKeyTypeIsNeverAcceptedAsNew() throws Exception {
+    Path kh = tmp.resolve("kh_other_type");
+    String ed25519 =
+        "[127.0.0.1]:"
+            + server.port()
+            + " "
+            + pub("id_ed25519").split(" ")[0]
+            + " "
+            + pub("id_ed25519").split(" ")[1]
+            + "\n";
+    Files.writeString(kh, ed25519);
+    HostSpec h = spec("h", server, USER, "id_ed25519", kh, null);
+    for (boolean acceptNew : new boolean[] {false, true}) {
+      SshTransport t = transport(options().withAcceptNewHostKeys(acceptNew));
+      TransportException e = assertThrows(TransportException.class, () -> t.open(h, OPEN));
+      assertEquals(TransportFailure.HOST_KEY_CHANGED, e.failure(), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("only with other key types (ssh-ed25519)"), e.getMessage());
+      assertEquals(ed25519, Files.readString(kh));
+    }
+  }
+
+  @Test
   void acceptNewAppendsExactlyOneLineThenStrictModeVerifiesIt() throws Exception {
     Path kh = tmp.resolve("new/dir/known_hosts"); // missing file and directories
     HostSpec h = spec("h", server, USER, "id_ed25519", kh, null);
@@ -495,7 +521,7 @@ class SshTransportTest {
           spec("h", "127.0.0.1", http.port(), USER, "id_ed25519", null, knownHosts(server), null);
       TransportException e =
           assertThrows(
-              TransportException.class, () -> transport(options()).open(h, Duration.ofSeconds(1)));
+              TransportException.class, () -> transport(options()).open(h, Duration.ofMillis(600)));
       assertEquals(TransportFailure.NOT_SSH, e.failure(), e.getMessage());
       assertTrue(e.getMessage().contains("HTTP/1.1 400"), e.getMessage());
     }
@@ -553,6 +579,18 @@ class SshTransportTest {
       ExecResult next = c.exec("cat", "still here".getBytes(StandardCharsets.UTF_8), 100, EXEC);
       assertEquals("still here", text(next));
       assertEquals(2, c.execCount());
+    }
+  }
+
+  @Test
+  void stderrFloodIsCappedAndDoesNotStallStdout() throws Exception {
+    SshTransport t = transport(options());
+    try (Connection c =
+        t.open(spec("h", server, USER, "id_ed25519", knownHosts(server), null), OPEN)) {
+      ExecResult r = c.exec("errflood 6000000", new byte[0], 100, EXEC);
+      assertEquals("done\n", text(r));
+      assertEquals(0, r.exitStatus());
+      assertEquals(8192, r.stderr().length());
     }
   }
 

@@ -28,6 +28,7 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
  *   <li>{@code outerr}: "out" on stdout, "err" on stderr, exit 3
  *   <li>{@code print N}: N bytes of 'x', exit 0
  *   <li>{@code flood}: 'y' forever (until the channel closes)
+ *   <li>{@code errflood N}: about N bytes on stderr, then "done" on stdout, exit 0
  *   <li>{@code hang}: "partial\n", then nothing, never exits
  *   <li>{@code die N}: N bytes, then the server drops the whole SSH connection
  * </ul>
@@ -160,6 +161,17 @@ final class TestSshServer implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
               out.write(chunk);
             }
+            break;
+          case "errflood":
+            byte[] e = new byte[32768];
+            Arrays.fill(e, (byte) 'e');
+            for (long n = Long.parseLong(argv[1]); n > 0; n -= e.length) {
+              err.write(e);
+            }
+            err.flush();
+            out.write("done\n".getBytes());
+            out.flush();
+            exit.onExit(0);
             break;
           case "hang":
             out.write("partial\n".getBytes());
