@@ -81,6 +81,7 @@ public final class SshConnection implements Connection {
   public ExecResult exec(String command, byte[] stdin, long maxStdout, Duration timeout)
       throws TransportException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    byte[] input = stdin == null ? new byte[0] : stdin;
     if (closed) {
       throw new TransportException(
           TransportFailure.DISCONNECTED, "connection to " + where + " is closed");
@@ -126,7 +127,7 @@ public final class SshConnection implements Connection {
     pool.submit(
         () -> {
           try (OutputStream in = cmd.getOutputStream()) {
-            in.write(stdin);
+            in.write(input);
             in.flush();
           } catch (IOException e) {
             // The command ended without reading all of stdin; its output tells why.
