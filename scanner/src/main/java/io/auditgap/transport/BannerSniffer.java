@@ -1,0 +1,153 @@
+package io.auditgap.transport;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.SocketFactory;
+
+/**
+ * A socket factory whose sockets remember the first bytes the server sent, so that a server that
+ * accepts TCP but never speaks SSH can be told from a slow SSH server, and the sockets can be
+ * closed from another thread to unblock any read.
+ */
+final class BannerSniffer extends SocketFactory {
+  private static final int KEEP = 256;
+  private final byte[] head = new byte[KEEP];
+  private int headLen;
+  private long total;
+  private final List<Socket> sockets = new ArrayList<>();
+  private boolean closed;
+
+  @Override
+  public Socket createSocket() throws IOException {
+    Socket s = new SniffingSocket();
+    synchronized (this) {
+      if (closed) {
+        s.close();
+        throw new IOException("connection attempt abandoned");
+      }
+      sockets.add(s);
+    }
+    return s;
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Closes every socket made so far and refuses new ones; unblocks connect and read. */
+  void closeAll() {
+    List<Socket> copy;
+    synchronized (this) {
+      closed = true;
+      copy = new ArrayList<>(sockets);
+    }
+    for (Socket s : copy) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+  }
+
+  /** True once some socket has completed its TCP connect. */
+  synchronized boolean connected() {
+    for (Socket s : sockets) {
+      if (s.isConnected()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  synchronized long bytesReceived() {
+    return total;
+  }
+
+  /** True when some line the server sent starts with {@code SSH-}. */
+  synchronized boolean sawSshBanner() {
+    String s = new String(head, 0, headLen, StandardCharsets.ISO_8859_1);
+    return s.startsWith("SSH-") || s.contains("\nSSH-");
+  }
+
+  /** The first printable bytes the server sent, quoted, for messages. */
+  synchronized String headExcerpt() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(headLen, 40); i++) {
+      int c = head[i] & 0xff;
+      if (c >= 0x20 && c < 0x7f) {
+        b.append((char) c);
+      } else if (c == '\n') {
+        b.append("\\n");
+      } else if (c == '\r') {
+        b.append("\\r");
+      } else {
+        b.append(String.format("\\x%02x", c));
+      }
+    }
+    return b.toString();
+  }
+
+  private synchronized void record(byte[] b, int off, int n) {
+    total += n;
+    int room = KEEP - headLen;
+    if (room > 0) {
+      int k = Math.min(room, n);
+      System.arraycopy(b, off, head, headLen, k);
+      headLen += k;
+    }
+  }
+
+  private final class SniffingSocket extends Socket {
+    private InputStream in;
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+      if (in == null) {
+        in =
+            new FilterInputStream(super.getInputStream()) {
+              @Override
+              public int read() throws IOException {
+                int c = super.read();
+                if (c >= 0) {
+                  record(new byte[] {(byte) c}, 0, 1);
+                }
+                return c;
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                  record(b, off, n);
+                }
+                return n;
+              }
+            };
+      }
+      return in;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.auditgap.transport;
+
+import java.time.Duration;
+
+/** Small helpers for one-line, secret-free failure messages. */
+final class Failures {
+  private Failures() {}
+
+  /** The first cause of type {@code type} in the cause chain, or null. */
+  static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  static boolean has(Throwable t, Class<? extends Throwable> type) {
+    return find(t, type) != null;
+  }
+
+  /** The exception's message (or class name), one line, printable, at most 200 characters. */
+  static String oneLine(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      Throwable c = t.getCause();
+      m = c != null && c.getMessage() != null ? c.getMessage() : t.getClass().getSimpleName();
+    }
+    return clean(m, 200);
+  }
+
+  static String clean(String s, int max) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+    for (int i = 0; i < s.length() && b.length() < max; i++) {
+      char c = s.charAt(i);
+      b.append(c < 0x20 || c == 0x7f ? ' ' : c);
+    }
+    return b.toString().strip();
+  }
+
+  static String seconds(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format("%.1f s", ms / 1000.0);
+  }
+}

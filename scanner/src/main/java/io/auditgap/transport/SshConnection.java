@@ -1,0 +1,249 @@
+package io.auditgap.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+
+/**
+ * An authenticated SSH connection (possibly through jump hosts). Each exec runs on its own session
+ * channel; every wait is bounded by the exec's deadline, and a channel that does not close in time
+ * is abandoned rather than waited for.
+ */
+public final class SshConnection implements Connection {
+  private final String where;
+  private final String fingerprint;
+  private final String keyType;
+  private final List<SSHClient> clients; // target first, then its jump hosts
+  private final List<BannerSniffer> sockets;
+  private final SshOptions options;
+  private final ExecutorService pool;
+  private final AtomicInteger execs = new AtomicInteger();
+  private volatile boolean closed;
+
+  SshConnection(
+      String where,
+      String fingerprint,
+      String keyType,
+      List<SSHClient> clients,
+      List<BannerSniffer> sockets,
+      SshOptions options) {
+    this.where = where;
+    this.fingerprint = fingerprint;
+    this.keyType = keyType;
+    this.clients = List.copyOf(clients);
+    this.sockets = List.copyOf(sockets);
+    this.options = options;
+    this.pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "auditgap-ssh-exec-" + where);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public String hostKeyFingerprint() {
+    return fingerprint;
+  }
+
+  /** Type of the verified host key ({@code ssh-ed25519}, ...). */
+  public String hostKeyType() {
+    return keyType;
+  }
+
+  @Override
+  public int execCount() {
+    return execs.get();
+  }
+
+  /** Whether the transport to the target is still up. */
+  public boolean isAlive() {
+    SSHClient c = clients.get(0);
+    return !closed && c.isConnected() && c.getTransport().isRunning();
+  }
+
+  @Override
+  public ExecResult exec(String command, byte[] stdin, long maxStdout, Duration timeout)
+      throws TransportException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    byte[] input = stdin == null ? new byte[0] : stdin;
+    if (closed) {
+      throw new TransportException(
+          TransportFailure.DISCONNECTED, "connection to " + where + " is closed");
+    }
+    if (!isAlive()) {
+      throw new TransportException(
+          TransportFailure.DISCONNECTED, "connection to " + where + " was lost");
+    }
+    SSHClient client = clients.get(0);
+    SessionHolder holder = new SessionHolder();
+    Future<Session.Command> started =
+        pool.submit(
+            () -> {
+              Session s = client.startSession();
+              execs.incrementAndGet();
+              if (!holder.set(s)) {
+                Closer.closeQuietly(s, Duration.ZERO);
+                throw new IOException("exec abandoned");
+              }
+              return s.exec(command);
+            });
+    Session.Command cmd;
+    try {
+      cmd = started.get(left(deadline), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      started.cancel(true);
+      Closer.closeQuietly(holder.abandon(), Duration.ZERO);
+      return new ExecResult(new byte[0], false, "", null, true, !isAlive());
+    } catch (ExecutionException e) {
+      Closer.closeQuietly(holder.abandon(), Duration.ZERO);
+      throw startFailure(e.getCause());
+    } catch (InterruptedException e) {
+      started.cancel(true);
+      Closer.closeQuietly(holder.abandon(), Duration.ZERO);
+      Thread.currentThread().interrupt();
+      throw new TransportException(TransportFailure.DEADLINE, "interrupted");
+    }
+
+    BoundedReader out = new BoundedReader(maxStdout);
+    BoundedReader err = new BoundedReader(options.maxStderrBytes());
+    Future<?> outF = pool.submit(() -> out.drain(cmd.getInputStream()));
+    Future<?> errF = pool.submit(() -> drainCapped(err, cmd.getErrorStream()));
+    pool.submit(
+        () -> {
+          try (OutputStream in = cmd.getOutputStream()) {
+            in.write(input);
+            in.flush();
+          } catch (IOException e) {
+            // The command ended without reading all of stdin; its output tells why.
+          }
+        });
+
+    boolean timedOut = false;
+    boolean broken = false;
+    Integer exit = null;
+    try {
+      outF.get(left(deadline), TimeUnit.NANOSECONDS);
+      if (!out.truncated()) {
+        errF.get(left(deadline), TimeUnit.NANOSECONDS);
+        // stdout and stderr are at EOF; the exit status comes with the channel close.
+        cmd.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left(deadline))), TimeUnit.MILLISECONDS);
+        exit = cmd.getExitStatus();
+        // Closed without exit status or signal: the command did not finish normally.
+        broken = exit == null && cmd.getExitSignal() == null;
+      }
+    } catch (TimeoutException e) {
+      timedOut = true;
+    } catch (ConnectionException e) {
+      timedOut = Failures.has(e, TimeoutException.class);
+      broken = !timedOut;
+    } catch (ExecutionException e) {
+      broken = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      timedOut = true;
+    }
+    // Stops the command when it is still running (truncated, timed out); bounded either way.
+    Closer.closeQuietly(cmd, options.closeGrace());
+    boolean truncated = out.truncated();
+    if (truncated || timedOut) {
+      exit = null;
+      broken = false;
+    } else if (exit == null && !isAlive()) {
+      broken = true;
+    }
+    return new ExecResult(
+        out.bytes(),
+        truncated,
+        new String(err.bytes(), StandardCharsets.UTF_8),
+        exit,
+        timedOut && !truncated,
+        broken);
+  }
+
+  /** Keeps the first bytes of stderr and discards the rest, so stderr never stalls stdout. */
+  private static void drainCapped(BoundedReader keep, InputStream in) {
+    keep.drain(in);
+    byte[] sink = new byte[8192];
+    try {
+      while (in.read(sink) >= 0) {
+        // discard
+      }
+    } catch (IOException ignored) {
+      // the channel closed
+    }
+  }
+
+  private TransportException startFailure(Throwable e) {
+    OpenFailException ofe = Failures.find(e, OpenFailException.class);
+    if (ofe != null) {
+      return new TransportException(
+          TransportFailure.CHANNEL_REFUSED,
+          where + " refused to open a session channel (MaxSessions?): " + Failures.oneLine(ofe),
+          e);
+    }
+    if (!isAlive()) {
+      return new TransportException(
+          TransportFailure.DISCONNECTED,
+          "connection to " + where + " was lost: " + Failures.oneLine(e),
+          e);
+    }
+    if (Failures.has(e, TimeoutException.class)) {
+      return new TransportException(
+          TransportFailure.DEADLINE, where + " did not start the command in time", e);
+    }
+    return new TransportException(
+        TransportFailure.ERROR,
+        "cannot start a command on " + where + ": " + Failures.oneLine(e),
+        e);
+  }
+
+  private static long left(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /** Closes the target first, then its jump hosts; never blocks past the close grace. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Closer.closeQuietly(clients, options.closeGrace());
+    for (BannerSniffer s : sockets) {
+      s.closeAll();
+    }
+    pool.shutdownNow();
+  }
+
+  /** Hands a session from the starter task to the caller, or closes it if the caller left. */
+  private static final class SessionHolder {
+    private Session session;
+    private boolean abandoned;
+
+    synchronized boolean set(Session s) {
+      session = s;
+      return !abandoned;
+    }
+
+    synchronized Session abandon() {
+      abandoned = true;
+      return session;
+    }
+  }
+}
