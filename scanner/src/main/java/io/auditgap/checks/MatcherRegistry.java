@@ -1,7 +1,11 @@
 package io.auditgap.checks;
 
+import io.auditgap.checks.matchers.AuditExecveMatcher;
+import io.auditgap.checks.matchers.AuditImmutableMatcher;
+import io.auditgap.checks.matchers.AuditRulesDriftMatcher;
 import io.auditgap.checks.matchers.AuditdInstalledMatcher;
 import io.auditgap.checks.matchers.AuditdRunningMatcher;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +26,15 @@ public final class MatcherRegistry {
 
   /** The built-in matchers. */
   public static MatcherRegistry builtIn() {
-    return new MatcherRegistry(List.of(new AuditdInstalledMatcher(), new AuditdRunningMatcher()));
+    List<Matcher> all = new ArrayList<>();
+    all.addAll(
+        List.of(
+            new AuditdInstalledMatcher(),
+            new AuditdRunningMatcher(),
+            new AuditExecveMatcher(),
+            new AuditImmutableMatcher(),
+            new AuditRulesDriftMatcher()));
+    return new MatcherRegistry(all);
   }
 
   public Optional<Matcher> find(String name) {

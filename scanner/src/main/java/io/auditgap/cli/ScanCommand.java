@@ -14,6 +14,8 @@ import io.auditgap.scan.ScanOptions;
 import io.auditgap.scan.ScanResult;
 import io.auditgap.scan.ScanService;
 import io.auditgap.transport.LocalTransport;
+import io.auditgap.transport.SshOptions;
+import io.auditgap.transport.SshTransport;
 import io.auditgap.transport.Transport;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -91,6 +93,17 @@ final class ScanCommand implements Callable<Integer> {
   int connectTimeoutSeconds;
 
   @Option(
+      names = "--hosts",
+      paramLabel = "PATTERN",
+      description = "Only hosts whose name matches (comma-separated globs, e.g. 'web-*,db-1').")
+  String hosts;
+
+  @Option(
+      names = "--accept-new-host-keys",
+      description = "Append unknown host keys to known_hosts (a changed key is still refused).")
+  boolean acceptNewHostKeys;
+
+  @Option(
       names = "--sudo",
       description = "Local scan only: collect through 'sudo -n' (never prompts).")
   boolean sudo;
@@ -109,7 +122,8 @@ final class ScanCommand implements Callable<Integer> {
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");
     }
-    Inventory inv = loadInventory();
+    Inventory all = loadInventory();
+    Inventory inv = selectHosts(all);
     CheckEvaluator evaluator = new CheckEvaluator(catalog.selected(), catalog.registry);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("profile", catalog.profile);
@@ -122,7 +136,15 @@ final class ScanCommand implements Callable<Integer> {
             catalog.profile,
             settings);
     Transport local = new LocalTransport();
-    Function<HostSpec, Transport> transports = h -> local;
+    Transport ssh =
+        new SshTransport(
+            SshOptions.defaults()
+                .withAcceptNewHostKeys(acceptNewHostKeys)
+                .withTimeouts(
+                    Duration.ofSeconds(connectTimeoutSeconds),
+                    Duration.ofSeconds(connectTimeoutSeconds)),
+            all::host);
+    Function<HostSpec, Transport> transports = h -> h.isLocal() ? local : ssh;
     PrintWriter err = spec.commandLine().getErr();
     ScanResult result =
         new ScanService(
@@ -136,7 +158,25 @@ final class ScanCommand implements Callable<Integer> {
     if (inventory == null) {
       return new Inventory("(local machine)", List.of(HostSpec.local(localName(), sudo)));
     }
-    throw new InputException("inventory scans are not available yet");
+    return InventoryFiles.load(inventory, spec.commandLine().getErr());
+  }
+
+  private Inventory selectHosts(Inventory inv) {
+    if (hosts == null) {
+      return inv;
+    }
+    List<HostSpec> selected = inv.select(hosts);
+    if (selected.isEmpty()) {
+      throw new InputException(
+          "--hosts: '"
+              + hosts
+              + "' matches no host in "
+              + inventory
+              + "; run 'auditgap inventory check -i "
+              + inventory
+              + "' to list them");
+    }
+    return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
   }
 
   static int exitCode(ScanResult result, Severity threshold) {

@@ -49,11 +49,23 @@ ag_emit() {
   printf '@@%s %s %s %s %s %s\n%s\n' "$ag_n" "$1" "$ag_st" "$ag_sz" "$ag_tr" "$3" "$ag_out"
 }
 
+# ag_absent KIND PATH: a path that does not test as existing is "absent" only when every parent
+# directory can be searched; behind an unsearchable one (e.g. /etc/audit 0750 for a non-root user)
+# it is "denied": the collector cannot know.
+ag_absent() {
+  ag_p=${2%/*}
+  while [ -n "$ag_p" ]; do
+    if [ -d "$ag_p" ] && [ ! -x "$ag_p" ]; then ag_emit "$1" 13 "$2"; return; fi
+    ag_p=${ag_p%/*}
+  done
+  ag_emit "$1" 1 "$2"
+}
+
 ag_file() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit file 255 "$1"; return; fi
   if [ -d "$1" ]; then ag_emit file 21 "$1"; return; fi
-  if [ ! -e "$1" ]; then ag_emit file 1 "$1"; return; fi
+  if [ ! -e "$1" ]; then ag_absent file "$1"; return; fi
   if [ ! -f "$1" ]; then ag_emit file 22 "$1"; return; fi
   if [ ! -r "$1" ]; then ag_emit file 13 "$1"; return; fi
   ag_out=$($ag_to head -c $((ag_cap + 1)) "$1" </dev/null 2>/dev/null; printf '.%s' "$?")
@@ -64,7 +76,7 @@ ag_file() {
 
 ag_dir() {
   ag_out=
-  if [ ! -e "$1" ]; then ag_emit dir 1 "$1"; return; fi
+  if [ ! -e "$1" ]; then ag_absent dir "$1"; return; fi
   if [ ! -d "$1" ]; then ag_emit dir 20 "$1"; return; fi
   if [ ! -r "$1" ] || [ ! -x "$1" ]; then ag_emit dir 13 "$1"; return; fi
   ag_list=

@@ -115,14 +115,50 @@ class CollectorScriptTest {
     assertEquals("c\n", find(b, "cmd", "c").text());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void pathsBehindAnUnsearchableDirectoryAreDeniedNotAbsent(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv not installed");
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to drop privileges");
+    // Like /etc/audit (0750 root:root) seen by a non-root collector.
+    Path audit = Files.createDirectory(dir.resolve("audit"));
+    Files.createDirectory(audit.resolve("rules.d"));
+    Files.writeString(audit.resolve("audit.rules"), "-e 2\n");
+    Files.setPosixFilePermissions(
+        dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        audit, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.File(audit + "/audit.rules"),
+            new CollectionItem.Directory(audit + "/rules.d"),
+            new CollectionItem.File(dir + "/really-missing"));
+    byte[] out =
+        exec(
+            List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+            shell,
+            CollectorScript.render(items, NONCE, LIMITS));
+    Bundle b = BundleReader.read(out, NONCE, LIMITS);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals(SnapshotItem.DENIED, find(b, "file", audit + "/audit.rules").exitStatus());
+    assertEquals(SnapshotItem.DENIED, find(b, "dir", audit + "/rules.d").exitStatus());
+    assertEquals(SnapshotItem.ABSENT, find(b, "file", dir + "/really-missing").exitStatus());
+  }
+
   private Bundle run(String shell, List<CollectionItem> items) throws Exception {
     return BundleReader.read(
         exec(shell, CollectorScript.render(items, NONCE, LIMITS)), NONCE, LIMITS);
   }
 
   private static byte[] exec(String shell, String script) throws IOException, InterruptedException {
-    List<String> cmd =
-        shell.endsWith("busybox") ? List.of(shell, "sh", "-s") : List.of(shell, "-s");
+    return exec(List.of(), shell, script);
+  }
+
+  private static byte[] exec(List<String> prefix, String shell, String script)
+      throws IOException, InterruptedException {
+    List<String> cmd = new java.util.ArrayList<>(prefix);
+    cmd.addAll(shell.endsWith("busybox") ? List.of(shell, "sh", "-s") : List.of(shell, "-s"));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(script.getBytes(StandardCharsets.UTF_8));

@@ -25,6 +25,9 @@ import java.util.Set;
  * -l}) and in the rules loaded at boot, each judged on its own. Parameter {@code uid_min} (default
  * 1000) is UID_MIN from login.defs.
  *
+ * <p>Pass needs both sources seen and covering; a gap in either seen source fails; otherwise the
+ * verdict is unknown, naming the source that was not seen.
+ *
  * <p>When auditctl is missing the verdict is fail with the root cause (checks-reference "Check
  * dependencies": RUL checks fail naming AUD-01 rather than stay unknown).
  */
@@ -93,7 +96,8 @@ public final class AuditExecveMatcher implements Matcher {
     if (anyFail) {
       return Verdict.fail(reason, evidence);
     }
-    if (!loaded.isSeen() && !persistent.isSeen()) {
+    if (!loaded.isSeen() || !persistent.isSeen()) {
+      // What was seen covers execve, but the other half was not seen: never pass on it.
       return Verdict.unknown(reason, evidence);
     }
     return Verdict.pass(reason, evidence);
