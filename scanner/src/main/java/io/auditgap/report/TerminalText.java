@@ -117,7 +117,7 @@ public final class TerminalText {
       return "\\r";
     }
     if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
-      return String.format(Locale.ROOT, "\\x%02x", cp);
+      return "\\x" + hex(cp, 2).toLowerCase(Locale.ROOT);
     }
     if (cp < 0xa0) {
       return null;
@@ -130,11 +130,14 @@ public final class TerminalText {
         || type == Character.CONTROL
         || type == Character.PRIVATE_USE
         || type == Character.UNASSIGNED) {
-      return cp > 0xffff
-          ? String.format(Locale.ROOT, "\\u{%X}", cp)
-          : String.format(Locale.ROOT, "\\u%04X", cp);
+      return cp > 0xffff ? "\\u{" + hex(cp, 1) + "}" : "\\u" + hex(cp, 4);
     }
     return null;
+  }
+
+  private static String hex(int cp, int digits) {
+    String h = Integer.toHexString(cp).toUpperCase(Locale.ROOT);
+    return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
   }
 
   private static String withMarker(Clipped c) {

@@ -109,7 +109,7 @@ class TerminalTextTest {
     String huge = ReportFixtures.hugeText();
     String out =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
             () -> {
               String last = null;
               for (int i = 0; i < 1_000; i++) {
