@@ -127,10 +127,14 @@ class JsonReportTest {
     Path file = writer.write(r, dir);
     byte[] bytes = Files.readAllBytes(file);
     assertTrue(bytes.length > ReportFixtures.HUGE, "JSON keeps the full evidence");
-    for (byte b : bytes) {
-      assertTrue(
-          b == '\n' || (b >= 0x20 && b != 0x7f), "raw control byte " + b + " in report.json");
+    int bad = -1;
+    for (int i = 0; i < bytes.length && bad < 0; i++) {
+      byte b = bytes[i];
+      if ((b >= 0 && b < 0x20 && b != '\n') || b == 0x7f) {
+        bad = i;
+      }
     }
+    assertEquals(-1, bad, "raw control byte in report.json at offset " + bad);
     String text = new String(bytes, StandardCharsets.UTF_8);
     assertFalse(text.contains("\u202e"), "raw RTL override in report.json");
     assertFalse(text.contains("\u009b"), "raw C1 CSI in report.json");
