@@ -1,0 +1,51 @@
+package io.auditgap.report;
+
+import io.auditgap.scan.ScanResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Renders a {@link ScanResult} in one format. Implementations are stateless and thread-safe. */
+public interface ReportWriter {
+
+  /** The format name used on the command line: {@code console}, {@code json}, {@code html}. */
+  String format();
+
+  /** The file {@link #write(ScanResult, Path)} creates in the output directory. */
+  String fileName();
+
+  /** Renders the report to {@code out}; does not close it. */
+  void write(ScanResult result, Writer out) throws IOException;
+
+  /**
+   * Writes {@link #fileName()} (UTF-8) into {@code outputDir}, creating the directory if needed.
+   * The file is written to a temporary file first and moved into place, so a failed render never
+   * leaves a half-written report behind.
+   *
+   * @return the path of the written file
+   */
+  default Path write(ScanResult result, Path outputDir) throws IOException {
+    Files.createDirectories(outputDir);
+    Path target = outputDir.resolve(fileName());
+    Path tmp = Files.createTempFile(outputDir, "." + fileName() + ".", ".tmp");
+    try {
+      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        write(result, w);
+      }
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return target;
+  }
+}
