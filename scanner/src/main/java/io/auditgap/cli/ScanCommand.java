@@ -5,6 +5,8 @@ import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
 import io.auditgap.collect.CollectorLimits;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SnapshotStore;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.scan.HostResult;
@@ -17,6 +19,7 @@ import io.auditgap.transport.LocalTransport;
 import io.auditgap.transport.SshOptions;
 import io.auditgap.transport.SshTransport;
 import io.auditgap.transport.Transport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -55,13 +58,6 @@ final class ScanCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Inventory YAML.")
   Path inventory;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      defaultValue = "auditgap-report",
-      description = "Directory for report files (default: ${DEFAULT-VALUE}).")
-  Path output;
 
   @Option(
       names = "--fail-on",
@@ -108,7 +104,15 @@ final class ScanCommand implements Callable<Integer> {
       description = "Local scan only: collect through 'sudo -n' (never prompts).")
   boolean sudo;
 
+  @Option(
+      names = "--save-snapshots",
+      paramLabel = "DIR",
+      description = "Also save each host's collected snapshot (JSON) for 'auditgap evaluate'.")
+  Path snapshotDir;
+
   @Mixin CatalogOptions catalog = new CatalogOptions();
+
+  @Mixin ReportOptions reports = new ReportOptions();
 
   @Spec CommandSpec spec;
 
@@ -121,6 +125,15 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");
+    }
+    reports.validated();
+    if (snapshotDir != null) {
+      try {
+        java.nio.file.Files.createDirectories(snapshotDir);
+      } catch (IOException e) {
+        throw new InputException(
+            "--save-snapshots: cannot create " + snapshotDir + ": " + e.getMessage());
+      }
     }
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
@@ -149,8 +162,8 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult result =
         new ScanService(
                 transports, evaluator, options, Clock.systemUTC(), VersionProvider.version())
-            .scan(inv, progress(err));
-    printSummary(result);
+            .scan(inv, progress(err), this::saveSnapshot);
+    reports.emit(result, spec.commandLine().getOut(), err);
     return exitCode(result, threshold);
   }
 
@@ -198,18 +211,16 @@ final class ScanCommand implements Callable<Integer> {
     return gaps ? ExitCodes.GAPS : incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
   }
 
-  private void printSummary(ScanResult result) {
-    PrintWriter out = spec.commandLine().getOut();
-    for (HostResult h : result.hosts()) {
-      out.printf(
-          "%s  %s%s%n",
-          h.name(), h.status().id(), h.reason() == null ? "" : "  (" + h.reason() + ")");
-      for (Finding f : h.findings()) {
-        out.printf(
-            "  %-16s %-8s %-7s %s%n", f.check(), f.status().id(), f.severity().id(), f.reason());
-      }
+  private void saveSnapshot(HostSnapshot snap) {
+    if (snapshotDir == null) {
+      return;
     }
-    out.flush();
+    try {
+      SnapshotStore.save(snap, snapshotDir);
+    } catch (IOException e) {
+      throw new InputException(
+          "--save-snapshots: cannot write to " + snapshotDir + ": " + e.getMessage());
+    }
   }
 
   private static ScanListener progress(PrintWriter err) {

@@ -1,0 +1,124 @@
+package io.auditgap.cli;
+
+import io.auditgap.checks.CheckEvaluator;
+import io.auditgap.checks.Severity;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SnapshotStore;
+import io.auditgap.scan.CollectionStats;
+import io.auditgap.scan.HostResult;
+import io.auditgap.scan.ScanResult;
+import io.auditgap.scan.SnapshotEvaluation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code auditgap evaluate}: re-evaluate saved snapshots offline, without touching any host. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate the checks on snapshots saved by 'scan --save-snapshots', offline.",
+      "Use it to try another profile or catalog on the same evidence."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no gap at or above --fail-on, every host fully assessed",
+      "1:at least one gap at or above --fail-on",
+      "2:usage or input error",
+      "3:a host could not be fully assessed and no gap at or above --fail-on"
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  @Parameters(
+      paramLabel = "SNAPSHOT",
+      arity = "1..*",
+      description = "Snapshot files or directories.")
+  List<Path> inputs;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "low",
+      description =
+          "Exit 1 when a gap of this severity or higher is found (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Mixin CatalogOptions catalog = new CatalogOptions();
+
+  @Mixin ReportOptions reports = new ReportOptions();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Severity threshold = Severity.parse(failOn);
+    if (threshold == null) {
+      throw new InputException(
+          "--fail-on: '" + failOn + "' is not a severity; use info, low, medium, high or critical");
+    }
+    reports.validated();
+    SnapshotEvaluation evaluation =
+        new SnapshotEvaluation(new CheckEvaluator(catalog.selected(), catalog.registry));
+    Instant started = Instant.now();
+    List<HostResult> hosts = new ArrayList<>();
+    for (Path file : files()) {
+      HostSnapshot snap;
+      try {
+        snap = SnapshotStore.load(file);
+      } catch (IOException e) {
+        throw new InputException(e.getMessage());
+      }
+      hosts.add(
+          evaluation.evaluate(
+              snap,
+              "snapshot " + snap.collectedAt(),
+              null,
+              new CollectionStats(snap.totalBytes(), snap.items().size(), 0, 0),
+              Map.of("profile", catalog.profile)));
+    }
+    ScanResult result =
+        new ScanResult(
+            VersionProvider.version(),
+            started,
+            Instant.now(),
+            "(snapshots)",
+            catalog.profile,
+            hosts);
+    reports.emit(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return ScanCommand.exitCode(result, threshold);
+  }
+
+  private List<Path> files() {
+    List<Path> out = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(f -> f.getFileName().toString().endsWith(".snapshot.json"))
+              .sorted()
+              .forEach(out::add);
+        } catch (IOException e) {
+          throw new InputException(p + ": cannot list: " + e.getMessage());
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(p);
+      } else {
+        throw new InputException(p + ": no such snapshot file or directory");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new InputException("no *.snapshot.json files in " + inputs);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,113 @@
+package io.auditgap.cli;
+
+import io.auditgap.report.ConsoleReport;
+import io.auditgap.report.ReportWriter;
+import io.auditgap.report.ReportWriters;
+import io.auditgap.scan.ScanResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Where and in which formats to write reports; shared by scan and evaluate. */
+final class ReportOptions {
+  enum Color {
+    AUTO,
+    ALWAYS,
+    NEVER
+  }
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      defaultValue = "auditgap-report",
+      description = "Directory for report files (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      split = ",",
+      defaultValue = "console,json,html",
+      description =
+          "Report formats, comma-separated: console, json, html (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
+
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description = "Report templates that override the bundled ones by name.")
+  Path templates;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "Colour on the console: auto (a terminal without NO_COLOR), always, never.")
+  Color color;
+
+  boolean ansi() {
+    return switch (color) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> System.console() != null && System.getenv("NO_COLOR") == null;
+    };
+  }
+
+  /** Validates the format names before any host is contacted. */
+  Set<String> validated() {
+    Set<String> out = new LinkedHashSet<>();
+    for (String f : formats) {
+      String name = f.strip().toLowerCase(Locale.ROOT);
+      if (!name.isEmpty() && !writers().formats().contains(name)) {
+        throw new InputException(
+            "--format: unknown format '"
+                + f.strip()
+                + "'; use one or more of "
+                + writers().formats());
+      }
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  private ReportWriters writers() {
+    try {
+      return ReportWriters.standard(ansi(), templates);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--templates: " + e.getMessage());
+    }
+  }
+
+  /** Writes every requested format; the console one to {@code out}, the others into files. */
+  List<Path> emit(ScanResult result, PrintWriter out, PrintWriter err) {
+    List<Path> written = new ArrayList<>();
+    ReportWriters writers = writers();
+    for (String f : validated()) {
+      ReportWriter w = writers.get(f);
+      try {
+        if (w instanceof ConsoleReport c) {
+          out.print(c.render(result));
+          out.flush();
+        } else {
+          written.add(w.write(result, output));
+        }
+      } catch (IOException e) {
+        throw new InputException(
+            "cannot write the " + f + " report to " + output + ": " + e.getMessage());
+      }
+    }
+    for (Path p : written) {
+      err.println("wrote " + p);
+    }
+    err.flush();
+    return written;
+  }
+}
