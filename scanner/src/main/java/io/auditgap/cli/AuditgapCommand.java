@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
       "Checks that SSH sessions on Linux hosts are really audited: auditd rules, session capture,",
       "forwarding, retention and sshd logging, with evidence for every gap."
     },
-    subcommands = {ScanCommand.class, ChecksCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      EvaluateCommand.class,
+      ChecksCommand.class,
+      InventoryCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no gap at or above --fail-on, every host fully assessed",
