@@ -2,6 +2,7 @@ package io.auditgap.checks;
 
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
+import io.auditgap.facts.OsFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ public final class CheckEvaluator {
 
   /** The union of what the selected checks need, in a stable order. */
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> items = new LinkedHashSet<>();
+    Set<CollectionItem> items = new LinkedHashSet<>(OsFacts.IDENTITY);
     for (CheckDefinition c : checks) {
       registry.find(c.matcher()).ifPresent(m -> items.addAll(m.needs()));
     }

@@ -20,6 +20,20 @@ public final class OsFacts {
               + " [ -e /.dockerenv ] && echo docker-env; [ -e /run/.containerenv ] && echo"
               + " podman-env; exit 0");
 
+  /**
+   * Collected on every host whatever the checks: who the host is and what it booted with, so every
+   * report and saved snapshot identifies the machine it describes.
+   */
+  public static final Set<CollectionItem> IDENTITY =
+      Set.of(
+          OS_RELEASE,
+          UNAME_M,
+          ID_U,
+          CMDLINE,
+          CONTAINER,
+          new CollectionItem.Command("hostname", "uname -n"),
+          new CollectionItem.File("/etc/audit/auditd.conf"));
+
   /** {@code uname -m}, e.g. {@code x86_64}. */
   public static final FactKey<Observed<String>> ARCH =
       new FactKey<>(
