@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -85,7 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
               "snapshot " + snap.collectedAt(),
               null,
               new CollectionStats(snap.totalBytes(), snap.items().size(), 0, 0),
-              Map.of("profile", catalog.profile)));
+              catalog.settings()));
     }
     ScanResult result =
         new ScanResult(

@@ -26,7 +26,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -138,8 +137,7 @@ final class ScanCommand implements Callable<Integer> {
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
     CheckEvaluator evaluator = new CheckEvaluator(catalog.selected(), catalog.registry);
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("profile", catalog.profile);
+    Map<String, Object> settings = catalog.settings();
     ScanOptions options =
         new ScanOptions(
             parallel,

@@ -67,8 +67,9 @@ final class HostAssessor {
   private HostResult evaluated(
       HostSpec host, String address, Connection c, HostSnapshot snap, long start) {
     snapshotSink.accept(snap);
-    Map<String, Object> settings = new LinkedHashMap<>(options.settings());
-    settings.putAll(host.params());
+    // Inventory parameters (per group or host) first; what the command line says wins.
+    Map<String, Object> settings = new LinkedHashMap<>(host.params());
+    settings.putAll(options.settings());
     return new SnapshotEvaluation(evaluator)
         .evaluate(
             snap,

@@ -50,6 +50,19 @@ class CliTest {
   }
 
   @Test
+  void badParametersAreInputErrorsBeforeAnyHostIsContacted() {
+    Run r = run("scan", "--retention-days", "0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--retention-days must be at least 1"), r.err());
+    r = run("scan", "--format", "json,pfd");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("unknown format 'pfd'"), r.err());
+    r = run("scan", "-i", "/nonexistent/inventory.yaml");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("/nonexistent/inventory.yaml: cannot read"), r.err());
+  }
+
+  @Test
   void checksListShowsTheCatalog() {
     Run r = run("checks", "list");
     assertEquals(0, r.code(), r.err());
