@@ -7,13 +7,11 @@ import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.AuditStatus;
 import io.auditgap.facts.audit.ControlDirective;
 import io.auditgap.facts.audit.PersistentRules;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,27 +32,20 @@ public final class AuditImmutableMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> s = new HashSet<>();
-    s.addAll(AuditFacts.STATUS.needs());
-    s.addAll(AuditFacts.PERSISTENT_RULES.needs());
-    s.addAll(AuditFacts.AUDITCTL_INSTALLED.needs());
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
+    return Preconditions.needs(
+        AuditFacts.STATUS, AuditFacts.PERSISTENT_RULES, AuditFacts.AUDITCTL_INSTALLED);
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return Verdict.notApplicable(
-          "the host is a container; audit configuration belongs to the host kernel", List.of());
-    }
-    Observed<Boolean> installed = facts.get(AuditFacts.AUDITCTL_INSTALLED);
-    if (installed.isSeen() && !installed.value()) {
-      return Verdict.fail(
-          "auditd is not installed (auditctl not found), so there is no audit configuration to"
-              + " lock (root cause AUD-01)",
-          List.of(Evidence.of("auditctl -l", 0, "", "exit status 127: command not found")));
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "audit configuration belongs to the host kernel")
+            .or(
+                () ->
+                    Preconditions.auditdInstalled(
+                        facts, "there is no audit configuration to lock"));
+    if (pre.isPresent()) {
+      return pre.get();
     }
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);

@@ -7,7 +7,6 @@ import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.AuditRule;
 import io.auditgap.facts.audit.AuditStatus;
@@ -17,8 +16,8 @@ import io.auditgap.facts.audit.RuleError;
 import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.RuleSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,27 +35,17 @@ public final class AuditRulesDriftMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> s = new HashSet<>();
-    s.addAll(AuditFacts.LOADED_RULES.needs());
-    s.addAll(AuditFacts.PERSISTENT_RULES.needs());
-    s.addAll(AuditFacts.STATUS.needs());
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
+    return Preconditions.needs(
+        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS);
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return Verdict.notApplicable(
-          "the host is a container; audit rules belong to the host kernel", List.of());
-    }
-    Observed<Boolean> installed = facts.get(AuditFacts.AUDITCTL_INSTALLED);
-    if (installed.isSeen() && !installed.value()) {
-      return Verdict.fail(
-          "auditd is not installed (auditctl not found), so no rules are loaded (root cause"
-              + " AUD-01)",
-          List.of(Evidence.of("auditctl -l", 0, "", "exit status 127: command not found")));
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "audit rules belong to the host kernel")
+            .or(() -> Preconditions.auditdInstalled(facts, "no rules are loaded"));
+    if (pre.isPresent()) {
+      return pre.get();
     }
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);

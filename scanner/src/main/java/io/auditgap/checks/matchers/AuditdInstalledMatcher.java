@@ -7,13 +7,12 @@ import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.system.PackageState;
 import io.auditgap.facts.system.SystemFacts;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,19 +30,15 @@ public final class AuditdInstalledMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(SystemFacts.PACKAGES_STATE.needs());
-    n.addAll(SystemFacts.BINARIES_FOUND.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
+    return Preconditions.needs(SystemFacts.PACKAGES_STATE, SystemFacts.BINARIES_FOUND);
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return Verdict.notApplicable(
-          "the host is a container; auditd runs on the container host", List.of());
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "auditd runs on the container host");
+    if (pre.isPresent()) {
+      return pre.get();
     }
     Observed<Map<String, String>> bins = facts.get(SystemFacts.BINARIES_FOUND);
     Observed<Map<String, PackageState>> pkgs = facts.get(SystemFacts.PACKAGES_STATE);

@@ -7,11 +7,10 @@ import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.system.ServiceState;
 import io.auditgap.facts.system.SystemFacts;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Asserts that auditd is active now and enabled at boot: both, or events are lost on reboot. */
@@ -24,17 +23,15 @@ public final class AuditdRunningMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(SystemFacts.AUDITD_SERVICE.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
+    return Preconditions.needs(SystemFacts.AUDITD_SERVICE);
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return Verdict.notApplicable(
-          "the host is a container; auditd runs on the container host", List.of());
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "auditd runs on the container host");
+    if (pre.isPresent()) {
+      return pre.get();
     }
     Observed<ServiceState> svc = facts.get(SystemFacts.AUDITD_SERVICE);
     if (!svc.isSeen()) {
