@@ -5,6 +5,7 @@ import io.auditgap.checks.matchers.AuditImmutableMatcher;
 import io.auditgap.checks.matchers.AuditRulesDriftMatcher;
 import io.auditgap.checks.matchers.AuditdInstalledMatcher;
 import io.auditgap.checks.matchers.AuditdRunningMatcher;
+import io.auditgap.checks.matchers.NetworkProbeMatcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ public final class MatcherRegistry {
             new AuditdRunningMatcher(),
             new AuditExecveMatcher(),
             new AuditImmutableMatcher(),
-            new AuditRulesDriftMatcher()));
+            new AuditRulesDriftMatcher(),
+            new NetworkProbeMatcher()));
     return new MatcherRegistry(all);
   }
 

@@ -4,6 +4,7 @@ import io.auditgap.checks.CatalogException;
 import io.auditgap.checks.CheckCatalog;
 import io.auditgap.checks.CheckDefinition;
 import io.auditgap.checks.MatcherRegistry;
+import io.auditgap.checks.matchers.NetworkProbeMatcher;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,11 @@ final class CatalogOptions {
     } catch (CatalogException e) {
       throw new InputException(e.getMessage());
     }
+  }
+
+  /** The selected checks that are evaluated on collected snapshots (not by the network probe). */
+  List<CheckDefinition> collected() {
+    return selected().stream().filter(c -> !c.matcher().equals(NetworkProbeMatcher.NAME)).toList();
   }
 
   List<CheckDefinition> selected() {

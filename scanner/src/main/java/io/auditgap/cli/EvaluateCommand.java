@@ -61,14 +61,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = Severity.parse(failOn);
-    if (threshold == null) {
-      throw new InputException(
-          "--fail-on: '" + failOn + "' is not a severity; use info, low, medium, high or critical");
-    }
+    Severity threshold = ScanCommand.threshold(failOn);
     reports.validated();
     SnapshotEvaluation evaluation =
-        new SnapshotEvaluation(new CheckEvaluator(catalog.selected(), catalog.registry));
+        new SnapshotEvaluation(new CheckEvaluator(catalog.collected(), catalog.registry));
     Instant started = Instant.now();
     List<HostResult> hosts = new ArrayList<>();
     for (Path file : files()) {

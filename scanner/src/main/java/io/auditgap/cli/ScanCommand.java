@@ -136,7 +136,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
-    CheckEvaluator evaluator = new CheckEvaluator(catalog.selected(), catalog.registry);
+    CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
     Map<String, Object> settings = catalog.settings();
     ScanOptions options =
         new ScanOptions(
@@ -188,6 +188,15 @@ final class ScanCommand implements Callable<Integer> {
               + "' to list them");
     }
     return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
+  }
+
+  static Severity threshold(String failOn) {
+    Severity threshold = Severity.parse(failOn);
+    if (threshold == null) {
+      throw new InputException(
+          "--fail-on: '" + failOn + "' is not a severity; use info, low, medium, high or critical");
+    }
+    return threshold;
   }
 
   static int exitCode(ScanResult result, Severity threshold) {

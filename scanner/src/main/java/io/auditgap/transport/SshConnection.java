@@ -71,6 +71,15 @@ public final class SshConnection implements Connection {
     return execs.get();
   }
 
+  /**
+   * The authenticated client of the target, for uses that need channels other than exec (the
+   * exposure probe opens direct-tcpip channels from a vantage host). The connection keeps owning
+   * it: callers must not close it.
+   */
+  public SSHClient client() {
+    return clients.get(0);
+  }
+
   /** Whether the transport to the target is still up. */
   public boolean isAlive() {
     SSHClient c = clients.get(0);

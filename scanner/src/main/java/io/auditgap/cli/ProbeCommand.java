@@ -1,0 +1,142 @@
+package io.auditgap.cli;
+
+import io.auditgap.checks.CheckCatalog;
+import io.auditgap.checks.Severity;
+import io.auditgap.inventory.HostSpec;
+import io.auditgap.inventory.Inventory;
+import io.auditgap.probe.ProbeReport;
+import io.auditgap.scan.CollectionStats;
+import io.auditgap.scan.ExposureService;
+import io.auditgap.scan.HostResult;
+import io.auditgap.scan.HostStatus;
+import io.auditgap.scan.ScanResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code auditgap probe}: network-only check of SSH exposure from one or more vantage points. */
+@Command(
+    name = "probe",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Probe every host's SSH port (and probe_ports) from each vantage: open, open-not-ssh,",
+      "closed, filtered or unresolvable; banner, host key and offered auth methods (asked with",
+      "'none': no credential is sent). Compares with the inventory's expected exposure and, with",
+      "--baseline, with an earlier probe.json."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:exposure as expected",
+      "1:a gap at or above --fail-on, or a new exposure since --baseline",
+      "2:usage or input error",
+      "3:some targets could not be judged (unresolvable, vantage unusable) and no gap"
+    })
+final class ProbeCommand implements Callable<Integer> {
+  @Option(
+      names = {"-i", "--inventory"},
+      paramLabel = "FILE",
+      required = true,
+      description = "Inventory YAML.")
+  Path inventory;
+
+  @Option(
+      names = "--from",
+      paramLabel = "VANTAGE",
+      split = ",",
+      defaultValue = "local",
+      description =
+          "Vantage points: 'local' and/or inventory host names (default: ${DEFAULT-VALUE}).")
+  List<String> from;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "A probe.json from an earlier run; report what changed, fail on new exposure.")
+  Path baseline;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      description =
+          "Connect and banner timeout per target, e.g. 2s, 500ms (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(
+      names = "--hosts",
+      paramLabel = "PATTERN",
+      description = "Only hosts whose name matches (comma-separated globs).")
+  String hosts;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "low",
+      description =
+          "Exit 1 when a gap of this severity or higher is found (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(
+      names = "--accept-new-host-keys",
+      description = "For SSH vantages: append unknown host keys to known_hosts.")
+  boolean acceptNewHostKeys;
+
+  @Mixin CatalogOptions catalog = new CatalogOptions();
+
+  @Mixin ReportOptions reports = new ReportOptions();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Severity threshold = ScanCommand.threshold(failOn);
+    reports.validated();
+    var err = spec.commandLine().getErr();
+    Inventory all = InventoryFiles.load(inventory, err);
+    List<HostSpec> selected = hosts == null ? all.hosts() : all.select(hosts);
+    if (selected.isEmpty()) {
+      throw new InputException("--hosts: '" + hosts + "' matches no host in " + inventory);
+    }
+    ProbeSupport.checkVantages(from, all);
+    ProbeReport base = ProbeSupport.readBaseline(baseline);
+    CheckCatalog cat = catalog.catalog();
+    Instant started = Instant.now();
+    ExposureService.Outcome o =
+        ProbeSupport.run(all, selected, from, base, timeout, acceptNewHostKeys, err);
+    List<HostResult> results = new ArrayList<>();
+    for (HostSpec h : selected) {
+      results.add(
+          new HostResult(
+              h.name(),
+              h.address() + ":" + h.port(),
+              HostStatus.ASSESSED,
+              null,
+              null,
+              ProbeSupport.findings(o, h.name(), cat),
+              CollectionStats.NONE));
+    }
+    ScanResult result =
+        new ScanResult(
+            VersionProvider.version(),
+            started,
+            Instant.now(),
+            all.source(),
+            catalog.profile,
+            results);
+    Path written = ProbeSupport.write(o.report(), reports.output);
+    reports.emit(result, spec.commandLine().getOut(), err);
+    err.println("wrote " + written);
+    err.flush();
+    int code = ScanCommand.exitCode(result, threshold);
+    return o.hasNewExposure() ? ExitCodes.GAPS : code;
+  }
+}
