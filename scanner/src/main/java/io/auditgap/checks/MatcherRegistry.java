@@ -2,6 +2,7 @@ package io.auditgap.checks;
 
 import io.auditgap.checks.matchers.AuditdInstalledMatcher;
 import io.auditgap.checks.matchers.AuditdRunningMatcher;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,10 @@ public final class MatcherRegistry {
 
   /** The built-in matchers. */
   public static MatcherRegistry builtIn() {
-    return new MatcherRegistry(List.of(new AuditdInstalledMatcher(), new AuditdRunningMatcher()));
+    List<Matcher> all =
+        new ArrayList<>(List.of(new AuditdInstalledMatcher(), new AuditdRunningMatcher()));
+    all.addAll(io.auditgap.checks.matchers.retention.RetentionMatchers.all());
+    return new MatcherRegistry(all);
   }
 
   public Optional<Matcher> find(String name) {
