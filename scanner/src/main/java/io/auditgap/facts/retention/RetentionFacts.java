@@ -62,7 +62,7 @@ public final class RetentionFacts {
           "for p in /var/log/audit /var/log/journal /var/log; do printf '%s ' \"$p\"; df -Pk"
               + " \"$p\" 2>&1 | tail -n 1; done");
   public static final CollectionItem HOST_CLOCK =
-      new CollectionItem.Command("date +%s", "date +%s");
+      new CollectionItem.Command("date epoch", "date +%s");
 
   public static final FactKey<Observed<LogrotateConfig>> LOGROTATE =
       new FactKey<>("logrotate", Set.of(LOGROTATE_MAIN, LOGROTATE_DIR), RetentionFacts::logrotate);
@@ -237,7 +237,7 @@ public final class RetentionFacts {
   }
 
   static Observed<Long> now(HostSnapshot s) {
-    Observed<SnapshotItem> c = SnapshotFacts.command(s, "date +%s");
+    Observed<SnapshotItem> c = SnapshotFacts.command(s, "date epoch");
     if (c.isSeen() && c.value().text().strip().matches("\\d{9,12}")) {
       return Observed.seen(Long.parseLong(c.value().text().strip()));
     }
