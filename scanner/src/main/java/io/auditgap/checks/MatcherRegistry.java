@@ -27,15 +27,17 @@ public final class MatcherRegistry {
 
   /** The built-in matchers. */
   public static MatcherRegistry builtIn() {
-    List<Matcher> all = new ArrayList<>();
-    all.addAll(
-        List.of(
-            new AuditdInstalledMatcher(),
-            new AuditdRunningMatcher(),
-            new AuditExecveMatcher(),
-            new AuditImmutableMatcher(),
-            new AuditRulesDriftMatcher(),
-            new NetworkProbeMatcher()));
+    List<Matcher> all =
+        new ArrayList<>(
+            List.of(
+                new AuditdInstalledMatcher(),
+                new AuditdRunningMatcher(),
+                new AuditExecveMatcher(),
+                new AuditImmutableMatcher(),
+                new AuditRulesDriftMatcher(),
+                new NetworkProbeMatcher()));
+    // One line per check family.
+    all.addAll(io.auditgap.checks.matchers.retention.RetentionMatchers.all());
     return new MatcherRegistry(all);
   }
 

@@ -1,0 +1,117 @@
+package io.auditgap.checks.matchers.auditdconf;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.auditd.AuditdConf;
+import io.auditgap.facts.auditd.AuditdConfFacts;
+import io.auditgap.facts.auditd.ConfigProblem;
+import io.auditgap.facts.auditd.FileStat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Would auditd accept /etc/audit/auditd.conf? Predicts the daemon's own parse (see {@link
+ * io.auditgap.facts.auditd.AuditdConfParser}) and its ownership test: root-owned, not
+ * world-writable, a regular file (auditd opens it with O_NOFOLLOW).
+ */
+public final class AuditdConfValidMatcher implements Matcher {
+  private static final String PATH = AuditdConfFacts.PATH;
+
+  @Override
+  public String name() {
+    return "auditd-conf-valid";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
+    n.addAll(AuditdConfFacts.STAT.needs());
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    return n;
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
+    if (container.isSeen() && container.value()) {
+      return Verdict.notApplicable(
+          "the host is a container; auditd runs on the container host", List.of());
+    }
+    Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
+    if (!o.isSeen()) {
+      return Verdict.unknown(((Observed.Unseen<?>) o).reason());
+    }
+    if (o.value().isEmpty()) {
+      return Verdict.fail(
+          PATH
+              + " does not exist: auditd is not installed (see auditd.installed) or runs on"
+              + " compiled-in defaults that ignore disk-space events",
+          List.of(Evidence.of(PATH, 0, "(absent)", "stat: No such file or directory")));
+    }
+    AuditdConf conf = o.value().get();
+    List<Evidence> ev = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    Observed<FileStat> st = facts.get(AuditdConfFacts.STAT);
+    if (st.isSeen()) {
+      FileStat f = st.value();
+      ev.add(Evidence.of("stat " + PATH, 0, f.toString(), "mode, owner, group, type"));
+      if (!f.owner().equals("root")) {
+        reasons.add("owned by " + f.owner() + ", not root (auditd: \"isn't owned by root\")");
+      }
+      if (f.worldWritable()) {
+        reasons.add("world-writable (mode " + f.mode() + ")");
+      }
+      if (!f.regular()) {
+        reasons.add("not a regular file (" + f.type() + "): auditd opens it with O_NOFOLLOW");
+      }
+    }
+    for (ConfigProblem p : conf.problems()) {
+      boolean lost = !p.fatal() && !p.text().strip().startsWith("#");
+      if (p.fatal() || lost) {
+        ev.add(Evidence.of(PATH, p.line(), p.text(), p.message()));
+        reasons.add(
+            "line "
+                + p.line()
+                + ": "
+                + p.message()
+                + (lost ? " (the directive on it is silently ignored)" : ""));
+      } else {
+        ev.add(Evidence.of(PATH, p.line(), "", p.message() + " (a comment: harmless)"));
+      }
+    }
+    if (!reasons.isEmpty()) {
+      return Verdict.fail(
+          (conf.fatal() || reasons.stream().anyMatch(r -> !r.startsWith("line"))
+                  ? "auditd refuses " + PATH + ": "
+                  : "auditd ignores part of " + PATH + ": ")
+              + String.join("; ", reasons),
+          ev);
+    }
+    if (!st.isSeen()) {
+      return Verdict.unknown(
+          "the content is valid but ownership and mode could not be checked: "
+              + ((Observed.Unseen<?>) st).reason(),
+          ev);
+    }
+    ev.add(
+        Evidence.of(
+            PATH, 0, conf.directives().size() + " directives", "every line parses as auditd does"));
+    return Verdict.pass(
+        "auditd accepts "
+            + PATH
+            + ": "
+            + conf.directives().size()
+            + " valid directives, owned by root, mode "
+            + st.value().mode(),
+        ev);
+  }
+}

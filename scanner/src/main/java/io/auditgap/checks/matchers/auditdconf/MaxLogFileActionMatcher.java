@@ -1,0 +1,87 @@
+package io.auditgap.checks.matchers.auditdconf;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.auditd.AuditdSetting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What auditd does when audit.log reaches max_log_file. Profiles disagree: CIS wants keep_logs
+ * (never delete), the RHEL 9 STIG wants rotate. Baseline accepts keep_logs, or rotate with at least
+ * {@code min_num_logs} files; whether those files hold enough days is retention.audit-log's
+ * question. A zero max_log_file never triggers the action at all.
+ */
+public final class MaxLogFileActionMatcher implements Matcher {
+  @Override
+  public String name() {
+    return "auditd-conf-max-log-file-action";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return AuditdConfView.needs();
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    AuditdConfView v = AuditdConfView.load(facts);
+    if (v.early != null) {
+      return v.early;
+    }
+    String profile = ProfileParams.profile(params);
+    List<Evidence> ev = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    String action =
+        ActionRule.check(
+            v,
+            "max_log_file_action",
+            ProfileParams.list(params, "max_log_file_action"),
+            profile,
+            ev);
+    if (action != null) {
+      bad.add(action);
+    }
+    AuditdSetting size = v.setting("max_log_file");
+    ev.addAll(v.evidence(size, "size in MB that triggers the action"));
+    if (ActionRule.amount(size) <= 0) {
+      bad.add(
+          AuditdConfView.describe(size)
+              + ": no size limit, the action never runs and audit.log grows until the disk fills");
+    }
+    AuditdSetting act = v.setting("max_log_file_action");
+    AuditdSetting num = v.setting("num_logs");
+    if (act.normalized().equals("rotate")) {
+      int min = ProfileParams.integer(params, "min_num_logs", 2);
+      ev.addAll(v.evidence(num, "files kept by rotate"));
+      if (ActionRule.amount(num) < min) {
+        bad.add(
+            AuditdConfView.describe(num)
+                + " is below "
+                + min
+                + (ActionRule.amount(num) < 2
+                    ? ": with fewer than 2, auditd does not rotate"
+                    : ""));
+      }
+    }
+    if (!bad.isEmpty()) {
+      return Verdict.fail(String.join("; ", bad), ev);
+    }
+    String how =
+        act.normalized().equals("rotate")
+            ? "rotate keeps "
+                + num.value()
+                + " × "
+                + size.value()
+                + " MB = "
+                + ActionRule.amount(num) * ActionRule.amount(size)
+                + " MB, then deletes the oldest"
+            : "keep_logs never deletes audit logs (bounded by the disk and space_left actions)";
+    return Verdict.pass("max_log_file = " + size.value() + " MB, " + how, ev);
+  }
+}

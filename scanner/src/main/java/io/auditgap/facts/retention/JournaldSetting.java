@@ -1,0 +1,15 @@
+package io.auditgap.facts.retention;
+
+import java.util.List;
+
+/**
+ * The effective value of one journald option: the last assignment in cat-config order.
+ *
+ * @param at the deciding line, or a built-in default
+ * @param overridden earlier assignments it replaced, in order
+ */
+public record JournaldSetting(String key, String value, Directive at, List<Directive> overridden) {
+  public JournaldSetting {
+    overridden = List.copyOf(overridden);
+  }
+}

@@ -1,0 +1,309 @@
+package io.auditgap.facts.retention;
+
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SnapshotItem;
+import io.auditgap.facts.FactKey;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.SnapshotFacts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** logrotate, journald and on-disk log facts that retention is computed from. */
+public final class RetentionFacts {
+  public static final String LOGROTATE_CONF = "/etc/logrotate.conf";
+  public static final String LOGROTATE_D = "/etc/logrotate.d";
+  public static final String JOURNALD_CONF = "/etc/systemd/journald.conf";
+  public static final String JOURNALD_CONF_USR = "/usr/lib/systemd/journald.conf";
+
+  public static final CollectionItem LOGROTATE_MAIN = new CollectionItem.File(LOGROTATE_CONF);
+  public static final CollectionItem LOGROTATE_DIR = new CollectionItem.Directory(LOGROTATE_D);
+  public static final CollectionItem JOURNALD_MAIN = new CollectionItem.File(JOURNALD_CONF);
+  public static final CollectionItem JOURNALD_MAIN_USR = new CollectionItem.File(JOURNALD_CONF_USR);
+  public static final CollectionItem VAR_LOG_LISTING =
+      new CollectionItem.Command("ls /var/log", "ls -l --time-style=+%s /var/log/");
+  public static final CollectionItem AUDIT_LOG_LISTING =
+      new CollectionItem.Command("ls /var/log/audit", "ls -l --time-style=+%s /var/log/audit/");
+
+  /**
+   * The time of the first record of each audit log file: 300 bytes per file, so the cost does not
+   * grow with the log. auditd writes {@code msg=audit(EPOCH.MS:SERIAL)} in every record.
+   */
+  public static final CollectionItem AUDIT_FIRST_RECORDS =
+      new CollectionItem.Command(
+          "audit log first records",
+          "cd /var/log/audit || exit 13; for f in audit.log*; do [ -f \"$f\" ] || continue;"
+              + " t=$(head -c 300 \"$f\" | head -n 1 | sed -n"
+              + " 's/^.*msg=audit(\\([0-9][0-9]*\\)[.:].*$/\\1/p'); printf '%s %s\\n' \"$f\""
+              + " \"${t:--}\"; done | head -n 1000");
+
+  public static final CollectionItem JOURNAL_DIRS =
+      new CollectionItem.Command(
+          "journal dirs", "ls -ld /var/log/journal /run/log/journal 2>&1; exit 0");
+  public static final CollectionItem JOURNAL_DISK_USAGE =
+      new CollectionItem.Command(
+          "journalctl --disk-usage", "journalctl --disk-usage --no-pager 2>&1");
+
+  /** Only the timestamp of the oldest entry: no message text leaves the host. */
+  public static final CollectionItem JOURNAL_OLDEST =
+      new CollectionItem.Command(
+          "journal oldest entry",
+          "journalctl -q --no-pager -o short-unix 2>/dev/null | head -n 1 | cut -d' ' -f1");
+
+  public static final CollectionItem LOG_FILESYSTEMS =
+      new CollectionItem.Command(
+          "df log filesystems",
+          "for p in /var/log/audit /var/log/journal /var/log; do printf '%s ' \"$p\"; df -Pk"
+              + " \"$p\" 2>&1 | tail -n 1; done");
+  public static final CollectionItem HOST_CLOCK =
+      new CollectionItem.Command("date epoch", "date +%s");
+
+  public static final FactKey<Observed<LogrotateConfig>> LOGROTATE =
+      new FactKey<>("logrotate", Set.of(LOGROTATE_MAIN, LOGROTATE_DIR), RetentionFacts::logrotate);
+
+  public static final FactKey<Observed<JournaldConfig>> JOURNALD =
+      new FactKey<>("journald.conf", journaldItems(), RetentionFacts::journald);
+
+  /** /var/log entries by name. */
+  public static final FactKey<Observed<List<LogEntry>>> VAR_LOG =
+      new FactKey<>("/var/log listing", Set.of(VAR_LOG_LISTING), s -> listing(s, "ls /var/log"));
+
+  /** /var/log/audit entries; unseen without root (the directory is 0700/0750 root). */
+  public static final FactKey<Observed<List<LogEntry>>> AUDIT_LOGS =
+      new FactKey<>(
+          "/var/log/audit listing",
+          Set.of(AUDIT_LOG_LISTING),
+          s -> listing(s, "ls /var/log/audit"));
+
+  /** File name → epoch of its first record. */
+  public static final FactKey<Observed<Map<String, Long>>> AUDIT_FIRST =
+      new FactKey<>(
+          "audit log first records", Set.of(AUDIT_FIRST_RECORDS), RetentionFacts::firstRecords);
+
+  /** The host's clock (seconds since the epoch), to age mtimes consistently. */
+  public static final FactKey<Observed<Long>> NOW =
+      new FactKey<>("host clock", Set.of(HOST_CLOCK), RetentionFacts::now);
+
+  /** Path → filesystem row of the log directories. */
+  public static final FactKey<Observed<Map<String, Filesystem>>> FILESYSTEMS =
+      new FactKey<>("log filesystems", Set.of(LOG_FILESYSTEMS), RetentionFacts::filesystems);
+
+  /** What journald has on disk; unseen without root (other users' journals are hidden). */
+  public static final FactKey<Observed<JournalState>> JOURNAL =
+      new FactKey<>(
+          "journal state",
+          Set.of(JOURNAL_DIRS, JOURNAL_DISK_USAGE, JOURNAL_OLDEST, OsFacts.ID_U),
+          RetentionFacts::journal);
+
+  /** Size of a filesystem holding logs, from {@code df -Pk}. */
+  public record Filesystem(
+      String path, long sizeBytes, long usedBytes, long availBytes, String mount) {}
+
+  /**
+   * @param persistentDir whether /var/log/journal exists (Storage=auto then persists)
+   * @param diskUsage bytes from journalctl --disk-usage, or empty
+   * @param oldestEpoch seconds of the oldest entry, or empty
+   */
+  public record JournalState(
+      boolean persistentDir, OptionalLong diskUsage, OptionalLong oldestEpoch, String detail) {}
+
+  private RetentionFacts() {}
+
+  private static Set<CollectionItem> journaldItems() {
+    List<CollectionItem> items = new ArrayList<>(List.of(JOURNALD_MAIN, JOURNALD_MAIN_USR));
+    for (String d : JournaldParser.DROP_IN_DIRS) {
+      items.add(new CollectionItem.Directory(d));
+    }
+    return Set.copyOf(items);
+  }
+
+  static Observed<LogrotateConfig> logrotate(HostSnapshot s) {
+    Observed<Optional<SnapshotItem>> main = SnapshotFacts.file(s, LOGROTATE_CONF);
+    if (!main.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<?>) main).reason());
+    }
+    if (main.value().isEmpty()) {
+      return Observed.seen(new LogrotateConfig(List.of(), List.of(), List.of()));
+    }
+    LogrotateParser.Sources sources =
+        new LogrotateParser.Sources() {
+          @Override
+          public Optional<String> file(String path) {
+            return s.file(path).filter(SnapshotItem::isComplete).map(SnapshotItem::text);
+          }
+
+          @Override
+          public Optional<List<String>> directory(String path) {
+            String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            return s.directory(p).filter(SnapshotItem::isComplete).map(d -> regularFiles(d.text()));
+          }
+        };
+    return Observed.seen(LogrotateParser.parse(LOGROTATE_CONF, main.value().get().text(), sources));
+  }
+
+  static Observed<JournaldConfig> journald(HostSnapshot s) {
+    String mainPath = null;
+    String mainText = null;
+    for (String p : List.of(JOURNALD_CONF, JOURNALD_CONF_USR)) {
+      Observed<Optional<SnapshotItem>> f = SnapshotFacts.file(s, p);
+      if (!f.isSeen()) {
+        return Observed.unseen(((Observed.Unseen<?>) f).reason());
+      }
+      if (f.value().isPresent()) {
+        mainPath = p;
+        mainText = f.value().get().text();
+        break;
+      }
+    }
+    List<JournaldParser.DropIn> dropIns = new ArrayList<>();
+    for (String dir : JournaldParser.DROP_IN_DIRS) {
+      Optional<SnapshotItem> d = s.directory(dir);
+      if (d.isEmpty()) {
+        return Observed.unseen(s.missingReason(dir));
+      }
+      if (d.get().exitStatus() == SnapshotItem.ABSENT) {
+        continue;
+      }
+      if (!d.get().isComplete()) {
+        return Observed.unseen(d.get().problem());
+      }
+      for (String line : d.get().text().split("\n")) {
+        String[] f = line.split("\t", 2);
+        if (f.length != 2 || !(f[0].equals("f") || f[0].equals("l"))) {
+          continue;
+        }
+        Optional<SnapshotItem> file = s.file(dir + "/" + f[1]);
+        if (file.isPresent() && !file.get().isComplete()) {
+          return Observed.unseen(file.get().problem());
+        }
+        dropIns.add(new JournaldParser.DropIn(dir, f[1], file.map(SnapshotItem::text)));
+      }
+    }
+    return Observed.seen(JournaldParser.parse(mainPath, mainText, dropIns));
+  }
+
+  static List<String> regularFiles(String listing) {
+    List<String> names = new ArrayList<>();
+    for (String line : listing.split("\n")) {
+      String[] f = line.split("\t", 2);
+      if (f.length == 2 && (f[0].equals("f") || f[0].equals("l"))) {
+        names.add(f[1]);
+      }
+    }
+    return names;
+  }
+
+  static Observed<List<LogEntry>> listing(HostSnapshot s, String name) {
+    Observed<SnapshotItem> c = SnapshotFacts.command(s, name);
+    if (!c.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<?>) c).reason());
+    }
+    SnapshotItem it = c.value();
+    if (it.exitStatus() != 0) {
+      String t = it.text().strip();
+      return Observed.unseen(
+          name
+              + ": "
+              + (t.contains("Permission denied")
+                  ? "permission denied (collect as root)"
+                  : t.isEmpty() ? "exit " + it.exitStatus() : t.lines().findFirst().orElse(t)));
+    }
+    return Observed.seen(LogEntry.parseListing(it.text()));
+  }
+
+  static Observed<Map<String, Long>> firstRecords(HostSnapshot s) {
+    Observed<SnapshotItem> c = SnapshotFacts.command(s, "audit log first records");
+    if (!c.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<?>) c).reason());
+    }
+    if (c.value().exitStatus() != 0) {
+      return Observed.unseen(
+          "audit log first records: /var/log/audit not readable (collect as root)");
+    }
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (String line : c.value().text().split("\n")) {
+      String[] f = line.strip().split(" ");
+      if (f.length == 2 && f[1].matches("\\d{1,12}")) {
+        m.put(f[0], Long.parseLong(f[1]));
+      }
+    }
+    return Observed.seen(m);
+  }
+
+  static Observed<Long> now(HostSnapshot s) {
+    Observed<SnapshotItem> c = SnapshotFacts.command(s, "date epoch");
+    if (c.isSeen() && c.value().text().strip().matches("\\d{9,12}")) {
+      return Observed.seen(Long.parseLong(c.value().text().strip()));
+    }
+    return Observed.seen(s.collectedAt().getEpochSecond());
+  }
+
+  static Observed<Map<String, Filesystem>> filesystems(HostSnapshot s) {
+    Observed<SnapshotItem> c = SnapshotFacts.command(s, "df log filesystems");
+    if (!c.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<?>) c).reason());
+    }
+    Map<String, Filesystem> m = new LinkedHashMap<>();
+    for (String line : c.value().text().split("\n")) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length >= 7 && f[2].matches("\\d+") && f[3].matches("\\d+") && f[4].matches("\\d+")) {
+        m.put(
+            f[0],
+            new Filesystem(
+                f[0],
+                Long.parseLong(f[2]) * 1024,
+                Long.parseLong(f[3]) * 1024,
+                Long.parseLong(f[4]) * 1024,
+                f[f.length - 1]));
+      }
+    }
+    return Observed.seen(m);
+  }
+
+  static Observed<JournalState> journal(HostSnapshot s) {
+    Observed<SnapshotItem> dirs = SnapshotFacts.command(s, "journal dirs");
+    if (!dirs.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<?>) dirs).reason());
+    }
+    boolean persistent = false;
+    for (String line : dirs.value().text().split("\n")) {
+      if (line.startsWith("d") && line.strip().endsWith("/var/log/journal")) {
+        persistent = true;
+      }
+    }
+    Optional<SnapshotItem> id = s.command("id -u");
+    boolean root = id.isPresent() && id.get().text().strip().equals("0");
+    OptionalLong usage = OptionalLong.empty();
+    OptionalLong oldest = OptionalLong.empty();
+    String detail = dirs.value().text().strip();
+    if (root) {
+      Optional<SnapshotItem> du = s.command("journalctl --disk-usage");
+      if (du.isPresent() && du.get().isComplete()) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("take up ([0-9.]+[KMGTPE]?)").matcher(du.get().text());
+        if (m.find()) {
+          usage = SystemdValues.humanBytes(m.group(1));
+          detail += "\njournalctl --disk-usage: " + du.get().text().strip();
+        }
+      }
+      Optional<SnapshotItem> old = s.command("journal oldest entry");
+      if (old.isPresent() && old.get().isComplete()) {
+        String t = old.get().text().strip();
+        int dot = t.indexOf('.');
+        String secs = dot > 0 ? t.substring(0, dot) : t;
+        if (secs.matches("\\d{9,12}")) {
+          oldest = OptionalLong.of(Long.parseLong(secs));
+        }
+      }
+    } else {
+      detail += "\n(journal size and age not used: not collected as root)";
+    }
+    return Observed.seen(new JournalState(persistent, usage, oldest, detail));
+  }
+}

@@ -1,0 +1,27 @@
+package io.auditgap.facts.retention;
+
+import java.util.List;
+
+/**
+ * One {@code paths { ... }} block with its effective retention options (globals in force when the
+ * block was read, overridden by its own lines).
+ *
+ * @param patterns the paths and globs the block keeps after duplicate removal
+ * @param frequency {@code hourly|daily|weekly|monthly|yearly} or {@code size N}
+ * @param maxage null when not set
+ */
+public record RotationBlock(
+    String source,
+    int line,
+    List<String> patterns,
+    RotationSetting frequency,
+    RotationSetting rotate,
+    RotationSetting maxage) {
+  public RotationBlock {
+    patterns = List.copyOf(patterns);
+  }
+
+  public Directive where() {
+    return new Directive(source, line, String.join(" ", patterns));
+  }
+}
