@@ -1,8 +1,10 @@
 package io.auditgap.facts.pam;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,10 @@ import java.util.Optional;
  */
 public record TlogSettings(String writer, String source, String problem) {
   private static final ObjectMapper JSON =
-      new ObjectMapper().configure(JsonParser.Feature.ALLOW_COMMENTS, true);
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /** The {@code writer} value in one config text; empty when unset, error text when unparsable. */
   static Optional<String> writerIn(String text) throws InvalidConfig {
