@@ -51,6 +51,17 @@ final class TtyAuditAssessment {
       ev.add(
           Evidence.of("pam modules", 0, "(no " + MODULE + ")", "the module file is not installed"));
     }
+    if (lines.isEmpty()) {
+      Set<String> read = new java.util.LinkedHashSet<>();
+      read.add(stack.serviceFile());
+      stack.entries().forEach(e -> read.add(e.rule().file()));
+      ev.add(
+          Evidence.of(
+              stack.serviceFile(),
+              0,
+              String.join(" → ", read),
+              "files of sshd's session stack: none loads " + MODULE));
+    }
     ev.addAll(outsideStack(stack, snap));
     for (String p : stack.problems()) {
       ev.add(Evidence.note(p));

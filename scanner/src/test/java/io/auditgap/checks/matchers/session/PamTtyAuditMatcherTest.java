@@ -40,6 +40,8 @@ class PamTtyAuditMatcherTest {
     assertEquals(Status.FAIL, v.status(), v.reason());
     assertTrue(v.reason().contains("no pam_tty_audit line"), v.reason());
     assertTrue(v.reason().contains("alice") && v.reason().contains("bob"), v.reason());
+    assertTrue(
+        evidenceHas(v, "/etc/pam.d/sshd → /etc/pam.d/common-session"), v.evidence().toString());
   }
 
   @Test
