@@ -38,6 +38,7 @@ public final class MatcherRegistry {
                 new NetworkProbeMatcher()));
     // One line per check family.
     all.addAll(io.auditgap.checks.matchers.retention.RetentionMatchers.all());
+    all.addAll(io.auditgap.checks.matchers.session.SessionMatchers.all());
     return new MatcherRegistry(all);
   }
 

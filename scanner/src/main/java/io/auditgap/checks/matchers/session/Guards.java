@@ -1,0 +1,64 @@
+package io.auditgap.checks.matchers.session;
+
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Verdict;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.pam.PamFacts;
+import io.auditgap.facts.pam.UsePamSetting;
+import java.util.List;
+import java.util.Optional;
+
+/** Preconditions the PAM checks share: not a container, sshd present and using PAM. */
+final class Guards {
+  private Guards() {}
+
+  static String reason(Observed<?> o) {
+    return ((Observed.Unseen<?>) o).reason();
+  }
+
+  /** not_applicable for containers: the kernel's loginuid and TTY auditing live on the host. */
+  static Optional<Verdict> container(Facts facts) {
+    Observed<Boolean> c = facts.get(OsFacts.IN_CONTAINER);
+    if (c.isSeen() && c.value()) {
+      return Optional.of(
+          Verdict.notApplicable(
+              "the host is a container; loginuid and TTY auditing are kernel features of its host",
+              List.of()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The UsePAM evidence, or the verdict that ends the check: unknown when unreadable (RHEL ships
+   * sshd_config 0600), not applicable without sshd, fail when sshd does not use PAM.
+   */
+  static Verdict usePam(Facts facts, List<Evidence> ev) {
+    Observed<Optional<UsePamSetting>> up = facts.get(PamFacts.USE_PAM);
+    if (!up.isSeen()) {
+      return Verdict.unknown("sshd's UsePAM could not be read: " + reason(up), ev);
+    }
+    if (up.value().isEmpty()) {
+      return Verdict.notApplicable(
+          "no /etc/ssh/sshd_config: the OpenSSH server is not installed", ev);
+    }
+    UsePamSetting s = up.value().get();
+    String note =
+        s.enabled()
+            ? "sshd runs the PAM session stack"
+            : "sshd skips PAM: no loginuid, no TTY audit";
+    if (!s.overridden().isEmpty()) {
+      note += " (wins over the later " + s.overridden() + ": sshd keeps the first value)";
+    }
+    ev.add(Evidence.of(s.source(), s.line(), s.text(), note));
+    if (!s.enabled()) {
+      return Verdict.fail("sshd does not use PAM (" + s.text() + " at " + location(s) + ")", ev);
+    }
+    return null;
+  }
+
+  private static String location(UsePamSetting s) {
+    return s.line() > 0 ? s.source() + ":" + s.line() : s.source();
+  }
+}

@@ -1,0 +1,107 @@
+package io.auditgap.checks.matchers.session;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.pam.PamFacts;
+import io.auditgap.facts.pam.PamStack;
+import io.auditgap.facts.pam.TargetUsers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PAM-02: pam_tty_audit enables TTY auditing for the SSH sessions of every target user, evaluated
+ * through the files sshd really reads, line reachability and the module's own argument semantics.
+ */
+public final class PamTtyAuditMatcher implements Matcher {
+
+  @Override
+  public String name() {
+    return "pam-tty-audit";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    n.addAll(PamFacts.USE_PAM.needs());
+    n.addAll(PamFacts.SSHD_SESSION.needs());
+    n.addAll(PamFacts.MODULE_FILES.needs());
+    n.addAll(SessionUsers.needs());
+    return n;
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Optional<Verdict> na = Guards.container(facts);
+    if (na.isPresent()) {
+      return na.get();
+    }
+    List<Evidence> ev = new ArrayList<>();
+    Verdict stop = Guards.usePam(facts, ev);
+    if (stop != null) {
+      return stop;
+    }
+    Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
+    if (!stack.isSeen()) {
+      return Verdict.unknown("sshd's PAM stack could not be read: " + Guards.reason(stack), ev);
+    }
+    Observed<TargetUsers> users = SessionUsers.of(params, facts);
+    if (!users.isSeen()) {
+      return Verdict.unknown("the target users could not be listed: " + Guards.reason(users), ev);
+    }
+    if (users.value().names().isEmpty()) {
+      return Verdict.notApplicable("no account can log in interactively", ev);
+    }
+    TtyAuditAssessment.Result r =
+        TtyAuditAssessment.assess(
+            stack.value(),
+            facts.get(PamFacts.MODULE_FILES),
+            users.value().names(),
+            facts.snapshot());
+    ev.addAll(r.evidence());
+    ev.add(
+        Evidence.note(
+            "target users: "
+                + users.value().basis()
+                + ": "
+                + String.join(", ", users.value().names())));
+    List<TtyAuditAssessment.UserResult> gaps = r.notEnabled();
+    if (gaps.isEmpty()) {
+      return Verdict.pass(
+          "TTY auditing is enabled for the SSH sessions of "
+              + users.value().names().size()
+              + " target user(s): "
+              + r.users().get(0).why(),
+          ev);
+    }
+    String byReason =
+        gaps.stream()
+            .collect(
+                Collectors.groupingBy(
+                    TtyAuditAssessment.UserResult::why,
+                    java.util.LinkedHashMap::new,
+                    Collectors.mapping(TtyAuditAssessment.UserResult::user, Collectors.toList())))
+            .entrySet()
+            .stream()
+            .map(e -> e.getKey() + " [" + String.join(", ", e.getValue()) + "]")
+            .collect(Collectors.joining("; "));
+    return Verdict.fail(
+        "SSH sessions of "
+            + gaps.size()
+            + " of "
+            + r.users().size()
+            + " target user(s) are not TTY-audited: "
+            + byReason,
+        ev);
+  }
+}

@@ -1,0 +1,91 @@
+package io.auditgap.checks.matchers.session;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.pam.LocalAccounts;
+import io.auditgap.facts.pam.LocalUser;
+import io.auditgap.facts.pam.PamFacts;
+import io.auditgap.facts.pam.TargetUsers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The users whose SSH sessions must be captured: the scan's {@code tty_audit_users} when given,
+ * otherwise every interactive account (uid ≥ UID_MIN — the scan's {@code uid_min}, else
+ * /etc/login.defs, else 1000 — with a login shell listed in /etc/shells or a tlog recording shell).
+ * A host with no such account falls back to root, the one account left to log in with.
+ */
+final class SessionUsers {
+  static final String PARAM_USERS = "tty_audit_users";
+  static final String PARAM_UID_MIN = "uid_min";
+
+  private SessionUsers() {}
+
+  static Set<CollectionItem> needs() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(PamFacts.USERS.needs());
+    n.addAll(PamFacts.SHELL_LIST.needs());
+    n.addAll(PamFacts.UID_MIN.needs());
+    return n;
+  }
+
+  static Observed<TargetUsers> of(CheckParams params, Facts facts) {
+    List<String> given = params.strings(PARAM_USERS);
+    if (!given.isEmpty()) {
+      return Observed.seen(new TargetUsers(given, "tty_audit_users from the scan settings"));
+    }
+    Observed<List<LocalUser>> users = facts.get(PamFacts.USERS);
+    if (!users.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<List<LocalUser>>) users).reason());
+    }
+    Observed<Set<String>> shells = facts.get(PamFacts.SHELL_LIST);
+    if (!shells.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<Set<String>>) shells).reason());
+    }
+    long uidMin;
+    String uidSource;
+    if (params.values().containsKey(PARAM_UID_MIN)) {
+      uidMin = params.integer(PARAM_UID_MIN, 1000);
+      uidSource = "uid_min from the scan settings";
+    } else {
+      Observed<OptionalLong> defs = facts.get(PamFacts.UID_MIN);
+      if (defs.isSeen() && defs.value().isPresent()) {
+        uidMin = defs.value().getAsLong();
+        uidSource = "UID_MIN in /etc/login.defs";
+      } else {
+        uidMin = 1000;
+        uidSource = "default UID_MIN";
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (LocalUser u : users.value()) {
+      if (u.uid() >= uidMin
+          && interactive(u.shell(), shells.value())
+          && !names.contains(u.name())) {
+        names.add(u.name());
+      }
+    }
+    String basis = "interactive users (uid ≥ " + uidMin + " from " + uidSource + ", login shell)";
+    if (names.isEmpty()) {
+      for (LocalUser u : users.value()) {
+        if (u.uid() == 0 && interactive(u.shell(), shells.value())) {
+          return Observed.seen(
+              new TargetUsers(List.of(u.name()), "root: no interactive user with uid ≥ " + uidMin));
+        }
+      }
+    }
+    return Observed.seen(new TargetUsers(names, basis));
+  }
+
+  static boolean interactive(String shell, Set<String> shells) {
+    if (LocalAccounts.refusesLogin(shell)) {
+      return false;
+    }
+    return shells.contains(shell) || TlogShells.isRecordingShell(shell);
+  }
+}

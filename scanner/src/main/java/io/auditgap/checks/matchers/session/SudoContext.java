@@ -1,0 +1,86 @@
+package io.auditgap.checks.matchers.session;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.sudo.DefaultsEntry;
+import io.auditgap.facts.sudo.SudoFacts;
+import io.auditgap.facts.sudo.SudoVersion;
+import io.auditgap.facts.sudo.SudoersPolicy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sudo facts every sudo check starts from, or the verdict that ends it: not applicable without
+ * sudo, unknown when the 0440 sudoers files cannot be read (no root).
+ */
+record SudoContext(SudoVersion version, SudoersPolicy policy, List<Evidence> evidence) {
+
+  static Set<CollectionItem> needs() {
+    Set<CollectionItem> n = new HashSet<>(SudoFacts.VERSION.needs());
+    n.addAll(SudoFacts.POLICY.needs());
+    return n;
+  }
+
+  /** Either a context or a final verdict. */
+  record Or(SudoContext context, Verdict verdict) {}
+
+  static Or of(Facts facts) {
+    Observed<Optional<SudoVersion>> v = facts.get(SudoFacts.VERSION);
+    if (!v.isSeen()) {
+      return new Or(null, Verdict.unknown("sudo's version could not be read: " + Guards.reason(v)));
+    }
+    List<Evidence> ev = new ArrayList<>();
+    if (v.value().isEmpty()) {
+      return new Or(
+          null,
+          Verdict.notApplicable(
+              "sudo is not installed", List.of(Evidence.of("sudo -V", 0, "not found", null))));
+    }
+    ev.add(Evidence.of("sudo -V", 1, v.value().get().text(), null));
+    Observed<Optional<SudoersPolicy>> p = facts.get(SudoFacts.POLICY);
+    if (!p.isSeen()) {
+      return new Or(
+          null, Verdict.unknown("the sudoers policy could not be read: " + Guards.reason(p), ev));
+    }
+    if (p.value().isEmpty()) {
+      return new Or(
+          null, Verdict.notApplicable("/etc/sudoers does not exist: sudo grants nothing", ev));
+    }
+    SudoersPolicy pol = p.value().get();
+    for (String s : pol.skipped()) {
+      ev.add(
+          Evidence.of(
+              s, 0, "", "ignored by sudo: @includedir skips names with '.' or ending in '~'"));
+    }
+    for (String pr : pol.problems()) {
+      ev.add(Evidence.note(pr));
+    }
+    return new Or(new SudoContext(v.value().get(), pol, ev), null);
+  }
+
+  static Evidence of(DefaultsEntry d, String note) {
+    return Evidence.of(d.file(), d.line(), d.text(), note);
+  }
+
+  /** A per-profile list parameter: {@code {baseline: [a], cis: [b]}} or a plain list. */
+  static List<String> profileList(CheckParams params, String key, List<String> fallback) {
+    Object v = params.values().get(key);
+    if (v instanceof Map<?, ?> m) {
+      Object forProfile = m.get(params.string("profile", "baseline"));
+      if (forProfile instanceof List<?> l) {
+        return l.stream().map(Object::toString).toList();
+      }
+      return forProfile == null ? fallback : List.of(forProfile.toString());
+    }
+    List<String> plain = params.strings(key);
+    return plain.isEmpty() ? fallback : plain;
+  }
+}

@@ -1,0 +1,68 @@
+package io.auditgap.checks.matchers.session;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.sudo.DefaultsEntry;
+import io.auditgap.facts.sudo.SudoersPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * REC-02: the global Defaults in force give sudo a dedicated log file with an absolute path. sudo
+ * accepts double quotes around the value; anything else not starting with {@code /} is rejected.
+ */
+public final class SudoLogfileMatcher implements Matcher {
+
+  @Override
+  public String name() {
+    return "sudo-logfile";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return SudoContext.needs();
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    SudoContext.Or or = SudoContext.of(facts);
+    if (or.verdict() != null) {
+      return or.verdict();
+    }
+    SudoContext c = or.context();
+    List<Evidence> ev = new ArrayList<>(c.evidence());
+    for (DefaultsEntry d : c.policy().scoped("logfile")) {
+      ev.add(SudoContext.of(d, "applies only to " + d.scopeWord() + ", not to every sudo user"));
+    }
+    Optional<SudoersPolicy.EffectiveDefault> g = c.policy().global("logfile");
+    if (g.isEmpty()) {
+      return Verdict.fail(
+          "no global Defaults logfile: sudo logs only to syslog (authpriv)"
+              + (c.policy().scoped("logfile").isEmpty()
+                  ? ""
+                  : "; scoped logfile settings do not cover every user"),
+          ev);
+    }
+    DefaultsEntry d = g.get().entry();
+    String note =
+        g.get().overridden() == null
+            ? "in force"
+            : "in force, overrides " + g.get().overridden().location();
+    ev.add(SudoContext.of(d, note));
+    if (d.negated()) {
+      return Verdict.fail("the logfile is turned off by " + d.location() + " " + d.text(), ev);
+    }
+    if (!d.value().startsWith("/")) {
+      return Verdict.fail(
+          "Defaults logfile at " + d.location() + " is not an absolute path ('" + d.value() + "')",
+          ev);
+    }
+    return Verdict.pass("sudo logs to " + d.value() + " (" + d.location() + ")", ev);
+  }
+}

@@ -1,0 +1,38 @@
+package io.auditgap.facts.sudo;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * sudo's version from the first line of {@code sudo -V} ({@code Sudo version 1.9.13p3}).
+ *
+ * @param text as printed
+ */
+public record SudoVersion(int major, int minor, int patch, String text) {
+  private static final Pattern V =
+      Pattern.compile("Sudo version (\\d+)\\.(\\d+)(?:\\.(\\d+))?\\S*");
+
+  public static Optional<SudoVersion> parse(String output) {
+    Matcher m = V.matcher(output);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SudoVersion(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+            m.group()));
+  }
+
+  public boolean atLeast(int ma, int mi, int pa) {
+    if (major != ma) {
+      return major > ma;
+    }
+    if (minor != mi) {
+      return minor > mi;
+    }
+    return patch >= pa;
+  }
+}
