@@ -22,7 +22,10 @@ public final class MatcherRegistry {
 
   /** The built-in matchers. */
   public static MatcherRegistry builtIn() {
-    return new MatcherRegistry(List.of(new AuditdInstalledMatcher(), new AuditdRunningMatcher()));
+    List<Matcher> all = new java.util.ArrayList<>();
+    all.addAll(List.of(new AuditdInstalledMatcher(), new AuditdRunningMatcher()));
+    all.addAll(io.auditgap.checks.matchers.forwarding.ForwardingMatchers.all());
+    return new MatcherRegistry(all);
   }
 
   public Optional<Matcher> find(String name) {
