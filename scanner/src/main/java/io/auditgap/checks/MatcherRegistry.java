@@ -39,6 +39,7 @@ public final class MatcherRegistry {
     // One line per check family.
     all.addAll(io.auditgap.checks.matchers.retention.RetentionMatchers.all());
     all.addAll(io.auditgap.checks.matchers.session.SessionMatchers.all());
+    all.addAll(io.auditgap.checks.matchers.forwarding.ForwardingMatchers.all());
     return new MatcherRegistry(all);
   }
 

@@ -1,0 +1,41 @@
+package io.auditgap.checks.matchers.forwarding;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.OsFacts;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * FWD-02: audit records leave the host: audisp-remote with a server, audisp-syslog with a facility
+ * a syslog path forwards, or an agent that ships the audit log.
+ */
+public final class AuditForwardingMatcher implements Matcher {
+  @Override
+  public String name() {
+    return "audit-forwarding";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    Set<CollectionItem> n = new HashSet<>(ForwardingAnalysis.needs());
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    return n;
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
+    if (container.isSeen() && container.value()) {
+      return Verdict.notApplicable(
+          "the host is a container; audit records are produced and shipped by the container host",
+          List.of());
+    }
+    return LogsForwardingMatcher.decide(new ForwardingAnalysis(facts).audit(), "audit records");
+  }
+}

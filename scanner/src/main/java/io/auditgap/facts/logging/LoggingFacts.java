@@ -1,0 +1,268 @@
+package io.auditgap.facts.logging;
+
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SnapshotItem;
+import io.auditgap.facts.FactKey;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.SnapshotFacts;
+import io.auditgap.facts.system.ServiceState;
+import io.auditgap.facts.system.SystemFacts;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Facts about how logs leave the host: rsyslog, syslog-ng, journal-upload and agents. */
+public final class LoggingFacts {
+  public static final String RSYSLOG_CONF = "/etc/rsyslog.conf";
+  public static final String SYSLOG_NG_CONF = "/etc/syslog-ng/syslog-ng.conf";
+  static final List<String> UPLOAD_DROPIN_DIRS =
+      List.of(
+          "/usr/lib/systemd/journal-upload.conf.d",
+          "/usr/local/lib/systemd/journal-upload.conf.d",
+          "/run/systemd/journal-upload.conf.d",
+          "/etc/systemd/journal-upload.conf.d");
+
+  public static final CollectionItem SERVICES_CMD =
+      new CollectionItem.Command("systemctl show logging services", LoggingServices.shell());
+  public static final CollectionItem ELASTIC_FLEET =
+      new CollectionItem.Command(
+          "elastic-agent fleet",
+          "for f in /opt/Elastic/Agent/fleet.enc /opt/Elastic/Agent/data/fleet.enc; do"
+              + " [ -e \"$f\" ] && echo \"$f\"; done; exit 0");
+
+  private static final List<CollectionItem> RSYSLOG_ITEMS =
+      List.of(
+          new CollectionItem.File(RSYSLOG_CONF), new CollectionItem.Directory("/etc/rsyslog.d"));
+  private static final List<CollectionItem> SYSLOG_NG_ITEMS =
+      List.of(
+          new CollectionItem.File(SYSLOG_NG_CONF),
+          new CollectionItem.Directory("/etc/syslog-ng/conf.d"));
+  private static final List<CollectionItem> UPLOAD_ITEMS = uploadItems();
+  static final String WAZUH = "/var/ossec/etc/ossec.conf";
+  static final String SPLUNK_INPUTS = "/opt/splunkforwarder/etc/system/local/inputs.conf";
+  static final String SPLUNK_OUTPUTS = "/opt/splunkforwarder/etc/system/local/outputs.conf";
+  static final String FILEBEAT = "/etc/filebeat/filebeat.yml";
+  static final String FILEBEAT_MODULES = "/etc/filebeat/modules.d";
+  static final String AUDITBEAT = "/etc/auditbeat/auditbeat.yml";
+  static final String FLUENT_BIT = "/etc/fluent-bit/fluent-bit.conf";
+  static final String TD_AGENT_BIT = "/etc/td-agent-bit/td-agent-bit.conf";
+  static final String VECTOR_YAML = "/etc/vector/vector.yaml";
+  static final String VECTOR_TOML = "/etc/vector/vector.toml";
+  static final String ELASTIC_AGENT = "/opt/Elastic/Agent/elastic-agent.yml";
+  private static final List<CollectionItem> AGENT_ITEMS =
+      List.of(
+          new CollectionItem.File(WAZUH),
+          new CollectionItem.File(SPLUNK_INPUTS),
+          new CollectionItem.File(SPLUNK_OUTPUTS),
+          new CollectionItem.File(FILEBEAT),
+          new CollectionItem.Directory(FILEBEAT_MODULES),
+          new CollectionItem.File(AUDITBEAT),
+          new CollectionItem.File(FLUENT_BIT),
+          new CollectionItem.File(TD_AGENT_BIT),
+          new CollectionItem.File(VECTOR_YAML),
+          new CollectionItem.File(VECTOR_TOML),
+          new CollectionItem.File(ELASTIC_AGENT),
+          ELASTIC_FLEET);
+
+  /** rsyslog's configuration; {@code present() == false} when rsyslog.conf does not exist. */
+  public static final FactKey<RsyslogConfig> RSYSLOG =
+      new FactKey<>(
+          "rsyslog config",
+          Set.copyOf(RSYSLOG_ITEMS),
+          s -> RsyslogParser.parse(new ConfigFiles(s), RSYSLOG_CONF));
+
+  public static final FactKey<SyslogNgConfig> SYSLOG_NG =
+      new FactKey<>(
+          "syslog-ng config",
+          Set.copyOf(SYSLOG_NG_ITEMS),
+          s -> SyslogNgParser.parse(new ConfigFiles(s), SYSLOG_NG_CONF));
+
+  public static final FactKey<Observed<JournalUpload>> JOURNAL_UPLOAD =
+      new FactKey<>("journal-upload config", Set.copyOf(UPLOAD_ITEMS), LoggingFacts::journalUpload);
+
+  /** Unit name (without .service) to state, for every unit in {@link LoggingServices#UNITS}. */
+  public static final FactKey<Observed<Map<String, ServiceState>>> SERVICES =
+      new FactKey<>("logging services", servicesNeeds(), LoggingFacts::services);
+
+  /** Agents whose configuration exists (or exists but cannot be read), by unit. */
+  public static final FactKey<Map<String, Observed<AgentConfig>>> AGENTS =
+      new FactKey<>("log agents", Set.copyOf(AGENT_ITEMS), LoggingFacts::agents);
+
+  private LoggingFacts() {}
+
+  /** Everything the forwarding checks read. */
+  public static Set<CollectionItem> allNeeds() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(RSYSLOG.needs());
+    n.addAll(SYSLOG_NG.needs());
+    n.addAll(JOURNAL_UPLOAD.needs());
+    n.addAll(SERVICES.needs());
+    n.addAll(AGENTS.needs());
+    return n;
+  }
+
+  private static List<CollectionItem> uploadItems() {
+    List<CollectionItem> l = new ArrayList<>();
+    l.add(new CollectionItem.File("/etc/systemd/journal-upload.conf"));
+    for (String d : UPLOAD_DROPIN_DIRS) {
+      l.add(new CollectionItem.Directory(d));
+    }
+    return l;
+  }
+
+  private static Set<CollectionItem> servicesNeeds() {
+    Set<CollectionItem> n = new HashSet<>(SystemFacts.RUNNING.needs());
+    n.add(SERVICES_CMD);
+    return n;
+  }
+
+  static Observed<JournalUpload> journalUpload(HostSnapshot s) {
+    ConfigFiles files = new ConfigFiles(s);
+    List<Map.Entry<String, String>> texts = new ArrayList<>();
+    ConfigFiles.Text main = files.read("/etc/systemd/journal-upload.conf");
+    if (!main.readable()) {
+      return Observed.unseen(main.problem());
+    }
+    main.content().ifPresent(c -> texts.add(new AbstractMap.SimpleEntry<>(main.path(), c)));
+    // Drop-ins sort by file name across directories; later directories mask earlier same names.
+    TreeMap<String, String> byName = new TreeMap<>();
+    for (String d : UPLOAD_DROPIN_DIRS) {
+      ConfigFiles.Expansion e = files.expand(d + "/*.conf");
+      for (String p : e.problems()) {
+        if (!p.contains("was not collected")) {
+          return Observed.unseen(p);
+        }
+      }
+      for (String f : e.files()) {
+        byName.put(f.substring(f.lastIndexOf('/') + 1), f);
+      }
+    }
+    for (String f : byName.values()) {
+      files.read(f).content().ifPresent(c -> texts.add(new AbstractMap.SimpleEntry<>(f, c)));
+    }
+    return Observed.seen(JournalUpload.parse(texts));
+  }
+
+  static Observed<Map<String, ServiceState>> services(HostSnapshot s) {
+    Optional<SnapshotItem> show = s.command("systemctl show logging services");
+    if (show.isPresent() && show.get().problem() == null) {
+      Map<String, ServiceState> m = LoggingServices.parseSystemctl(show.get().text());
+      if (!m.isEmpty()) {
+        return Observed.seen(m);
+      }
+    }
+    Observed<SnapshotItem> procs = SnapshotFacts.command(s, "processes");
+    if (!procs.isSeen()) {
+      return Observed.unseen(
+          "logging service states unknown: systemctl gave no state and the process list was not"
+              + " collected");
+    }
+    Set<String> running = new HashSet<>();
+    for (String l : procs.value().text().split("\n")) {
+      if (!l.isBlank()) {
+        running.add(l.strip());
+      }
+    }
+    Map<String, ServiceState> m = new LinkedHashMap<>();
+    for (String unit : LoggingServices.UNITS.keySet()) {
+      m.put(unit, LoggingServices.fromProcesses(unit, running));
+    }
+    return Observed.seen(m);
+  }
+
+  static Map<String, Observed<AgentConfig>> agents(HostSnapshot s) {
+    ConfigFiles files = new ConfigFiles(s);
+    Map<String, Observed<AgentConfig>> out = new LinkedHashMap<>();
+    ConfigFiles.Text wazuh = files.read(WAZUH);
+    if (!wazuh.readable() && files.collected(WAZUH) && s.file(WAZUH).isPresent()) {
+      out.put("wazuh-agent", Observed.unseen(wazuh.problem()));
+    } else if (wazuh.content().isPresent()) {
+      out.put("wazuh-agent", Observed.seen(AgentParsers.wazuh(WAZUH, wazuh.content().get())));
+    }
+    ConfigFiles.Text in = files.read(SPLUNK_INPUTS);
+    ConfigFiles.Text outp = files.read(SPLUNK_OUTPUTS);
+    if ((s.file(SPLUNK_INPUTS).isPresent() && !in.readable())
+        || (s.file(SPLUNK_OUTPUTS).isPresent() && !outp.readable())) {
+      out.put("SplunkForwarder", Observed.unseen(in.readable() ? outp.problem() : in.problem()));
+    } else if (in.content().isPresent() || outp.content().isPresent()) {
+      out.put(
+          "SplunkForwarder",
+          Observed.seen(
+              AgentParsers.splunk(
+                  SPLUNK_INPUTS,
+                  in.content().orElse(""),
+                  SPLUNK_OUTPUTS,
+                  outp.content().orElse(""))));
+    }
+    beat(s, files, out, "Filebeat", "filebeat", FILEBEAT, true);
+    beat(s, files, out, "Auditbeat", "auditbeat", AUDITBEAT, false);
+    beat(s, files, out, "Elastic Agent", "elastic-agent", ELASTIC_AGENT, false);
+    Optional<SnapshotItem> fleet = s.command("elastic-agent fleet");
+    if (fleet.isPresent() && fleet.get().problem() == null && !fleet.get().text().isBlank()) {
+      out.put(
+          "elastic-agent",
+          Observed.seen(
+              new AgentConfig(
+                  "Elastic Agent",
+                  "elastic-agent",
+                  null,
+                  List.of(),
+                  List.of(),
+                  null,
+                  "Fleet-managed: the policy is stored encrypted in "
+                      + fleet.get().text().strip().split("\n")[0])));
+    }
+    for (String[] fb :
+        new String[][] {{FLUENT_BIT, "fluent-bit"}, {TD_AGENT_BIT, "td-agent-bit"}}) {
+      ConfigFiles.Text t = files.read(fb[0]);
+      if (!t.readable() && s.file(fb[0]).isPresent()) {
+        out.put(fb[1], Observed.unseen(t.problem()));
+      } else if (t.content().isPresent()) {
+        out.put(fb[1], Observed.seen(AgentParsers.fluentBit(fb[1], fb[0], t.content().get())));
+      }
+    }
+    for (String v : List.of(VECTOR_YAML, VECTOR_TOML)) {
+      ConfigFiles.Text t = files.read(v);
+      if (!t.readable() && s.file(v).isPresent()) {
+        out.put("vector", Observed.unseen(t.problem()));
+      } else if (t.content().isPresent()) {
+        out.put("vector", Observed.seen(AgentParsers.vector(v, t.content().get())));
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static void beat(
+      HostSnapshot s,
+      ConfigFiles files,
+      Map<String, Observed<AgentConfig>> out,
+      String agent,
+      String unit,
+      String path,
+      boolean modules) {
+    ConfigFiles.Text t = files.read(path);
+    if (!t.readable() && s.file(path).isPresent()) {
+      out.put(unit, Observed.unseen(t.problem()));
+      return;
+    }
+    if (t.content().isEmpty()) {
+      return;
+    }
+    List<String[]> mods = new ArrayList<>();
+    if (modules) {
+      ConfigFiles.Expansion e = files.expand(FILEBEAT_MODULES + "/*.yml");
+      for (String f : e.files()) {
+        files.read(f).content().ifPresent(c -> mods.add(new String[] {f, c}));
+      }
+    }
+    out.put(unit, Observed.seen(AgentParsers.beat(agent, unit, path, t.content().get(), mods)));
+  }
+}
