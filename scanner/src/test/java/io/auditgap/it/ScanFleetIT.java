@@ -164,7 +164,6 @@ class ScanFleetIT {
       assertEquals(1, collection.get("exec_channels").asInt(), e.getKey() + " exec channels");
       assertTrue(collection.get("bytes").asLong() > 0, e.getKey());
     }
-    assertEquals("assessed", r.host("hardened").get("status").asText());
     assertEquals("partial", r.host("nosudo").get("status").asText());
     String trickyExecve = finding(r, "tricky", "audit.execve").get("reason").asText();
     assertTrue(trickyExecve.contains("neutralised"), trickyExecve);
