@@ -25,6 +25,9 @@ import java.util.Map;
  * @param publicAddress address the host is reached at from the internet, or null
  * @param probePorts TCP ports for the network-only probe (empty when not set)
  * @param vantage the host may be used as a vantage point for network probes
+ * @param mustReach vantage names that must reach the SSH port, whatever {@code exposure} says
+ * @param mustNotReach vantage names that must not reach the SSH port, whatever {@code exposure}
+ *     says
  */
 public record HostSpec(
     String name,
@@ -43,9 +46,13 @@ public record HostSpec(
     String exposure,
     String publicAddress,
     List<Integer> probePorts,
-    boolean vantage) {
+    boolean vantage,
+    List<String> mustReach,
+    List<String> mustNotReach) {
 
   public HostSpec {
+    mustReach = mustReach == null ? List.of() : List.copyOf(mustReach);
+    mustNotReach = mustNotReach == null ? List.of() : List.copyOf(mustNotReach);
     groups = List.copyOf(groups);
     tags = List.copyOf(tags);
     params = Map.copyOf(params);
@@ -84,7 +91,9 @@ public record HostSpec(
         null,
         null,
         List.of(),
-        false);
+        false,
+        List.of(),
+        List.of());
   }
 
   /** The machine auditgap runs on, assessed without SSH. */

@@ -57,7 +57,9 @@ public final class InventoryLoader {
           "tags",
           "exposure",
           "probe_ports",
-          "vantage");
+          "vantage",
+          "must_reach",
+          "must_not_reach");
   static final List<String> GROUP_KEYS = concat(List.of("parent", "parents", "jump"), COMMON_KEYS);
   static final List<String> HOST_KEYS =
       concat(List.of("address", "groups", "jump", "public_address"), COMMON_KEYS);
@@ -437,7 +439,9 @@ public final class InventoryLoader {
               "jump",
               "public_address",
               "exposure",
-              "probe_ports" -> {
+              "probe_ports",
+              "must_reach",
+              "must_not_reach" -> {
             return null;
           }
           default -> throw error(v, key + " needs a value; write e.g. " + example(key));
@@ -494,6 +498,13 @@ public final class InventoryLoader {
             ports.add(port(item, "probe_ports"));
           }
           return List.copyOf(ports);
+        }
+        case "must_reach", "must_not_reach" -> {
+          List<String> names = new ArrayList<>();
+          for (Node item : list(v, key, "a list of vantage names, e.g. [local, edge-vm]")) {
+            names.add(name(item, key, "a vantage: local or a host of this inventory"));
+          }
+          return List.copyOf(names);
         }
         case "address", "public_address" -> {
           String a = text(v, key, "a DNS name or IP address");
@@ -647,6 +658,20 @@ public final class InventoryLoader {
       }
       @SuppressWarnings("unchecked")
       List<Integer> probePorts = (List<Integer>) get(values, "probe_ports", List.of());
+      return hostSpec(host, values, order, tags, params, jump, identity, knownHosts, probePorts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private HostSpec hostSpec(
+        Host host,
+        Map<String, Val> values,
+        List<String> order,
+        Set<String> tags,
+        Map<String, Object> params,
+        Val jump,
+        Path identity,
+        Path knownHosts,
+        List<Integer> probePorts) {
       return new HostSpec(
           host.name(),
           (String) get(values, "address", host.name()),
@@ -664,7 +689,9 @@ public final class InventoryLoader {
           (String) get(values, "exposure", null),
           (String) get(values, "public_address", null),
           probePorts,
-          (Boolean) get(values, "vantage", false));
+          (Boolean) get(values, "vantage", false),
+          (List<String>) get(values, "must_reach", List.of()),
+          (List<String>) get(values, "must_not_reach", List.of()));
     }
 
     private void linearize(String g, Map<String, Group> groups, List<String> order) {

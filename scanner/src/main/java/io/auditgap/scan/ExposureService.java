@@ -91,7 +91,12 @@ public final class ExposureService {
 
   public static ExposurePolicy policy(HostSpec h) {
     Exposure e = h.exposure() == null ? null : Exposure.parse(h.exposure());
-    return new ExposurePolicy(e, h.publicAddress(), h.probePorts(), Set.of(), Set.of());
+    return new ExposurePolicy(
+        e,
+        h.publicAddress(),
+        h.probePorts(),
+        Set.copyOf(h.mustReach()),
+        Set.copyOf(h.mustNotReach()));
   }
 
   public Outcome run(

@@ -57,7 +57,7 @@ class InventoryLoaderBadInputTest {
               "unknown-key.yaml",
               "2:3: unknown key 'colour' in defaults; valid keys are user, identity_file,"
                   + " identity_passphrase_env, known_hosts, sudo, port, params, tags, exposure,"
-                  + " probe_ports, vantage"),
+                  + " probe_ports, vantage, must_reach, must_not_reach"),
           Map.entry(
               "misplaced-key.yaml",
               "2:3: unknown key 'address' in defaults; 'address' belongs in a host, not here"),
