@@ -1,5 +1,6 @@
 package io.auditgap.cli;
 
+import io.auditgap.checks.CheckCatalog;
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
@@ -9,6 +10,8 @@ import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotStore;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
+import io.auditgap.probe.ProbeReport;
+import io.auditgap.scan.ExposureService;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanListener;
@@ -26,6 +29,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -109,6 +113,35 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also save each host's collected snapshot (JSON) for 'auditgap evaluate'.")
   Path snapshotDir;
 
+  @Option(
+      names = "--no-probe",
+      description = "Skip the exposure probe that scans of an inventory run after collection.")
+  boolean noProbe;
+
+  @Option(
+      names = "--from",
+      paramLabel = "VANTAGE",
+      split = ",",
+      defaultValue = "local",
+      description =
+          "Probe vantage points: 'local' and/or inventory host names (default: ${DEFAULT-VALUE}).")
+  List<String> from;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "A probe.json from an earlier run: report exposure changes, fail on new exposure.")
+  Path baseline;
+
+  @Option(
+      names = "--probe-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      description = "Probe connect and banner timeout per target (default: ${DEFAULT-VALUE}).")
+  Duration probeTimeout;
+
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
   @Mixin ReportOptions reports = new ReportOptions();
@@ -157,12 +190,47 @@ final class ScanCommand implements Callable<Integer> {
             all::host);
     Function<HostSpec, Transport> transports = h -> h.isLocal() ? local : ssh;
     PrintWriter err = spec.commandLine().getErr();
+    boolean probe = inventory != null && !noProbe;
+    ProbeReport base = null;
+    if (probe) {
+      ProbeSupport.checkVantages(from, all);
+      base = ProbeSupport.readBaseline(baseline);
+    }
     ScanResult result =
         new ScanService(
                 transports, evaluator, options, Clock.systemUTC(), VersionProvider.version())
             .scan(inv, progress(err), this::saveSnapshot);
+    boolean newExposure = false;
+    if (probe) {
+      ExposureService.Outcome o =
+          ProbeSupport.run(all, inv.hosts(), from, base, probeTimeout, acceptNewHostKeys, err);
+      result = withExposure(result, o);
+      newExposure = o.hasNewExposure();
+      err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
+    }
     reports.emit(result, spec.commandLine().getOut(), err);
-    return exitCode(result, threshold);
+    int code = exitCode(result, threshold);
+    return newExposure ? ExitCodes.GAPS : code;
+  }
+
+  private ScanResult withExposure(ScanResult r, ExposureService.Outcome o) {
+    CheckCatalog cat = catalog.catalog();
+    List<HostResult> hosts = new ArrayList<>();
+    for (HostResult h : r.hosts()) {
+      List<Finding> fs = new ArrayList<>(h.findings());
+      fs.addAll(ProbeSupport.findings(o, h.name(), cat));
+      hosts.add(
+          new HostResult(
+              h.name(),
+              h.address(),
+              h.status(),
+              h.reason(),
+              h.hostKeyFingerprint(),
+              fs,
+              h.stats()));
+    }
+    return new ScanResult(
+        r.toolVersion(), r.startedAt(), r.finishedAt(), r.inventory(), r.profile(), hosts);
   }
 
   private Inventory loadInventory() {

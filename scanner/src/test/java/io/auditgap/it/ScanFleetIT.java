@@ -210,7 +210,10 @@ class ScanFleetIT {
     Path kh = tmp.resolve("known_hosts");
     Files.writeString(kh, "");
     Path inv = inventory(kh, fleet.identityFile(), hostLine("hardened"));
-    Run refused = scan("-i", inv.toString());
+    // Only the audit checks, which the hardened host passes: exit 0 then means "trusted and clean".
+    Path checks = Files.createDirectory(tmp.resolve("checks"));
+    Files.copy(Path.of("..", "checks", "auditd.yaml"), checks.resolve("auditd.yaml"));
+    Run refused = scan("-i", inv.toString(), "--checks-dir", checks.toString());
     assertEquals(3, refused.code(), refused.err());
     JsonNode h = refused.host("hardened");
     assertEquals("untrusted", h.get("status").asText());
@@ -218,10 +221,11 @@ class ScanFleetIT {
     assertTrue(r(refused).values().stream().allMatch("unknown"::equals));
     assertEquals("", Files.readString(kh), "strict mode never writes known_hosts");
 
-    Run accepted = scan("-i", inv.toString(), "--accept-new-host-keys");
+    Run accepted =
+        scan("-i", inv.toString(), "--accept-new-host-keys", "--checks-dir", checks.toString());
     assertEquals(0, accepted.code(), accepted.err());
     assertEquals(1, Files.readAllLines(kh).size());
-    Run again = scan("-i", inv.toString());
+    Run again = scan("-i", inv.toString(), "--checks-dir", checks.toString());
     assertEquals(0, again.code(), again.err());
     assertEquals(
         accepted.host("hardened").get("host_key_fingerprint").asText(),
