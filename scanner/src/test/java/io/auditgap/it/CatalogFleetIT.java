@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.function.Executable;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The whole check catalog against the fleet (issue 3, item 5 and "Done when"): the {@code complete}
@@ -271,8 +271,7 @@ class CatalogFleetIT {
       if (KNOWN_GAPS_ON_COMPLETE.isEmpty()) {
         checks.add(
             () ->
-                assertEquals(
-                    "assessed", host(profile, COMPLETE).get("status").asText(), profile));
+                assertEquals("assessed", host(profile, COMPLETE).get("status").asText(), profile));
       }
     }
     assertAll(checks);
