@@ -17,7 +17,9 @@
 #
 # Fixture: hosts/<name>/
 #   host.conf        index N | inherit OTHER | sudo yes|no | service UNIT ACTIVE ENABLED | proc NAME |
-#                    absent_package PKG | audit_enabled 0|1|2 | loginuid_immutable 0|1 locked|unlocked
+#                    absent_package PKG | audit_enabled 0|1|2 | loginuid_immutable 0|1 locked|unlocked |
+#                    mode MODE OWNER:GROUP /path (git keeps no modes; inherited) |
+#                    pam_standin MODULE.so (pam_permit copied under that name: a module Debian lacks)
 #   etc/ var/ usr/ root/ home/ ...  files overlaid on the real tree (only what differs from Debian 12)
 #   .fleet-opaque    (file in a dir)  that dir shows only fixture content
 #   .fleet-whiteout  (file in a dir)  names listed in it are absent in the host's view
@@ -46,6 +48,7 @@ die() { log "ERROR: $*"; exit 1; }
 
 conf() { awk -v k="$2" '$1==k{$1=""; sub(/^ /,""); print; exit}' "$HOSTS/$1/host.conf" 2>/dev/null; }
 conf_all() { awk -v k="$2" '$1==k{$1=""; sub(/^ /,""); print}' "$HOSTS/$1/host.conf" 2>/dev/null; }
+conf_chain() { local b; b=$(conf "$1" inherit); [ -n "$b" ] && conf_chain "$b" "$2"; conf_all "$1" "$2"; }  # inherited first
 host_ip() { echo "$NET.$(conf "$1" index)"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
@@ -196,6 +199,13 @@ stage() {
   [ -d "$L/etc/audit" ] && { find "$L/etc/audit" -type d -exec chmod 750 {} +; find "$L/etc/audit" -type f -exec chmod 640 {} +; }
   chmod 440 "$L"/etc/sudoers.d/*; chmod 644 "$L/etc/sudoers.d/README" 2>/dev/null; chmod 640 "$L/etc/shadow" "$L/etc/gshadow"
   chown root:shadow "$L/etc/shadow" "$L/etc/gshadow"
+  # PAM modules the distro ships but Debian lacks (RHEL's pam_sss from sssd-client): pam_permit copies
+  for m in $(conf_chain "$h" pam_standin); do
+    p=$(ls -d /usr/lib/*-linux-gnu*/security 2>/dev/null | head -n1); [ -n "$p" ] || continue
+    mkdir -p "$L$p"; cp /usr/lib/*-linux-gnu*/security/pam_permit.so "$L$p/$m"; chmod 644 "$L$p/$m"
+  done
+  # per-file modes of the fixture (host.conf "mode MODE OWNER:GROUP /path", inherited first)
+  local m o p; while read -r m o p; do [ -n "$p" ] && [ -e "$L$p" ] && chmod "$m" "$L$p" && chown "$o" "$L$p"; done < <(conf_chain "$h" mode)
   chmod 700 "$L/root" "$L/root/.ssh" "$L/home/$TEST_USER/.ssh"; chmod 600 "$L/root/.ssh/authorized_keys" "$L/home/$TEST_USER/.ssh/authorized_keys"
   chmod 755 "$L/home"; chmod 750 "$L/home/$TEST_USER"; chown -R "$TEST_UID:$TEST_UID" "$L/home/$TEST_USER"
   echo "$ip" > "$r/ip"

@@ -50,9 +50,8 @@ def is_opaque(layer, d):
 
 
 def whiteout(layer, path):
-    """hide absolute PATH (as seen in the host) with a whiteout in the layer, if the real tree has it."""
-    if not os.path.lexists(path):
-        return
+    """hide absolute PATH (as seen in the host): drop it from the layer (an inherited fixture's file)
+    and, if the real tree has it, put a whiteout in its place."""
     lp = layer + path
     if os.path.lexists(lp):
         if os.path.isdir(lp) and not os.path.islink(lp):
@@ -60,6 +59,8 @@ def whiteout(layer, path):
             shutil.rmtree(lp)
         else:
             os.unlink(lp)
+    if not os.path.lexists(path):
+        return
     mkdirs_like_real(layer, os.path.dirname(path))
     if is_opaque(layer, os.path.dirname(lp)):
         return  # an opaque dir already hides everything of the real tree

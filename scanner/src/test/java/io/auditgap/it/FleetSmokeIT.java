@@ -35,7 +35,25 @@ class FleetSmokeIT {
           new Expect("hardened", true, true, "2", "hardened"),
           new Expect("tricky", true, true, "1", "tricky"),
           new Expect("drift", true, true, "1", "drift"),
-          new Expect("nosudo", false, true, "2", "hardened"));
+          new Expect("nosudo", false, true, "2", "hardened"),
+          new Expect("complete", true, true, "2", "hardened"),
+          new Expect("ubuntu2204", true, false, null, null),
+          new Expect("rhel9", true, true, "1", "rhel9"),
+          new Expect("pam-tty-typo", true, true, "2", "hardened"),
+          new Expect("rsyslog-after-stop", true, true, "2", "hardened"),
+          new Expect("sshd-loglevel-shadowed", true, true, "2", "hardened"),
+          new Expect("auditd-conf-nospaces", true, true, "2", "hardened"),
+          new Expect("logrotate-short", true, true, "2", "hardened"),
+          new Expect("task-never", true, true, "2", "task-never"),
+          new Expect("sudo-dotted-dropin", true, true, "2", "hardened"),
+          new Expect("journal-volatile", true, true, "2", "hardened"),
+          new Expect("audit-syslog-user", true, true, "2", "hardened"));
+
+  /** The fleet's network prefix ({@code AUDITGAP_FLEET_NET}, default 127.77.0). */
+  static final String NET =
+      System.getenv().getOrDefault("AUDITGAP_FLEET_NET", "127.77.0").isBlank()
+          ? "127.77.0"
+          : System.getenv().getOrDefault("AUDITGAP_FLEET_NET", "127.77.0");
 
   static TestFleet fleet;
 
@@ -53,15 +71,15 @@ class FleetSmokeIT {
     assertEquals(EXPECTED.stream().map(Expect::host).toList(), List.copyOf(fleet.hosts().keySet()));
     for (Expect e : EXPECTED) {
       TestFleet.Host h = fleet.host(e.host());
-      assertTrue(h.address().startsWith("127.77."), h.toString());
+      assertTrue(h.address().startsWith(NET + "."), h.toString());
       assertEquals(22, h.port());
       assertEquals(e.sudo(), h.sudo(), h.toString());
     }
     String yaml = Files.readString(fleet.inventory());
     assertTrue(yaml.startsWith("defaults:\n  user: auditor\n"), yaml);
-    assertTrue(yaml.contains("  nosudo: {address: 127.77.0.6, port: 22, sudo: false}"), yaml);
+    assertTrue(yaml.contains("  nosudo: {address: " + NET + ".6, port: 22, sudo: false}"), yaml);
     assertTrue(Files.isRegularFile(fleet.identityFile()));
-    assertTrue(Files.readString(fleet.knownHosts()).contains("127.77.0.1 ssh-ed25519 "));
+    assertTrue(Files.readString(fleet.knownHosts()).contains(NET + ".1 ssh-ed25519 "));
   }
 
   @ParameterizedTest(name = "{0}")
