@@ -163,7 +163,12 @@ public final class RuleCoverage {
   }
 
   private static Match syscallMatch(AuditRule r, RuleRequirement q, int nr) {
-    if (!r.syscalls().contains(nr)) {
+    // a rule on a path is a file watch: it says nothing about a syscall elsewhere
+    boolean fileRule =
+        r.fields().stream()
+            .anyMatch(
+                f -> f.name().equals("path") || f.name().equals("dir") || f.name().equals("perm"));
+    if (!r.syscalls().contains(nr) || fileRule) {
       return Match.NONE;
     }
     return scopeMatch(r, r.fields(), q);
