@@ -98,6 +98,7 @@ public final class KernelBootParamMatcher implements Matcher {
     if (persistent.isSeen()) {
       PersistentBoot pb = persistent.value();
       List<String> bad = new ArrayList<>();
+      boolean uncertain = false;
       int ok = 0;
       for (BootCmdline b : pb.entries()) {
         for (CmdlinePart part : b.parts()) {
@@ -130,11 +131,21 @@ public final class KernelBootParamMatcher implements Matcher {
                               o.text(),
                               "overridden by " + d.location() + " (sourced later)")));
         } else {
-          CmdlinePart first = b.parts().isEmpty() ? null : b.parts().get(b.parts().size() - 1);
-          ev.add(
-              first == null
-                  ? Evidence.note(note)
-                  : Evidence.of(first.file(), first.line(), first.text(), note));
+          if (b.parts().isEmpty()) {
+            ev.add(Evidence.note(note));
+          }
+          for (CmdlinePart part : b.parts()) {
+            ev.add(Evidence.of(part.file(), part.line(), part.text(), note));
+            part.overrode()
+                .ifPresent(
+                    o ->
+                        ev.add(
+                            Evidence.of(
+                                o.file(),
+                                o.line(),
+                                o.text(),
+                                "overridden by " + part.location() + " (sourced later)")));
+          }
         }
         if (!b.decisive()) {
           continue;
@@ -143,7 +154,8 @@ public final class KernelBootParamMatcher implements Matcher {
           ok++;
         } else if (j == Judgement.MISSING && !b.uncertainties().isEmpty()) {
           unseen = true;
-          bad.add(b.label() + " uncertain");
+          uncertain = true;
+          bad.add(b.label() + " uncertain: " + String.join("; ", b.uncertainties()));
         } else {
           fail = true;
           bad.add(b.label());
@@ -153,7 +165,7 @@ public final class KernelBootParamMatcher implements Matcher {
         ev.add(Evidence.note(n));
       }
       int total = pb.decisive().size();
-      persistentJ = bad.isEmpty() ? Judgement.OK : Judgement.MISSING;
+      persistentJ = bad.isEmpty() ? Judgement.OK : uncertain && !fail ? null : Judgement.MISSING;
       parts.add(
           "bootloader ("
               + pb.loader()
