@@ -88,10 +88,18 @@ public final class AuditFilePermissionsMatcher implements Matcher {
       if (!f.owner().equals("root")) {
         why.add("owner " + f.owner() + " is not root");
       }
-      boolean groupOk =
-          f.group().equals("root")
-              || ((kind == Kind.LOG_DIR || kind == Kind.LOG_FILE) && f.group().equals(logGroup));
-      if (!groupOk) {
+      boolean logKind = kind == Kind.LOG_DIR || kind == Kind.LOG_FILE;
+      boolean groupOk = f.group().equals("root") || (logKind && f.group().equals(logGroup));
+      if (!groupOk && logKind && logGroup == null) {
+        // auditd.conf unreadable: the group may be the configured log_group
+        unseen.add(
+            f.path()
+                + ": group "
+                + f.group()
+                + " (log_group not known: "
+                + AUDITD_CONF
+                + " not read)");
+      } else if (!groupOk) {
         why.add(
             "group "
                 + f.group()
@@ -144,11 +152,17 @@ public final class AuditFilePermissionsMatcher implements Matcher {
     return null;
   }
 
-  /** {@code log_group} from auditd.conf (default root); a parse here, not the ACF family's. */
+  /**
+   * {@code log_group} from auditd.conf (default root), or null when the file could not be read; a
+   * minimal parse here, the ACF family owns auditd.conf.
+   */
   private static String logGroup(HostSnapshot s) {
     Optional<SnapshotItem> conf = s.file(AUDITD_CONF);
-    if (conf.isEmpty() || !conf.get().isComplete()) {
+    if (conf.isPresent() && conf.get().exitStatus() == SnapshotItem.ABSENT) {
       return "root";
+    }
+    if (conf.isEmpty() || !conf.get().isComplete()) {
+      return null;
     }
     String group = "root";
     for (String line : conf.get().text().split("\n")) {
