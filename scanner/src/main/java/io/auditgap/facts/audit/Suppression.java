@@ -20,8 +20,6 @@ public record Suppression(List<Finding> findings) {
   /** Record types an SSH session's evidence consists of (libaudit.h / linux/audit.h numbers). */
   public static final Map<String, Integer> SESSION_TYPES = sessionTypes();
 
-  private static final long AUID_UNSET = 4294967295L;
-
   public Suppression {
     findings = List.copyOf(findings);
   }
@@ -224,9 +222,5 @@ public record Suppression(List<Finding> findings) {
     m.put("USER_CMD", 1123);
     m.put("USER_TTY", 1124);
     return java.util.Collections.unmodifiableMap(m);
-  }
-
-  static boolean isUnset(long v) {
-    return v == AUID_UNSET;
   }
 }
