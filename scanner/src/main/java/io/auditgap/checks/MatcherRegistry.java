@@ -40,6 +40,7 @@ public final class MatcherRegistry {
     all.addAll(io.auditgap.checks.matchers.retention.RetentionMatchers.all());
     all.addAll(io.auditgap.checks.matchers.session.SessionMatchers.all());
     all.addAll(io.auditgap.checks.matchers.forwarding.ForwardingMatchers.all());
+    all.addAll(io.auditgap.checks.matchers.auditmore.AuditMoreMatchers.all());
     return new MatcherRegistry(all);
   }
 

@@ -1,0 +1,26 @@
+package io.auditgap.facts.kernel;
+
+import java.util.Optional;
+
+/**
+ * One written piece of a persistent kernel command line: a {@code GRUB_CMDLINE_LINUX} assignment, a
+ * BLS {@code options} line, {@code /etc/kernel/cmdline}.
+ *
+ * @param label what the piece is, e.g. {@code GRUB_CMDLINE_LINUX}
+ * @param text the line as written (untrusted)
+ * @param cmdline the piece's parameters after expansion
+ * @param overrode the earlier assignment this one replaced (a grub.d file overriding
+ *     /etc/default/grub), if any
+ */
+public record CmdlinePart(
+    String label,
+    String file,
+    int line,
+    String text,
+    KernelCmdline cmdline,
+    Optional<CmdlinePart> overrode) {
+
+  public String location() {
+    return line > 0 ? file + ":" + line : file;
+  }
+}
