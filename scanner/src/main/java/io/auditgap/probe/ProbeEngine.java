@@ -186,7 +186,7 @@ public final class ProbeEngine {
                     link.output(),
                     t.address(),
                     t.port(),
-                    options.user(),
+                    t.loginUser() == null ? options.user() : t.loginUser(),
                     (int) options.authTimeout().toMillis());
             return open(t, latency, id, o);
           } catch (java.io.IOException e) {

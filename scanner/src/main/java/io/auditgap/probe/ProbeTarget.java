@@ -10,9 +10,17 @@ import java.util.Objects;
  * @param port TCP port
  * @param policy the host's expected exposure
  * @param vantage name of the vantage to probe from ({@code local} or an inventory host)
+ * @param loginUser user name to ask the offered methods for, or null for the probe's default. The
+ *     inventory's login user is a name sshd knows: an unknown one is logged as "Invalid user" and,
+ *     on Debian/RHEL, written to btmp — a trace the probe has no reason to leave.
  */
 public record ProbeTarget(
-    String host, String address, int port, ExposurePolicy policy, String vantage) {
+    String host,
+    String address,
+    int port,
+    ExposurePolicy policy,
+    String vantage,
+    String loginUser) {
   public ProbeTarget {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(address, "address");
@@ -21,6 +29,10 @@ public record ProbeTarget(
       throw new IllegalArgumentException("port out of range: " + port);
     }
     policy = policy == null ? ExposurePolicy.of(null) : policy;
+  }
+
+  public ProbeTarget(String host, String address, int port, ExposurePolicy policy, String vantage) {
+    this(host, address, port, policy, vantage, null);
   }
 
   /** {@code address:port}, with brackets around IPv6 literals. */

@@ -16,6 +16,19 @@ public final class ProbeTargets {
    */
   public static List<ProbeTarget> forHost(
       String host, String address, int sshPort, ExposurePolicy policy, List<Vantage> vantages) {
+    return forHost(host, address, sshPort, policy, vantages, null);
+  }
+
+  /**
+   * As above, asking the offered auth methods for {@code loginUser} (null: the probe's default).
+   */
+  public static List<ProbeTarget> forHost(
+      String host,
+      String address,
+      int sshPort,
+      ExposurePolicy policy,
+      List<Vantage> vantages,
+      String loginUser) {
     Set<Integer> ports = new LinkedHashSet<>();
     ports.add(sshPort);
     ports.addAll(policy.probePorts());
@@ -30,7 +43,7 @@ public final class ProbeTargets {
       }
       for (String a : addresses) {
         for (int p : ports) {
-          out.add(new ProbeTarget(host, a, p, policy, v.name()));
+          out.add(new ProbeTarget(host, a, p, policy, v.name(), loginUser));
         }
       }
     }

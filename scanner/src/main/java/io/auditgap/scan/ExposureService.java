@@ -131,7 +131,12 @@ public final class ExposureService {
         if (!h.isLocal()) {
           targets.addAll(
               ProbeTargets.forHost(
-                  h.name(), h.address(), h.port(), policy(h), List.copyOf(vantages.values())));
+                  h.name(),
+                  h.address(),
+                  h.port(),
+                  policy(h),
+                  List.copyOf(vantages.values()),
+                  h.user()));
         }
       }
       ProbeReport report = new ProbeEngine(options, clock, toolVersion).probe(targets, dialers);

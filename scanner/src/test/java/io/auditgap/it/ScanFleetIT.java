@@ -213,7 +213,7 @@ class ScanFleetIT {
     // Only the audit checks, which the hardened host passes: exit 0 then means "trusted and clean".
     Path checks = Files.createDirectory(tmp.resolve("checks"));
     Files.copy(Path.of("..", "checks", "auditd.yaml"), checks.resolve("auditd.yaml"));
-    Run refused = scan("-i", inv.toString(), "--checks-dir", checks.toString());
+    Run refused = scan("-i", inv.toString(), "--checks-dir", checks.toString(), "--no-probe");
     assertEquals(3, refused.code(), refused.err());
     JsonNode h = refused.host("hardened");
     assertEquals("untrusted", h.get("status").asText());
@@ -222,10 +222,16 @@ class ScanFleetIT {
     assertEquals("", Files.readString(kh), "strict mode never writes known_hosts");
 
     Run accepted =
-        scan("-i", inv.toString(), "--accept-new-host-keys", "--checks-dir", checks.toString());
+        scan(
+            "-i",
+            inv.toString(),
+            "--accept-new-host-keys",
+            "--checks-dir",
+            checks.toString(),
+            "--no-probe");
     assertEquals(0, accepted.code(), accepted.err());
     assertEquals(1, Files.readAllLines(kh).size());
-    Run again = scan("-i", inv.toString(), "--checks-dir", checks.toString());
+    Run again = scan("-i", inv.toString(), "--checks-dir", checks.toString(), "--no-probe");
     assertEquals(0, again.code(), again.err());
     assertEquals(
         accepted.host("hardened").get("host_key_fingerprint").asText(),
@@ -253,7 +259,7 @@ class ScanFleetIT {
     Path kh = tmp.resolve("known_hosts");
     Files.writeString(kh, forged);
     Path inv = inventory(kh, fleet.identityFile(), hostLine("hardened"));
-    Run r = scan("-i", inv.toString(), "--accept-new-host-keys");
+    Run r = scan("-i", inv.toString(), "--accept-new-host-keys", "--no-probe");
     assertEquals(3, r.code(), r.err());
     assertEquals("untrusted", r.host("hardened").get("status").asText());
     assertTrue(
@@ -276,7 +282,7 @@ class ScanFleetIT {
             fleet.knownHosts(),
             otherKey,
             hostLine("hardened") + "  gone: {address: 127.77.0.250, port: 22}\n");
-    Run r = scan("-i", inv.toString(), "--connect-timeout", "5");
+    Run r = scan("-i", inv.toString(), "--connect-timeout", "5", "--no-probe");
     assertEquals(3, r.code(), r.err());
     assertEquals("auth_failed", r.host("hardened").get("status").asText());
     assertEquals("unreachable", r.host("gone").get("status").asText());
