@@ -4,10 +4,10 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.auditd.AuditdConf;
 import io.auditgap.facts.auditd.AuditdConfFacts;
 import io.auditgap.facts.auditd.AuditdSetting;
@@ -40,7 +40,7 @@ public final class AuditLogRetentionMatcher implements Matcher {
   @Override
   public Set<CollectionItem> needs() {
     Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
+    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
     n.addAll(RetentionFacts.AUDIT_LOGS.needs());
     n.addAll(RetentionFacts.AUDIT_FIRST.needs());
     n.addAll(RetentionFacts.FILESYSTEMS.needs());
@@ -50,10 +50,11 @@ public final class AuditLogRetentionMatcher implements Matcher {
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return Verdict.notApplicable(
-          "the host is a container; audit records are kept by the container host", List.of());
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "audit records are kept by the container host")
+            .or(() -> Preconditions.auditdInstalled(facts, "no audit records are kept"));
+    if (pre.isPresent()) {
+      return pre.get();
     }
     RetentionTarget target = RetentionTarget.of(params);
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
