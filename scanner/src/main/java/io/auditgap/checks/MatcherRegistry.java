@@ -34,6 +34,7 @@ public final class MatcherRegistry {
             new AuditExecveMatcher(),
             new AuditImmutableMatcher(),
             new AuditRulesDriftMatcher()));
+    all.addAll(io.auditgap.checks.matchers.sshdlogs.SshdLogsMatchers.all());
     return new MatcherRegistry(all);
   }
 
