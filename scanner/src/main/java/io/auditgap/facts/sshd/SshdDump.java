@@ -27,12 +27,27 @@ public record SshdDump(Map<String, List<String>> values, List<String> messages, 
     messages = List.copyOf(messages);
   }
 
+  /** The collector's last line: sshd's own exit status, e.g. {@code sshd-exit=255}. */
+  public static final String TRAILER = "sshd-exit=";
+
+  /**
+   * Parses sshd's output. A {@link #TRAILER} line, when present, overrides {@code exitStatus} (the
+   * item's status is then the shell's, not sshd's).
+   */
   public static SshdDump parse(String text, int exitStatus) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     List<String> messages = new ArrayList<>();
     for (String raw : text.split("\n")) {
       String line = raw.strip();
       if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith(TRAILER)) {
+        try {
+          exitStatus = Integer.parseInt(line.substring(TRAILER.length()));
+        } catch (NumberFormatException e) {
+          exitStatus = 255;
+        }
         continue;
       }
       // "sshd: no hostkeys available" is lower-case too; a keyword never ends with ':'

@@ -14,10 +14,24 @@ public final class SshdFacts {
   public static final String MAIN_CONFIG = "/etc/ssh/sshd_config";
   public static final String DROP_IN_DIR = "/etc/ssh/sshd_config.d";
 
-  /** Needs root: sshd loads the host keys before printing anything. */
-  public static final CollectionItem SSHD_T = new CollectionItem.Command("sshd -T", "sshd -T");
+  /**
+   * Needs root: sshd loads the host keys before printing anything. sshd exits 255 on an invalid
+   * configuration, which the collector reserves for "skipped", so the status travels in a trailer
+   * line and the item itself exits 0 (127 when sshd is missing).
+   */
+  public static final CollectionItem SSHD_T =
+      new CollectionItem.Command(
+          "sshd -T",
+          "command -v sshd >/dev/null 2>&1 || exit 127; sshd -T; echo \""
+              + SshdDump.TRAILER
+              + "$?\"; exit 0");
 
-  public static final CollectionItem SSHD_TEST = new CollectionItem.Command("sshd -t", "sshd -t");
+  public static final CollectionItem SSHD_TEST =
+      new CollectionItem.Command(
+          "sshd -t",
+          "command -v sshd >/dev/null 2>&1 || exit 127; sshd -t; echo \""
+              + SshdDump.TRAILER
+              + "$?\"; exit 0");
 
   /**
    * {@code sshd -T -C} for root and at most five interactive users (uid >= UID_MIN from
