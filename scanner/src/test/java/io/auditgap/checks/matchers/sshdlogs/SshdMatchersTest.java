@@ -54,6 +54,8 @@ class SshdMatchersTest {
   @ParameterizedTest(name = "{0} as root: {1}; from files: {2}")
   @CsvSource({
     "debian12, FAIL, FAIL",
+    "rhel9, FAIL, FAIL",
+    "ubuntu2404-cloud, FAIL, FAIL",
     "cloud-init, FAIL, FAIL",
     "trap-dropin-order, FAIL, FAIL",
     "main-after-include, PASS, PASS",
@@ -142,7 +144,7 @@ class SshdMatchersTest {
   }
 
   @ParameterizedTest(name = "{0}: facility {1}")
-  @CsvSource({"debian12, PASS", "hardened, PASS", "local7, FAIL"})
+  @CsvSource({"debian12, PASS", "rhel9, PASS", "hardened, PASS", "local7, FAIL"})
   void syslogFacility(String fixture, Status expected) {
     // Debian 12 ships no rsyslog: nothing keeps a LOCALn facility outside the journal
     SnapshotBuilder b =
@@ -188,7 +190,7 @@ class SshdMatchersTest {
   }
 
   @ParameterizedTest(name = "{0}: UsePAM {1}")
-  @CsvSource({"debian12, PASS", "usepam-no, FAIL", "hardened, PASS"})
+  @CsvSource({"debian12, PASS", "rhel9, PASS", "ubuntu2404-cloud, PASS", "usepam-no, FAIL"})
   void usePam(String fixture, Status expected) {
     Verdict v = run(new SshdUsePamMatcher(), SshdFixture.asRoot(fixture), "baseline");
     assertEquals(expected, v.status(), v.reason());
