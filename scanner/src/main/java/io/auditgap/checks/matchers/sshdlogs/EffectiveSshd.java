@@ -63,14 +63,17 @@ record EffectiveSshd(String value, boolean fromFiles, List<Evidence> evidence, S
     if (noSshd) {
       return Optional.empty();
     }
+    boolean noKeys = dump.isSeen() && dump.value().firstMessage().contains("no hostkeys available");
     String why =
-        dump.isSeen()
-            ? "sshd -T failed (exit "
-                + dump.value().exitStatus()
-                + ": "
-                + dump.value().firstMessage()
-                + ")"
-            : "sshd -T not available (" + reason(dump) + ")";
+        noKeys
+            ? "sshd -T not available without root (it must load the host keys)"
+            : dump.isSeen()
+                ? "sshd -T failed (exit "
+                    + dump.value().exitStatus()
+                    + ": "
+                    + dump.value().firstMessage()
+                    + ")"
+                : "sshd -T not available (" + reason(dump) + ")";
     if (fromFiles == null) {
       return Optional.of(
           Observed.unseen(why + "; the configuration files were not readable: " + reason(config)));
