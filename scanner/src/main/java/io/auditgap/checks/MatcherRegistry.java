@@ -41,6 +41,7 @@ public final class MatcherRegistry {
     all.addAll(io.auditgap.checks.matchers.session.SessionMatchers.all());
     all.addAll(io.auditgap.checks.matchers.forwarding.ForwardingMatchers.all());
     all.addAll(io.auditgap.checks.matchers.auditmore.AuditMoreMatchers.all());
+    all.addAll(io.auditgap.checks.matchers.sshdlogs.SshdLogsMatchers.all());
     return new MatcherRegistry(all);
   }
 

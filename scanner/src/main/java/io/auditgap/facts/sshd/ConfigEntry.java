@@ -1,0 +1,9 @@
+package io.auditgap.facts.sshd;
+
+/** One step of sshd's reading of its configuration, in the order sshd performs them. */
+public sealed interface ConfigEntry permits SshdDirective, UnreadInclude {
+  ConfigSource source();
+
+  /** The Match block this entry sits in, or null for the global section. */
+  MatchBlock match();
+}

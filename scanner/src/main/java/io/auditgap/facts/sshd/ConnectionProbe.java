@@ -1,0 +1,64 @@
+package io.auditgap.facts.sshd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code sshd -T -C user=U,host=unknown,addr=203.0.113.1} result, as the collector frames it: a
+ * header {@code == user=U exit=N}, then the kept setting lines, or the first lines of output when
+ * sshd printed no settings.
+ *
+ * @param user the login name probed
+ * @param dump sshd's answer for that connection
+ */
+public record ConnectionProbe(String user, SshdDump dump) {
+  private static final Pattern HEADER = Pattern.compile("== user=(\\S+) exit=(\\d+)");
+
+  public Connection connection() {
+    return Connection.genericRemote(user);
+  }
+
+  /** Parses the collector's framed output; lines before the first header are ignored. */
+  public static List<ConnectionProbe> parseAll(String text) {
+    List<ConnectionProbe> out = new ArrayList<>();
+    String user = null;
+    int exit = 0;
+    StringBuilder body = new StringBuilder();
+    for (String line : text.split("\n")) {
+      Matcher m = HEADER.matcher(line.strip());
+      if (m.matches()) {
+        if (user != null) {
+          out.add(new ConnectionProbe(user, SshdDump.parse(body.toString(), exit)));
+        }
+        user = m.group(1);
+        exit = parseExit(m.group(2));
+        body.setLength(0);
+      } else if (user != null) {
+        body.append(line).append('\n');
+      }
+    }
+    if (user != null) {
+      out.add(new ConnectionProbe(user, SshdDump.parse(body.toString(), exit)));
+    }
+    return out;
+  }
+
+  private static int parseExit(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return 255;
+    }
+  }
+
+  static LinkedHashMap<String, ConnectionProbe> byUser(List<ConnectionProbe> probes) {
+    LinkedHashMap<String, ConnectionProbe> m = new LinkedHashMap<>();
+    for (ConnectionProbe p : probes) {
+      m.putIfAbsent(p.user(), p);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,92 @@
+package io.auditgap.facts.sshd;
+
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SnapshotItem;
+import io.auditgap.facts.FactKey;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.SnapshotFacts;
+import java.util.List;
+import java.util.Set;
+
+/** sshd's effective configuration: from {@code sshd -T} when it runs, else from the files. */
+public final class SshdFacts {
+  public static final String MAIN_CONFIG = "/etc/ssh/sshd_config";
+  public static final String DROP_IN_DIR = "/etc/ssh/sshd_config.d";
+
+  /**
+   * Needs root: sshd loads the host keys before printing anything. sshd exits 255 on an invalid
+   * configuration, which the collector reserves for "skipped", so the status travels in a trailer
+   * line and the item itself exits 0 (127 when sshd is missing).
+   */
+  public static final CollectionItem SSHD_T =
+      new CollectionItem.Command(
+          "sshd -T",
+          "command -v sshd >/dev/null 2>&1 || exit 127; sshd -T; echo \""
+              + SshdDump.TRAILER
+              + "$?\"; exit 0");
+
+  public static final CollectionItem SSHD_TEST =
+      new CollectionItem.Command(
+          "sshd -t",
+          "command -v sshd >/dev/null 2>&1 || exit 127; sshd -t; echo \""
+              + SshdDump.TRAILER
+              + "$?\"; exit 0");
+
+  /**
+   * {@code sshd -T -C} for root and at most five interactive users (uid >= UID_MIN from
+   * /etc/login.defs, else 1000, below 60000, with a shell listed in /etc/shells that is not
+   * nologin/false), each from a generic remote source. Only the settings the checks read are kept,
+   * or the first lines when sshd printed none. Bounded: six sshd runs at most.
+   */
+  public static final CollectionItem SSHD_T_USERS =
+      new CollectionItem.Command(
+          "sshd -T -C audited users",
+          "command -v sshd >/dev/null 2>&1 || exit 127; "
+              + "m=$(awk '$1==\"UID_MIN\"{print $2}' /etc/login.defs 2>/dev/null); "
+              + "case $m in ''|*[!0-9]*) m=1000;; esac; "
+              + "u=$( { getent passwd 2>/dev/null || cat /etc/passwd; } | awk -F: -v m=\"$m\" "
+              + "'NR==FNR{ok[$1]=1;next} $3>=m && $3<60000 && ($7 in ok) && $7 !~ /(nologin|false)$/"
+              + " {print $1}' /etc/shells - 2>/dev/null | head -n 5); "
+              + "for x in root $u; do o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\""
+              + " 2>&1); s=$?; echo \"== user=$x exit=$s\"; "
+              + "printf '%s\\n' \"$o\" | grep -E '^(loglevel|syslogfacility|usepam|permitrootlogin) '"
+              + " || printf '%s\\n' \"$o\" | head -n 3; done; exit 0");
+
+  public static final CollectionItem MAIN_FILE = new CollectionItem.File(MAIN_CONFIG);
+  public static final CollectionItem DROP_INS = new CollectionItem.Directory(DROP_IN_DIR);
+
+  /** RHEL's 50-redhat.conf includes it before SyslogFacility and UsePAM. */
+  public static final CollectionItem CRYPTO_POLICY =
+      new CollectionItem.File("/etc/crypto-policies/back-ends/opensshserver.config");
+
+  public static final FactKey<Observed<SshdDump>> DUMP =
+      new FactKey<>("sshd -T", Set.of(SSHD_T), s -> dump(s, "sshd -T"));
+
+  public static final FactKey<Observed<SshdDump>> TEST =
+      new FactKey<>("sshd -t", Set.of(SSHD_TEST), s -> dump(s, "sshd -t"));
+
+  public static final FactKey<Observed<List<ConnectionProbe>>> PROBES =
+      new FactKey<>(
+          "sshd -T -C",
+          Set.of(SSHD_T_USERS),
+          s ->
+              SnapshotFacts.command(s, "sshd -T -C audited users")
+                  .map(i -> i.exitStatus() == 0 ? ConnectionProbe.parseAll(i.text()) : List.of()));
+
+  public static final FactKey<Observed<SshdConfig>> CONFIG =
+      new FactKey<>(
+          "sshd_config",
+          Set.of(MAIN_FILE, DROP_INS, CRYPTO_POLICY),
+          s -> SshdConfigParser.parse(MAIN_CONFIG, new SnapshotConfigFiles(s)));
+
+  private SshdFacts() {}
+
+  private static Observed<SshdDump> dump(HostSnapshot s, String name) {
+    Observed<SnapshotItem> item = SnapshotFacts.command(s, name);
+    if (!item.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<SnapshotItem>) item).reason());
+    }
+    return Observed.seen(SshdDump.parse(item.value().text(), item.value().exitStatus()));
+  }
+}
