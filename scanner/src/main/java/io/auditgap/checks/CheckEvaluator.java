@@ -26,6 +26,14 @@ public final class CheckEvaluator {
     for (CheckDefinition c : checks) {
       registry.find(c.matcher()).ifPresent(m -> items.addAll(m.needs()));
     }
+    // Two families asking for different commands under one name would silently share one result.
+    Map<String, CollectionItem> byKey = new LinkedHashMap<>();
+    for (CollectionItem i : items) {
+      CollectionItem other = byKey.putIfAbsent(i.key(), i);
+      if (other != null && !other.equals(i)) {
+        throw new IllegalStateException("two different collector items named " + i.key());
+      }
+    }
     List<CollectionItem> sorted = new ArrayList<>(items);
     sorted.sort((a, b) -> a.key().compareTo(b.key()));
     return new LinkedHashSet<>(sorted);

@@ -20,7 +20,7 @@ public record SnapshotItem(
   public static final int DENIED = 13;
   public static final int TIMED_OUT = 124;
   public static final int NOT_FOUND = 127;
-  public static final int SKIPPED = 255;
+  public static final int SKIPPED = -1;
 
   public String key() {
     return kind + ":" + name;

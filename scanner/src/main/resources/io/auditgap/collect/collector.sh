@@ -7,7 +7,7 @@
 #   @@<nonce> end <items> <bytes>
 # kind: file | dir | cmd.  status: command exit status; for files 0 read, 1 absent, 13 denied,
 # 20 not a directory, 21 a directory, 22 not a regular file; 124 timeout; 127 command not found;
-# 255 skipped because the bundle reached its total cap.
+# -1 skipped because the bundle reached its total cap (a real exit status is 0-255).
 # Everything is defined in functions and run by the last line, so nothing runs before the whole
 # script has arrived.
 
@@ -42,7 +42,7 @@ ag_emit() {
   if [ $((ag_total + ag_sz)) -gt "$ag_total_cap" ]; then
     ag_out=
     ag_sz=0
-    ag_st=255
+    ag_st=-1
   fi
   ag_total=$((ag_total + ag_sz))
   ag_items=$((ag_items + 1))
@@ -63,7 +63,7 @@ ag_absent() {
 
 ag_file() {
   ag_out=
-  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit file 255 "$1"; return; fi
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit file -1 "$1"; return; fi
   if [ -d "$1" ]; then ag_emit file 21 "$1"; return; fi
   if [ ! -e "$1" ]; then ag_absent file "$1"; return; fi
   if [ ! -f "$1" ]; then ag_emit file 22 "$1"; return; fi
@@ -105,7 +105,7 @@ ag_dir() {
 # ag_cmd NAME SHELL: stdout and stderr merged, exit status kept, output capped while it is produced
 ag_cmd() {
   ag_out=
-  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd 255 "$1"; return; fi
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   ag_out=$( { ag_rc=$( { { $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}

@@ -52,9 +52,35 @@ class CheckCatalogTest {
   }
 
   @Test
+  void theWholeCatalogRendersOneCollectorScriptWithUniqueItemNames() throws CatalogException {
+    CheckCatalog c = CheckCatalog.bundled(registry);
+    java.util.Set<io.auditgap.collect.CollectionItem> needs =
+        new CheckEvaluator(c.checks(), registry).needs();
+    assertTrue(needs.size() > 20, "items: " + needs.size());
+    String script =
+        io.auditgap.collect.CollectorScript.render(
+            needs, "0123456789abcdef", io.auditgap.collect.CollectorLimits.DEFAULT);
+    assertTrue(script.endsWith("ag_main\n"));
+  }
+
+  @Test
   void requiredIdsExist() throws CatalogException {
     CheckCatalog c = CheckCatalog.bundled(registry);
-    for (String id : List.of("auditd.installed", "auditd.running")) {
+    for (String id :
+        List.of(
+            "auditd.installed",
+            "auditd.running",
+            "audit.execve",
+            "audit.immutable",
+            "audit.rules-drift",
+            "pam.tty-audit",
+            "logs.forwarding",
+            "audit.forwarding",
+            "retention.auth-log",
+            "retention.audit-log",
+            "sshd.log-level",
+            "exposure.ssh-port",
+            "exposure.password-auth")) {
       assertTrue(c.check(id).isPresent(), id);
     }
   }
