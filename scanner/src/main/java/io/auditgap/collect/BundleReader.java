@@ -28,8 +28,18 @@ public final class BundleReader {
     long total = 0;
     while (true) {
       if (!startsWith(data, pos, marker)) {
+        String after = items.isEmpty() ? "the start" : items.get(items.size() - 1).key();
         return new Bundle(
-            items, false, "bundle framing broken after " + items.size() + " items", pos);
+            items,
+            false,
+            "bundle framing broken after "
+                + items.size()
+                + " items (after "
+                + after
+                + ", unexpected bytes: "
+                + excerpt(data, pos)
+                + ")",
+            pos);
       }
       int eol = indexOf(data, new byte[] {'\n'}, pos);
       if (eol < 0 || eol - pos > MAX_HEADER) {
@@ -82,6 +92,20 @@ public final class BundleReader {
           new SnapshotItem(f[0], name, status, decode(data, eol + 1, (int) size), size, truncated));
       pos = (int) end + 1;
     }
+  }
+
+  /** Up to 32 bytes at {@code pos}: printable ASCII kept, the rest as \\xNN, for diagnostics. */
+  static String excerpt(byte[] data, int pos) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = pos; i < Math.min(data.length, pos + 32); i++) {
+      int b = data[i] & 0xff;
+      if (b >= 0x20 && b < 0x7f && b != '\\' && b != '"') {
+        sb.append((char) b);
+      } else {
+        sb.append(String.format("\\x%02x", b));
+      }
+    }
+    return sb.append('"').toString();
   }
 
   private static String decode(byte[] data, int off, int len) {

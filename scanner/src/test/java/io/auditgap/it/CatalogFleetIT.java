@@ -60,7 +60,8 @@ class CatalogFleetIT {
           "audit.file-permissions",
           "audit.rules-sshd",
           "audit.rules-session-files",
-          "audit.rules-tamper");
+          "audit.rules-tamper",
+          "time.sync");
 
   /** A variant: one realistic mistake and the checks it must break (all profiles that run them). */
   record Variant(String host, String mistake, Set<String> breaks) {}
@@ -180,14 +181,13 @@ class CatalogFleetIT {
             "retention.auth-log", "fail", // RET-03 FAIL (secure inherits weekly x 4)
             "retention.journal", "fail", // RET-05 FAIL (volatile)
             "retention.login-records", "fail"));
-    // KNOWN GAP: pam.loginuid / pam.tty-audit / session.tlog are "unknown" on rhel9 (table: PAM-01
-    // PASS, PAM-02 FAIL): 50-redhat.conf's "Include /etc/crypto-policies/back-ends/
-    // opensshserver.config" is not collected, so the scanner refuses to decide UsePAM. Asserted
-    // as unknown below so that the day the collector reads that file this test says so.
+    // 50-redhat.conf includes /etc/crypto-policies/back-ends/opensshserver.config before UsePAM;
+    // the scanner reads sshd -T (as root), so the PAM checks decide like the table: PAM-01 PASS,
+    // PAM-02 FAIL, REC-04 FAIL (tlog absent and nothing else captures sessions).
+    STOCK
+        .get("rhel9")
+        .putAll(expect("pam.loginuid", "pass", "pam.tty-audit", "fail", "session.tlog", "fail"));
   }
-
-  static final Map<String, String> RHEL9_KNOWN_GAPS =
-      expect("pam.loginuid", "unknown", "pam.tty-audit", "unknown", "session.tlog", "unknown");
 
   private static TestFleet fleet;
   private static final Map<String, JsonNode> REPORTS = new LinkedHashMap<>();
@@ -355,9 +355,6 @@ class CatalogFleetIT {
       for (Map.Entry<String, Map<String, String>> h : STOCK.entrySet()) {
         Map<String, String> st = statuses(profile, h.getKey());
         Map<String, String> want = new LinkedHashMap<>(h.getValue());
-        if (h.getKey().equals("rhel9")) {
-          want.putAll(RHEL9_KNOWN_GAPS);
-        }
         for (Map.Entry<String, String> c : want.entrySet()) {
           if (st.containsKey(c.getKey())) {
             checks.add(
