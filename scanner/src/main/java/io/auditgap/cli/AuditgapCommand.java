@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScanCommand.class,
       EvaluateCommand.class,
+      ReportCommand.class,
       ChecksCommand.class,
       InventoryCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -161,6 +161,7 @@ final class ScanCommand implements Callable<Integer> {
         new ScanService(
                 transports, evaluator, options, Clock.systemUTC(), VersionProvider.version())
             .scan(inv, progress(err), this::saveSnapshot);
+    reports.inventoryBranding(inv.branding());
     reports.emit(result, spec.commandLine().getOut(), err);
     return exitCode(result, threshold);
   }
