@@ -19,14 +19,18 @@ final class RenderSamples {
                 ? ReportFixtures.sample()
                 : which.startsWith("synthetic:")
                     ? FleetFixtures.synthetic(Integer.parseInt(which.substring(10)), 40)
-                    : FleetFixtures.fleet();
+                    : which.startsWith("synthetic60:")
+                        ? FleetFixtures.synthetic(Integer.parseInt(which.substring(12)), 60)
+                        : FleetFixtures.fleet();
     ReportSettings s =
         ReportSettings.DEFAULT
             .withTitle("SSH session audit")
             .withOrganisation("Example Corp")
             .withRenderedAt(Instant.parse("2026-03-02T12:00:00Z"));
     ReportWriters w = ReportWriters.standard(false, null, s);
-    for (String f : w.formats()) {
+    java.util.List<String> formats =
+        args.length > 2 ? java.util.List.of(args[2].split(",")) : w.formats();
+    for (String f : formats) {
       System.out.println(w.get(f).write(r, dir));
     }
   }
