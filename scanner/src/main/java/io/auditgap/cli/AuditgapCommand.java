@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       EvaluateCommand.class,
       ProbeCommand.class,
+      ReportCommand.class,
       ChecksCommand.class,
       InventoryCommand.class,
       picocli.CommandLine.HelpCommand.class

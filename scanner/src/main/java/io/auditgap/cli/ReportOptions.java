@@ -1,11 +1,15 @@
 package io.auditgap.cli;
 
+import io.auditgap.inventory.Branding;
 import io.auditgap.report.ConsoleReport;
+import io.auditgap.report.Logo;
+import io.auditgap.report.ReportSettings;
 import io.auditgap.report.ReportWriter;
 import io.auditgap.report.ReportWriters;
 import io.auditgap.scan.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,8 +39,38 @@ final class ReportOptions {
       split = ",",
       defaultValue = "console,json,html",
       description =
-          "Report formats, comma-separated: console, json, html (default: ${DEFAULT-VALUE}).")
+          "Report formats, comma-separated or repeated: console, json, html, pdf, junit, csv"
+              + " (default: ${DEFAULT-VALUE}).")
   List<String> formats;
+
+  @Option(
+      names = "--page-size",
+      paramLabel = "SIZE",
+      defaultValue = "a4",
+      description = "PDF paper size: a4 or letter (default: ${DEFAULT-VALUE}).")
+  String pageSize;
+
+  @Option(
+      names = "--title",
+      paramLabel = "TEXT",
+      description = "Assessment name on the report's title page and page headers.")
+  String title;
+
+  @Option(
+      names = "--organisation",
+      paramLabel = "NAME",
+      description = "Organisation shown in the reports (overrides the inventory's branding).")
+  String organisation;
+
+  @Option(
+      names = "--logo",
+      paramLabel = "FILE",
+      description =
+          "PNG or JPEG logo (at most 512 KiB) for the reports (overrides the inventory's branding).")
+  Path logo;
+
+  /** Branding from the inventory; the command line wins. */
+  private Branding inventoryBranding = Branding.NONE;
 
   @Option(
       names = "--templates",
@@ -59,8 +93,40 @@ final class ReportOptions {
     };
   }
 
+  /** Uses the inventory's branding where the command line gives none. */
+  void inventoryBranding(Branding branding) {
+    this.inventoryBranding = branding == null ? Branding.NONE : branding;
+  }
+
+  /** Title, branding and paper size for the writers. */
+  ReportSettings settings() {
+    ReportSettings.PageSize size = ReportSettings.PageSize.parse(pageSize);
+    if (size == null) {
+      throw new InputException("--page-size: '" + pageSize + "' is not a4 or letter");
+    }
+    String org = organisation != null ? organisation : inventoryBranding.organisation();
+    Path logoFile = logo != null ? logo : inventoryBranding.logo();
+    Logo l = null;
+    if (logoFile != null) {
+      String option = logo != null ? "--logo" : "inventory branding.logo";
+      if (!Files.isRegularFile(logoFile)) {
+        if (logo != null) {
+          throw new InputException(option + ": " + logoFile + " is not a file");
+        }
+      } else {
+        try {
+          l = Logo.read(logoFile);
+        } catch (IllegalArgumentException | IOException e) {
+          throw new InputException(option + ": " + e.getMessage());
+        }
+      }
+    }
+    return new ReportSettings(title, org, l, size, null);
+  }
+
   /** Validates the format names before any host is contacted. */
   Set<String> validated() {
+    settings();
     Set<String> out = new LinkedHashSet<>();
     for (String f : formats) {
       String name = f.strip().toLowerCase(Locale.ROOT);
@@ -80,7 +146,7 @@ final class ReportOptions {
 
   private ReportWriters writers() {
     try {
-      return ReportWriters.standard(ansi(), templates);
+      return ReportWriters.standard(ansi(), templates, settings());
     } catch (IllegalArgumentException e) {
       throw new InputException("--templates: " + e.getMessage());
     }

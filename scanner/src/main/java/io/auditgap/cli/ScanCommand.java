@@ -208,6 +208,7 @@ final class ScanCommand implements Callable<Integer> {
       newExposure = o.hasNewExposure();
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
     }
+    reports.inventoryBranding(inv.branding());
     reports.emit(result, spec.commandLine().getOut(), err);
     int code = exitCode(result, threshold);
     return newExposure ? ExitCodes.GAPS : code;

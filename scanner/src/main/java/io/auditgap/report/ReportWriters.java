@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The report writers by format name ({@code console}, {@code json}, {@code html}). */
+/**
+ * The report writers by format name ({@code console}, {@code json}, {@code html}, {@code pdf},
+ * {@code junit}, {@code csv}).
+ */
 public final class ReportWriters {
   private final Map<String, ReportWriter> byFormat;
 
@@ -30,11 +33,29 @@ public final class ReportWriters {
    * @param userTemplatesDir a directory whose templates override the bundled ones, or null
    */
   public static ReportWriters standard(boolean ansi, Path userTemplatesDir) {
+    return standard(ansi, userTemplatesDir, ReportSettings.DEFAULT);
+  }
+
+  /**
+   * The standard writers: console, json, html, pdf, junit, csv.
+   *
+   * @param settings title, branding, page size and PDF timestamp for html and pdf
+   */
+  public static ReportWriters standard(
+      boolean ansi, Path userTemplatesDir, ReportSettings settings) {
     return new ReportWriters(
         List.of(
             new ConsoleReport(ansi),
             new JsonReportWriter(),
-            new HtmlReportWriter(userTemplatesDir)));
+            new HtmlReportWriter(userTemplatesDir, settings),
+            new PdfReportWriter(userTemplatesDir, settings),
+            new JunitReportWriter(),
+            new CsvReportWriter()));
+  }
+
+  /** The writers in registration order. */
+  public List<ReportWriter> all() {
+    return new ArrayList<>(byFormat.values());
   }
 
   /** Format names in registration order. */

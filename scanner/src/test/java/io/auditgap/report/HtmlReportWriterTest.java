@@ -35,15 +35,22 @@ class HtmlReportWriterTest {
   @Test
   void isSelfContainedWithoutScriptsOrExternalResources() throws Exception {
     for (ScanResult r : new ScanResult[] {ReportFixtures.sample(), ReportFixtures.hostile()}) {
-      String html = render(writer, r).toLowerCase(Locale.ROOT);
+      String raw = render(writer, r);
+      String html = raw.toLowerCase(Locale.ROOT);
       assertFalse(html.contains("http://"), "http URL in output");
       assertFalse(html.contains("https://"), "https URL in output");
-      assertFalse(html.contains("<script"), "script element in output");
+      assertEquals(1, JsonReportTest.count(html, "<script"), "only the fixed search script");
+      String script = raw.substring(raw.indexOf("<script>") + 8, raw.indexOf("</script>"));
+      assertTrue(
+          raw.contains("script-src 'sha256-" + sha256(script) + "'"),
+          "CSP allows exactly the inline script by its hash");
+      assertFalse(script.contains("web-1") || script.contains("alert"), "no data in the script");
       assertFalse(html.contains("<link"), "link element in output");
       assertFalse(html.contains("<img"), "img element in output");
       assertFalse(html.contains("<iframe"), "iframe in output");
       assertFalse(Pattern.compile("\\son[a-z]+=").matcher(html).find(), "event handler attribute");
-      assertFalse(html.contains("src="), "src attribute in output");
+      assertFalse(html.contains("src=") && !html.contains("script-src"), "src attribute");
+      assertFalse(Pattern.compile("\\ssrc=").matcher(html).find(), "src attribute in output");
       assertTrue(html.contains("content-security-policy"));
       assertTrue(html.contains("default-src 'none'"));
       assertTrue(html.contains("<style>"));
@@ -51,16 +58,42 @@ class HtmlReportWriterTest {
     }
   }
 
+  static String sha256(String text) throws Exception {
+    return java.util.Base64.getEncoder()
+        .encodeToString(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   @Test
   void hasEverySectionAndEveryHost() throws Exception {
     ScanResult r = ReportFixtures.sample();
     String html = render(writer, r);
-    for (String id : new String[] {"scope", "summary", "matrix", "hosts", "unknowns"}) {
+    for (String id :
+        new String[] {
+          "summary",
+          "scope",
+          "frameworks",
+          "matrix",
+          "hosts",
+          "checks",
+          "exposure",
+          "accepted",
+          "unknowns"
+        }) {
       assertTrue(html.contains("<section id=\"" + id + "\">"), id);
     }
     for (int i = 0; i < r.hosts().size(); i++) {
       HostResult h = r.hosts().get(i);
-      assertTrue(html.contains("<article class=\"host\" id=\"host-" + i + "\">\n<h3>" + h.name()));
+      assertTrue(
+          Pattern.compile(
+                  "<details class=\"host h [a-z -]+\" id=\"host-"
+                      + i
+                      + "\"[^>]*>\n<summary>"
+                      + Pattern.quote(h.name()))
+              .matcher(html)
+              .find(),
+          "host section for " + h.name());
       assertTrue(
           html.contains("<th scope=\"row\"><a href=\"#host-" + i + "\">" + h.name() + "</a>"),
           "matrix row for " + h.name());
@@ -72,10 +105,13 @@ class HtmlReportWriterTest {
   @Test
   void matrixCellsCarryTextLabelsNotJustColour() throws Exception {
     String html = render(writer, ReportFixtures.sample());
-    assertTrue(html.contains("<td class=\"st-fail\" title=\"audit.execve\">FAIL</td>"));
-    assertTrue(html.contains("<td class=\"st-unknown\" title=\"audit.execve\">UNKNOWN</td>"));
-    assertTrue(html.contains("<td class=\"st-not_applicable\" title=\"tlog.recording\">N/A</td>"));
-    assertTrue(html.contains("<td class=\"st-none\" title=\"tlog.recording\">not run</td>"));
+    assertTrue(
+        html.contains(
+            "<th scope=\"row\"><a href=\"#host-0\">web-1</a></th><td class=\"hs-assessed\">assessed</td>"
+                + "<td class=\"cP\">P</td><td class=\"cF\">F</td><td class=\"cF\">F</td>"
+                + "<td class=\"cN\">N</td><td class=\"cU\">U</td></tr>"));
+    assertTrue(html.contains("<td class=\"cU\">U</td><td class=\"c-\">-</td>"), "not run");
+    assertTrue(html.contains("<b>F</b> fail"), "legend");
   }
 
   @Test
@@ -117,9 +153,9 @@ class HtmlReportWriterTest {
     assertTrue(html.length() < 256 * 1024, "page size " + html.length());
     int shown =
         ReportFixtures.HUGE
-            - TerminalText.clip(ReportFixtures.hugeText(), HtmlReportModel.EVIDENCE_TEXT_MAX, true)
+            - TerminalText.clip(ReportFixtures.hugeText(), ReportModel.EVIDENCE_TEXT_MAX, true)
                 .omittedChars();
-    assertTrue(shown > 0 && shown <= HtmlReportModel.EVIDENCE_TEXT_MAX, "shown " + shown);
+    assertTrue(shown > 0 && shown <= ReportModel.EVIDENCE_TEXT_MAX, "shown " + shown);
     assertTrue(
         html.contains(
             "truncated: first "
@@ -166,7 +202,7 @@ class HtmlReportWriterTest {
                     java.util.List.of(big),
                     web.stats())));
     String html = render(writer, r);
-    assertEquals(HtmlReportModel.EVIDENCE_ITEMS_MAX, JsonReportTest.count(html, "<pre>line "));
+    assertEquals(ReportModel.EVIDENCE_ITEMS_MAX, JsonReportTest.count(html, "<pre>line "));
     assertTrue(html.contains("450 more evidence items, see report.json"));
   }
 

@@ -19,20 +19,23 @@ class ReportWritersTest {
   private final ReportWriters writers = ReportWriters.standard(true, null);
 
   @Test
-  void registersTheThreeFormats() {
-    assertEquals(List.of("console", "json", "html"), writers.formats());
+  void registersEveryFormat() {
+    assertEquals(List.of("console", "json", "html", "pdf", "junit", "csv"), writers.formats());
+    assertInstanceOf(PdfReportWriter.class, writers.get("pdf"));
+    assertInstanceOf(JunitReportWriter.class, writers.get("junit"));
+    assertInstanceOf(CsvReportWriter.class, writers.get("CSV"));
     assertInstanceOf(ConsoleReport.class, writers.get("console"));
     assertInstanceOf(JsonReportWriter.class, writers.get("JSON"));
     assertInstanceOf(HtmlReportWriter.class, writers.get(" html "));
-    assertTrue(writers.find("pdf").isEmpty());
+    assertTrue(writers.find("xml").isEmpty());
     assertTrue(writers.find(null).isEmpty());
   }
 
   @Test
   void unknownFormatNamesTheKnownOnesWithoutEchoingControls() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> writers.get("pdf\u001b[2J"));
-    assertTrue(e.getMessage().contains("console, json, html"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> writers.get("docx\u001b[2J"));
+    assertTrue(e.getMessage().contains("console, json, html, pdf, junit, csv"), e.getMessage());
     assertFalse(e.getMessage().contains("\u001b"));
   }
 
@@ -50,6 +53,10 @@ class ReportWritersTest {
       ReportWriter w = writers.get(format);
       Path file = w.write(r, dir);
       assertEquals(dir.resolve(w.fileName()), file);
+      if (format.equals("pdf")) {
+        assertTrue(Files.readString(file, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        continue;
+      }
       String text = Files.readString(file, StandardCharsets.UTF_8);
       for (HostResult h : r.hosts()) {
         assertTrue(text.contains(h.name()), format + " misses host " + h.name());
@@ -58,7 +65,13 @@ class ReportWritersTest {
     }
     try (var files = Files.list(dir)) {
       assertEquals(
-          List.of("report.html", "report.json", "report.txt"),
+          List.of(
+              "report.csv",
+              "report.html",
+              "report.json",
+              "report.junit.xml",
+              "report.pdf",
+              "report.txt"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
