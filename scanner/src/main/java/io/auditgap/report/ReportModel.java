@@ -282,6 +282,7 @@ public final class ReportModel {
     List<HostView> hosts = new ArrayList<>();
     List<Fingerprint> fingerprints = new ArrayList<>();
     List<UnknownView> unknowns = new ArrayList<>();
+    List<ExposureView> exposure = new ArrayList<>();
     List<HostView> notAssessed = new ArrayList<>();
     FrameworkCollector frameworks = new FrameworkCollector();
     int hostsWithGaps = 0;
@@ -308,6 +309,10 @@ public final class ReportModel {
             && f.severity() != null
             && (worst == null || f.severity().atLeast(worst))) {
           worst = f.severity();
+        }
+        if (check.startsWith("exposure.")) {
+          exposure.add(
+              new ExposureView(i, name, check, st.id(), TerminalText.line(f.reason(), TEXT_MAX)));
         }
         if (st == Status.UNKNOWN) {
           unknowns.add(
@@ -429,7 +434,7 @@ public final class ReportModel {
         List.copyOf(parts),
         List.copyOf(hosts),
         frameworks.views(),
-        new Exposure(false, List.of()),
+        new Exposure(!exposure.isEmpty(), List.copyOf(exposure)),
         List.of(),
         List.copyOf(unknowns),
         List.copyOf(notAssessed));
