@@ -49,18 +49,11 @@ class CatalogFleetIT {
   static final Set<String> KNOWN_GAPS_ON_COMPLETE = Set.of();
 
   /**
-   * Checks newer than the fleet's fixtures: {@code complete} does not model what they read yet
-   * (boot parameters, audit file modes, the sshd/session/tamper watches). They are left out of
-   * every comparison here until the fixtures catch up; their logic is covered by unit tests.
+   * Checks newer than the fleet's fixtures, left out of every comparison until the fixtures catch
+   * up. Empty: {@code complete} models what every check reads (boot command line and GRUB, audit
+   * file modes, the sshd/session/tamper watches, sshd -T, auth.log and login records, chrony).
    */
-  static final Set<String> FIXTURES_PENDING =
-      Set.of(
-          "kernel.audit-boot",
-          "kernel.audit-backlog",
-          "audit.file-permissions",
-          "audit.rules-sshd",
-          "audit.rules-session-files",
-          "audit.rules-tamper");
+  static final Set<String> FIXTURES_PENDING = Set.of();
 
   /** A variant: one realistic mistake and the checks it must break (all profiles that run them). */
   record Variant(String host, String mistake, Set<String> breaks) {}
@@ -78,7 +71,6 @@ class CatalogFleetIT {
           new Variant(
               "sshd-loglevel-shadowed",
               "50-cloud-init.conf sets LogLevel INFO before 50-hardening.conf's VERBOSE (first wins)",
-              // until sshd.log-level is in the catalog this host passes everything (see below)
               Set.of("sshd.log-level")),
           new Variant(
               "auditd-conf-nospaces",
@@ -120,7 +112,31 @@ class CatalogFleetIT {
           new Variant(
               "audit-syslog-user",
               "audisp-syslog args = LOG_INFO (user facility), not carried by the forwarding rule",
-              Set.of("audit.forwarding")));
+              Set.of("audit.forwarding")),
+          new Variant(
+              "audit-reboot-pending",
+              "audit=1 audit_backlog_limit=8192 added to GRUB and update-grub run, not rebooted yet",
+              Set.of("kernel.audit-boot", "kernel.audit-backlog")),
+          new Variant(
+              "grub-audit-only",
+              "GRUB_CMDLINE_LINUX=\"audit=1\" only (older guidance): no audit_backlog_limit",
+              Set.of("kernel.audit-backlog")),
+          new Variant(
+              "audit-dir-world-readable",
+              "/var/log/audit chmod 0755 for a log shipper that runs as its own user",
+              Set.of("audit.file-permissions")),
+          new Variant(
+              "btmp-world-readable",
+              "logrotate.d/btmp copied from the wtmp block (create 0664): btmp 0664 after rotation",
+              Set.of("logs.login-records")),
+          new Variant(
+              "auth-log-world-readable",
+              "auth.log 0644: created by an rsyslog.conf without $FileCreateMode (default 0644)",
+              Set.of("logs.auth-log")),
+          new Variant(
+              "chrony-unsynchronised",
+              "chrony's only source unreachable (UDP 123 filtered): Leap status Not synchronised",
+              Set.of("time.sync")));
 
   /**
    * Stock-like hosts vs checks-reference.md section 3 (the per-distro table), where our checks
@@ -179,15 +195,13 @@ class CatalogFleetIT {
             "audit.forwarding", "fail", // FWD-02 FAIL
             "retention.auth-log", "fail", // RET-03 FAIL (secure inherits weekly x 4)
             "retention.journal", "fail", // RET-05 FAIL (volatile)
-            "retention.login-records", "fail"));
-    // KNOWN GAP: pam.loginuid / pam.tty-audit / session.tlog are "unknown" on rhel9 (table: PAM-01
-    // PASS, PAM-02 FAIL): 50-redhat.conf's "Include /etc/crypto-policies/back-ends/
-    // opensshserver.config" is not collected, so the scanner refuses to decide UsePAM. Asserted
-    // as unknown below so that the day the collector reads that file this test says so.
+            "retention.login-records", "fail",
+            // formerly a KNOWN GAP (unknown: 50-redhat.conf's crypto-policies Include was not
+            // collected, UsePAM undecidable); closed since UsePAM comes from the real sshd -T
+            "pam.loginuid", "pass", // PAM-01 PASS
+            "pam.tty-audit", "fail", // PAM-02 FAIL
+            "session.tlog", "fail")); // REC-04 NA/FAIL (tlog not installed)
   }
-
-  static final Map<String, String> RHEL9_KNOWN_GAPS =
-      expect("pam.loginuid", "unknown", "pam.tty-audit", "unknown", "session.tlog", "unknown");
 
   private static TestFleet fleet;
   private static final Map<String, JsonNode> REPORTS = new LinkedHashMap<>();
@@ -355,9 +369,6 @@ class CatalogFleetIT {
       for (Map.Entry<String, Map<String, String>> h : STOCK.entrySet()) {
         Map<String, String> st = statuses(profile, h.getKey());
         Map<String, String> want = new LinkedHashMap<>(h.getValue());
-        if (h.getKey().equals("rhel9")) {
-          want.putAll(RHEL9_KNOWN_GAPS);
-        }
         for (Map.Entry<String, String> c : want.entrySet()) {
           if (st.containsKey(c.getKey())) {
             checks.add(
