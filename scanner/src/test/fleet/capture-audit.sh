@@ -4,7 +4,8 @@
 #
 # For each fixture whose auditd is "installed" (it has etc/audit/rules.d, or inherits one):
 #   1. the loaded rule source is capture/loaded-rules.d/ if present (models a host whose rules.d was
-#      edited after the last load, e.g. "drift"), else the fixture's etc/audit/rules.d/;
+#      edited after the last load, e.g. "drift"), else the fixture's etc/audit/rules.d/ merged over
+#      those of the fixtures it inherits (inherited first, same names overridden: what the host sees);
 #   2. the real /sbin/augenrules merges it into audit.rules, run in a private mount namespace with a
 #      scratch dir bound over /etc/audit (the machine's real /etc is never written);
 #   3. under flock /tmp/auditgap-kernel-audit.lock (the kernel's audit state is global and shared with
@@ -22,21 +23,24 @@ LOCK=/tmp/auditgap-kernel-audit.lock
 command -v auditctl >/dev/null && [ -x /sbin/augenrules ] || { echo "capture-audit.sh: needs the auditd package" >&2; exit 1; }
 
 conf() { awk -v k="$2" '$1==k{$1=""; sub(/^ /,""); print; exit}' "$HOSTS/$1/host.conf" 2>/dev/null; }
-rules_src() {   # fixture -> rules dir that was last loaded on that host
+rules_src() {   # fixture -> rules dirs last loaded on that host, inherited first (as fleet.sh stages them)
   local h=$1 b
   [ -d "$HOSTS/$h/capture/loaded-rules.d" ] && { echo "$HOSTS/$h/capture/loaded-rules.d"; return; }
-  [ -d "$HOSTS/$h/etc/audit/rules.d" ] && { echo "$HOSTS/$h/etc/audit/rules.d"; return; }
   b=$(conf "$h" inherit); [ -n "$b" ] && rules_src "$b"
+  [ -d "$HOSTS/$h/etc/audit/rules.d" ] && echo "$HOSTS/$h/etc/audit/rules.d"
+  return 0
 }
 
 names=("$@")
 [ ${#names[@]} -gt 0 ] || mapfile -t names < <(ls "$HOSTS")
 tmp=$(mktemp -d /tmp/auditgap-capture.XXXXXX); trap 'rm -rf "$tmp"' EXIT
 for h in "${names[@]}"; do
-  src=$(rules_src "$h" || true)
-  if [ -z "$src" ]; then echo "[capture] $h: no audit rules (auditd not installed) - skipped"; continue; fi
+  srcs=$(rules_src "$h" || true)
+  if [ -z "$srcs" ]; then echo "[capture] $h: no audit rules (auditd not installed) - skipped"; continue; fi
   out=$HOSTS/$h/captured; w=$tmp/$h; mkdir -p "$out" "$w/audit/rules.d"
-  cp "$src"/* "$w/audit/rules.d/" 2>/dev/null || true; rm -f "$w/audit/rules.d/.fleet-opaque"
+  # a variant's rules.d adds to (and overrides files of) the one it inherits, as in the staged layer
+  for s in $srcs; do cp "$s"/* "$w/audit/rules.d/" 2>/dev/null || true; done; rm -f "$w/audit/rules.d/.fleet-opaque"
+  src=$(for s in $srcs; do printf '%s ' "${s#$HOSTS/}"; done); src=${src% }; src=$HOSTS/$src
   chmod 750 "$w/audit" "$w/audit/rules.d"; chmod 640 "$w"/audit/rules.d/*
   # 2. the real augenrules, on a private view of /etc/audit
   unshare --mount --propagation private sh -c 'mount --bind "$1" /etc/audit && /sbin/augenrules' _ "$w/audit" > "$w/augenrules.log" 2>&1

@@ -12,18 +12,23 @@
 # layer on top of the real /etc /var /usr /opt /srv /boot (writes go to a private upper dir, never to the
 # machine), fixture-only /root and /home, fresh /proc, tmpfs /run and /tmp, /dev and /sys bound.
 # Stand-ins (kernel audit is global, systemd is not PID 1 here): /usr/sbin/auditctl prints the host's
-# captured `auditctl -l` (hosts/<h>/captured/, see capture-audit.sh) and its `auditctl -s`; /usr/bin/systemctl
-# answers from the host's services table.  Both only where the fixture has auditd installed.
+# captured `auditctl -l` (hosts/<h>/captured/, see capture-audit.sh) and its `auditctl -s` (only where the
+# fixture has auditd installed); /usr/bin/systemctl answers from the host's services table; /proc/cmdline,
+# timedatectl and chronyc print the host's standin/ files (the kernel's clock and command line are global).
 #
 # Fixture: hosts/<name>/
 #   host.conf        index N | inherit OTHER | sudo yes|no | service UNIT ACTIVE ENABLED | proc NAME |
 #                    absent_package PKG | audit_enabled 0|1|2 | loginuid_immutable 0|1 locked|unlocked |
 #                    mode MODE OWNER:GROUP /path (git keeps no modes; inherited) |
-#                    pam_standin MODULE.so (pam_permit copied under that name: a module Debian lacks)
+#                    pam_standin MODULE.so (pam_permit copied under that name: a module Debian lacks) |
+#                    fresh /path (mtime set when the host is staged: a log being written; inherited)
 #   etc/ var/ usr/ root/ home/ ...  files overlaid on the real tree (only what differs from Debian 12)
 #   .fleet-opaque    (file in a dir)  that dir shows only fixture content
 #   .fleet-whiteout  (file in a dir)  names listed in it are absent in the host's view
 #   captured/        auditctl-l.txt, auditctl-s.txt, audit.rules from capture-audit.sh (committed)
+#   standin/         per-host outputs of tools that read machine-global state (inherited; each cites its source):
+#                    cmdline (-> /proc/cmdline), chronyc-tracking.txt (chrony "installed": /usr/bin/chronyc),
+#                    timedatectl-show.txt; @NOW@/@REFTIME@ are replaced by the host's clock when printed
 #
 # Outputs ($AUDITGAP_FLEET_DIR, default /tmp/auditgap-testfleet):
 #   run/inventory.yaml, run/known_hosts, keys/id_ed25519 (client key), cache/hostkeys/<h>/ (stable host keys)
@@ -84,7 +89,8 @@ while [ $# -gt 0 ]; do case "$1" in
   --version) echo "systemd 252 (252.38-1~deb12u1)"; exit 0 ;;
   *) args+=("$1") ;; esac; shift; done
 set -- "${args[@]}"; verb=${1:-list-units}; shift || true
-unit() { local u=${1%.service}; case $u in sshd) u=ssh ;; syslog) u=rsyslog ;; esac; echo "$u"; }
+unit() { local u=${1%.service}; case $u in sshd) u=ssh ;; syslog) u=rsyslog ;;
+  chronyd) awk '$1=="chrony"{f=1} END{exit !f}' "$S" && u=chrony ;; esac; echo "$u"; }   # Debian: Alias=chronyd.service
 get() { awk -v u="$1" -v f="$2" '$1==u{print $f; found=1} END{if(!found) print "-"}' "$S"; }
 frag() { local f; for f in /etc/systemd/system/$1.service /lib/systemd/system/$1.service; do [ -f "$f" ] && { echo "$f"; return; }; done; }
 case "$verb" in
@@ -122,7 +128,34 @@ case "$verb" in
   *) echo "auditgap fleet stand-in: unsupported: systemctl $verb $*" >&2; exit 1 ;;
 esac
 EOF
-  chmod 755 "$RUN/standins/auditctl" "$RUN/standins/systemctl"
+  cat > "$RUN/standins/timedatectl" <<'EOF'
+#!/bin/sh
+# auditgap fleet stand-in for timedatectl (systemd 252): timedated needs systemd as PID 1, so each host
+# prints its own /run/fleet/timedatectl-show.txt (hosts/<h>/standin/, sources in the fixture README);
+# without one, what the real tool prints in a host not booted with systemd.
+S=/run/fleet/timedatectl-show.txt
+case "${1:-status}" in
+  show) if [ -f "$S" ]; then sed "s/@NOW@/$(date '+%a %Y-%m-%d %H:%M:%S %Z')/" "$S"; exit 0; fi ;;
+  --version) echo "systemd 252 (252.38-1~deb12u1)"; exit 0 ;;
+esac
+echo "System has not been booted with systemd as init system (PID 1). Can't operate." >&2
+echo "Failed to connect to bus: Host is down" >&2
+exit 1
+EOF
+  cat > "$RUN/standins/chronyc" <<'EOF'
+#!/bin/sh
+# auditgap fleet stand-in for chronyc 4.3 (installed as /usr/bin/chronyc only on hosts with a
+# standin/chronyc-tracking.txt): the host's chronyd is a fake process, so `tracking` prints the host's
+# file (built from chronyc(1)'s example, sources in the fixture README); Ref time = 37 s ago.
+S=/run/fleet/chronyc-tracking.txt
+while [ $# -gt 0 ]; do case "$1" in -n|-c|-m|-a|-4|-6) shift ;; -h|-p) shift 2 ;; *) break ;; esac; done
+case "${1:-}" in
+  tracking) ref=$(date -u -d '-37 seconds' '+%a %b %d %H:%M:%S %Y'); sed "s/@REFTIME@/$ref/" "$S" ;;
+  -v|--version) echo "chronyc (chrony) version 4.3 (+READLINE +SECHASH +IPV6 -DEBUG)" ;;
+  *) echo "auditgap fleet stand-in: unsupported: chronyc $*" >&2; exit 1 ;;
+esac
+EOF
+  chmod 755 "$RUN/standins/auditctl" "$RUN/standins/systemctl" "$RUN/standins/timedatectl" "$RUN/standins/chronyc"
 }
 
 # ------------------------------------------------------------------ staging (outside the host)
@@ -137,13 +170,13 @@ hostkeys() {   # cached per-host host keys -> stable fingerprints across up/down
 copy_fixture() {  # fixture files (and those of the fixture it inherits) -> layer
   local h=$1 L=$2 b
   b=$(conf "$h" inherit); [ -n "$b" ] && copy_fixture "$b" "$L"
-  (cd "$HOSTS/$h" && find . -mindepth 1 -maxdepth 1 ! -name host.conf ! -name captured ! -name capture ! -name 'README*' \
+  (cd "$HOSTS/$h" && find . -mindepth 1 -maxdepth 1 ! -name host.conf ! -name captured ! -name capture ! -name standin ! -name 'README*' \
       -exec cp -a -t "$L" {} +)
 }
-captured() {   # first captured/<file> along the inherit chain
-  local h=$1 f=$2 b
-  [ -f "$HOSTS/$h/captured/$f" ] && { echo "$HOSTS/$h/captured/$f"; return; }
-  b=$(conf "$h" inherit); [ -n "$b" ] && captured "$b" "$f"
+captured() {   # first captured/<file> along the inherit chain (or standin/<file>: captured h f standin)
+  local h=$1 f=$2 d=${3:-captured} b
+  [ -f "$HOSTS/$h/$d/$f" ] && { echo "$HOSTS/$h/$d/$f"; return; }
+  b=$(conf "$h" inherit); [ -n "$b" ] && captured "$b" "$f" "$d"
 }
 
 stage() {
@@ -187,11 +220,17 @@ stage() {
       $1=="enabled"{$2=en} $1=="pid"{$2="@AUDITD_PID@"} $1=="lost"||$1=="backlog"{$2=0}
       $1=="loginuid_immutable"{$0="loginuid_immutable " li} {print}' "$f" > "$r/state/auditctl-s.txt"
   fi
+  # stand-ins for machine-global state: boot command line, clock synchronisation (hosts/<h>/standin/)
+  local sf; for f in cmdline timedatectl-show.txt chronyc-tracking.txt; do
+    sf=$(captured "$h" "$f" standin); [ -n "$sf" ] && cp "$sf" "$r/state/$f"
+  done
+  if [ -f "$r/state/chronyc-tracking.txt" ]; then mkdir -p "$L/usr/bin"; cp "$RUN/standins/chronyc" "$L/usr/bin/chronyc"; fi
   # services (ssh = this sshd, PID 1) and fake daemon processes
   { echo "ssh active enabled"; echo "systemd-journald active static"; conf_all "$h" service; } |
     awk '{s[$1]=$0; if(!($1 in o)){o[$1]=n++; k[n-1]=$1}} END{for(i=0;i<n;i++) print s[k[i]]}' > "$r/state/services"
   { conf_all "$h" proc
     awk '$2=="active"{m["auditd"]="auditd"; m["rsyslog"]="rsyslogd"; m["cron"]="cron"; m["systemd-journald"]="systemd-journald"
+         m["chrony"]="chronyd"; m["chronyd"]="chronyd"; m["systemd-timesyncd"]="systemd-timesyn"
          if($1 in m) print m[$1]}' "$r/state/services"; } | sort -u > "$r/state/procs"
   conf_all "$h" absent_package > "$r/state/absent"
   # ownership and modes: git keeps neither; use Debian's (etc/audit 0750 + files 0640, sudoers.d 0440)
@@ -206,6 +245,9 @@ stage() {
   done
   # per-file modes of the fixture (host.conf "mode MODE OWNER:GROUP /path", inherited first)
   local m o p; while read -r m o p; do [ -n "$p" ] && [ -e "$L$p" ] && chmod "$m" "$L$p" && chown "$o" "$L$p"; done < <(conf_chain "$h" mode)
+  # logs being written: mtime = staging time (host.conf "fresh /path", inherited)
+  while read -r p; do [ -n "$p" ] && [ -e "$L$p" ] && touch "$L$p"; done < <(conf_chain "$h" fresh)
+  [ -f "$L/usr/bin/chronyc" ] && chmod 755 "$L/usr/bin/chronyc"
   chmod 700 "$L/root" "$L/root/.ssh" "$L/home/$TEST_USER/.ssh"; chmod 600 "$L/root/.ssh/authorized_keys" "$L/home/$TEST_USER/.ssh/authorized_keys"
   chmod 755 "$L/home"; chmod 750 "$L/home/$TEST_USER"; chown -R "$TEST_UID:$TEST_UID" "$L/home/$TEST_USER"
   echo "$ip" > "$r/ip"
@@ -231,6 +273,9 @@ hostinit() {
   done
   mkdir -p "$NR/proc" "$NR/sys" "$NR/dev" "$NR/run" "$NR/tmp"
   mount -t proc proc "$NR/proc"
+  # the kernel command line is the machine's: a host with standin/cmdline shows its own (as lxcfs does for
+  # /proc/meminfo), read-only like the real file
+  if [ -f "$r/state/cmdline" ]; then mount --bind "$r/state/cmdline" "$NR/proc/cmdline"; mount -o remount,bind,ro "$NR/proc/cmdline"; fi
   mount --rbind /dev "$NR/dev"
   mount --rbind /sys "$NR/sys"
   mount -t tmpfs -o mode=755,size=8m "fleet-$h-run" "$NR/run"
@@ -238,6 +283,7 @@ hostinit() {
   # stand-ins only where the host has the real tool (a fixture without auditd has no auditctl at all)
   [ -e "$NR/usr/sbin/auditctl" ] && [ -f "$r/state/auditctl-l.txt" ] && mount --bind "$RUN/standins/auditctl" "$NR/usr/sbin/auditctl"
   [ -e "$NR/usr/bin/systemctl" ] && mount --bind "$RUN/standins/systemctl" "$NR/usr/bin/systemctl"
+  [ -e "$NR/usr/bin/timedatectl" ] && mount --bind "$RUN/standins/timedatectl" "$NR/usr/bin/timedatectl"
   # pam_tty_audit needs the kernel audit socket: stand in pam_permit so a fixture enabling it can log in
   for m in "$NR"/usr/lib/*/security/pam_tty_audit.so; do [ -e "$m" ] && mount --bind "${m%/*}/pam_permit.so" "$m"; done
   mkdir -m 755 "$NR/run/sshd" "$NR/run/fleet" "$NR/run/fleet/bin" "$NR/run/lock"
@@ -250,6 +296,7 @@ hostinit() {
     ln -sf /usr/bin/sleep "/run/fleet/bin/$p"            # comm = link name: ps/pgrep/pidof see "$p"
     ( exec -a "/usr/sbin/$p" "/run/fleet/bin/$p" infinity ) </dev/null >/dev/null 2>&1 &
     case $p in auditd) echo $! > /run/fleet/pids/auditd; pid=$! ;; rsyslogd) echo $! > /run/fleet/pids/rsyslog ;;
+      chronyd) echo $! > /run/fleet/pids/chronyd; echo $! > /run/fleet/pids/chrony ;;
       *) echo $! > "/run/fleet/pids/$p" ;; esac
   done
   echo 1 > /run/fleet/pids/ssh

@@ -49,19 +49,11 @@ class CatalogFleetIT {
   static final Set<String> KNOWN_GAPS_ON_COMPLETE = Set.of();
 
   /**
-   * Checks newer than the fleet's fixtures: {@code complete} does not model what they read yet
-   * (boot parameters, audit file modes, the sshd/session/tamper watches). They are left out of
-   * every comparison here until the fixtures catch up; their logic is covered by unit tests.
+   * Checks newer than the fleet's fixtures, left out of every comparison until the fixtures catch
+   * up. Empty: {@code complete} models what every check reads (boot command line and GRUB, audit
+   * file modes, the sshd/session/tamper watches, sshd -T, auth.log and login records, chrony).
    */
-  static final Set<String> FIXTURES_PENDING =
-      Set.of(
-          "kernel.audit-boot",
-          "kernel.audit-backlog",
-          "audit.file-permissions",
-          "audit.rules-sshd",
-          "audit.rules-session-files",
-          "audit.rules-tamper",
-          "time.sync");
+  static final Set<String> FIXTURES_PENDING = Set.of();
 
   /** A variant: one realistic mistake and the checks it must break (all profiles that run them). */
   record Variant(String host, String mistake, Set<String> breaks) {}
@@ -79,7 +71,6 @@ class CatalogFleetIT {
           new Variant(
               "sshd-loglevel-shadowed",
               "50-cloud-init.conf sets LogLevel INFO before 50-hardening.conf's VERBOSE (first wins)",
-              // until sshd.log-level is in the catalog this host passes everything (see below)
               Set.of("sshd.log-level")),
           new Variant(
               "auditd-conf-nospaces",
@@ -121,7 +112,31 @@ class CatalogFleetIT {
           new Variant(
               "audit-syslog-user",
               "audisp-syslog args = LOG_INFO (user facility), not carried by the forwarding rule",
-              Set.of("audit.forwarding")));
+              Set.of("audit.forwarding")),
+          new Variant(
+              "audit-reboot-pending",
+              "audit=1 audit_backlog_limit=8192 added to GRUB and update-grub run, not rebooted yet",
+              Set.of("kernel.audit-boot", "kernel.audit-backlog")),
+          new Variant(
+              "grub-audit-only",
+              "GRUB_CMDLINE_LINUX=\"audit=1\" only (older guidance): no audit_backlog_limit",
+              Set.of("kernel.audit-backlog")),
+          new Variant(
+              "audit-dir-world-readable",
+              "/var/log/audit chmod 0755 for a log shipper that runs as its own user",
+              Set.of("audit.file-permissions")),
+          new Variant(
+              "btmp-world-readable",
+              "logrotate.d/btmp copied from the wtmp block (create 0664): btmp 0664 after rotation",
+              Set.of("logs.login-records")),
+          new Variant(
+              "auth-log-world-readable",
+              "auth.log 0644: created by an rsyslog.conf without $FileCreateMode (default 0644)",
+              Set.of("logs.auth-log")),
+          new Variant(
+              "chrony-unsynchronised",
+              "chrony's only source unreachable (UDP 123 filtered): Leap status Not synchronised",
+              Set.of("time.sync")));
 
   /**
    * Stock-like hosts vs checks-reference.md section 3 (the per-distro table), where our checks
@@ -180,13 +195,12 @@ class CatalogFleetIT {
             "audit.forwarding", "fail", // FWD-02 FAIL
             "retention.auth-log", "fail", // RET-03 FAIL (secure inherits weekly x 4)
             "retention.journal", "fail", // RET-05 FAIL (volatile)
-            "retention.login-records", "fail"));
-    // 50-redhat.conf includes /etc/crypto-policies/back-ends/opensshserver.config before UsePAM;
-    // the scanner reads sshd -T (as root), so the PAM checks decide like the table: PAM-01 PASS,
-    // PAM-02 FAIL, REC-04 FAIL (tlog absent and nothing else captures sessions).
-    STOCK
-        .get("rhel9")
-        .putAll(expect("pam.loginuid", "pass", "pam.tty-audit", "fail", "session.tlog", "fail"));
+            "retention.login-records", "fail",
+            // formerly a KNOWN GAP (unknown: 50-redhat.conf's crypto-policies Include was not
+            // collected, UsePAM undecidable); closed since UsePAM comes from the real sshd -T
+            "pam.loginuid", "pass", // PAM-01 PASS
+            "pam.tty-audit", "fail", // PAM-02 FAIL
+            "session.tlog", "fail")); // REC-04 NA/FAIL (tlog not installed)
   }
 
   private static TestFleet fleet;

@@ -36,18 +36,24 @@ class FleetSmokeIT {
           new Expect("tricky", true, true, "1", "tricky"),
           new Expect("drift", true, true, "1", "drift"),
           new Expect("nosudo", false, true, "2", "hardened"),
-          new Expect("complete", true, true, "2", "hardened"),
+          new Expect("complete", true, true, "2", "complete"),
           new Expect("ubuntu2204", true, false, null, null),
           new Expect("rhel9", true, true, "1", "rhel9"),
-          new Expect("pam-tty-typo", true, true, "2", "hardened"),
-          new Expect("rsyslog-after-stop", true, true, "2", "hardened"),
-          new Expect("sshd-loglevel-shadowed", true, true, "2", "hardened"),
-          new Expect("auditd-conf-nospaces", true, true, "2", "hardened"),
-          new Expect("logrotate-short", true, true, "2", "hardened"),
+          new Expect("pam-tty-typo", true, true, "2", "complete"),
+          new Expect("rsyslog-after-stop", true, true, "2", "complete"),
+          new Expect("sshd-loglevel-shadowed", true, true, "2", "complete"),
+          new Expect("auditd-conf-nospaces", true, true, "2", "complete"),
+          new Expect("logrotate-short", true, true, "2", "complete"),
           new Expect("task-never", true, true, "2", "task-never"),
-          new Expect("sudo-dotted-dropin", true, true, "2", "hardened"),
-          new Expect("journal-volatile", true, true, "2", "hardened"),
-          new Expect("audit-syslog-user", true, true, "2", "hardened"));
+          new Expect("sudo-dotted-dropin", true, true, "2", "complete"),
+          new Expect("journal-volatile", true, true, "2", "complete"),
+          new Expect("audit-syslog-user", true, true, "2", "complete"),
+          new Expect("audit-reboot-pending", true, true, "2", "complete"),
+          new Expect("grub-audit-only", true, true, "2", "complete"),
+          new Expect("audit-dir-world-readable", true, true, "2", "complete"),
+          new Expect("btmp-world-readable", true, true, "2", "complete"),
+          new Expect("chrony-unsynchronised", true, true, "2", "complete"),
+          new Expect("auth-log-world-readable", true, true, "2", "complete"));
 
   /** The fleet's network prefix ({@code AUDITGAP_FLEET_NET}, default 127.77.0). */
   static final String NET =
