@@ -4,10 +4,10 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.auditd.AuditdConf;
 import io.auditgap.facts.auditd.AuditdConfFacts;
 import io.auditgap.facts.auditd.ConfigProblem;
@@ -35,16 +35,17 @@ public final class AuditdConfValidMatcher implements Matcher {
   public Set<CollectionItem> needs() {
     Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
     n.addAll(AuditdConfFacts.STAT.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
+    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
     return n;
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return Verdict.notApplicable(
-          "the host is a container; auditd runs on the container host", List.of());
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "auditd runs on the container host")
+            .or(() -> Preconditions.auditdInstalled(facts, "there is no auditd.conf to validate"));
+    if (pre.isPresent()) {
+      return pre.get();
     }
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {

@@ -2,17 +2,17 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.auditd.AuditdConf;
 import io.auditgap.facts.auditd.AuditdConfFacts;
 import io.auditgap.facts.auditd.AuditdDirective;
 import io.auditgap.facts.auditd.AuditdSetting;
 import io.auditgap.facts.auditd.ConfigProblem;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,19 +35,15 @@ final class AuditdConfView {
   }
 
   static Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
+    return Preconditions.needs(AuditdConfFacts.CONF, AuditFacts.AUDITCTL_INSTALLED);
   }
 
   static AuditdConfView load(Facts facts) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return new AuditdConfView(
-          null,
-          Verdict.notApplicable(
-              "the host is a container; auditd runs on the container host", List.of()),
-          List.of());
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "auditd runs on the container host")
+            .or(() -> Preconditions.auditdInstalled(facts, "no auditd.conf setting takes effect"));
+    if (pre.isPresent()) {
+      return new AuditdConfView(null, pre.get(), List.of());
     }
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {

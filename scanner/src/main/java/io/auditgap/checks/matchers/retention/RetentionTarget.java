@@ -76,6 +76,10 @@ final class RetentionTarget {
   }
 
   static String days(double d) {
+    // Beyond ten years the figure says more about a quiet or young log than about retention.
+    if (d > 3650) {
+      return "over 3650";
+    }
     return RotationRetention.fmt(Math.floor(d * 10) / 10);
   }
 }
