@@ -3,10 +3,9 @@ package io.auditgap.checks.matchers.auditmore;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
-import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.RuleSource;
 import java.util.List;
 import java.util.Map;
@@ -21,29 +20,12 @@ final class Gate {
   private Gate() {}
 
   static Optional<Verdict> container(Facts facts, String why) {
-    Observed<Boolean> c = facts.get(OsFacts.IN_CONTAINER);
-    if (c.isSeen() && c.value()) {
-      return Optional.of(Verdict.notApplicable("the host is a container; " + why, List.of()));
-    }
-    return Optional.empty();
+    return Preconditions.notInContainer(facts, why);
   }
 
   static Optional<Verdict> audit(Facts facts, String consequence) {
-    Optional<Verdict> c = container(facts, "audit belongs to the host kernel");
-    if (c.isPresent()) {
-      return c;
-    }
-    Observed<Boolean> installed = facts.get(AuditFacts.AUDITCTL_INSTALLED);
-    if (installed.isSeen() && !installed.value()) {
-      return Optional.of(
-          Verdict.fail(
-              "auditd is not installed (auditctl not found), so "
-                  + consequence
-                  + " (root cause"
-                  + " AUD-01)",
-              List.of(Evidence.of("auditctl -l", 0, "", "exit status 127: command not found"))));
-    }
-    return Optional.empty();
+    return Preconditions.notInContainer(facts, "audit belongs to the host kernel")
+        .or(() -> Preconditions.auditdInstalled(facts, consequence));
   }
 
   static String reason(Observed<?> o) {

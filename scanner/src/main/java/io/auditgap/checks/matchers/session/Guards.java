@@ -2,9 +2,9 @@ package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.pam.PamFacts;
 import io.auditgap.facts.pam.UsePamSetting;
 import java.util.List;
@@ -20,14 +20,8 @@ final class Guards {
 
   /** not_applicable for containers: the kernel's loginuid and TTY auditing live on the host. */
   static Optional<Verdict> container(Facts facts) {
-    Observed<Boolean> c = facts.get(OsFacts.IN_CONTAINER);
-    if (c.isSeen() && c.value()) {
-      return Optional.of(
-          Verdict.notApplicable(
-              "the host is a container; loginuid and TTY auditing are kernel features of its host",
-              List.of()));
-    }
-    return Optional.empty();
+    return Preconditions.notInContainer(
+        facts, "loginuid and TTY auditing are kernel features of its host");
   }
 
   /**
