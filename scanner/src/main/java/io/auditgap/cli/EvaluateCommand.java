@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,13 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Snapshot files or directories.")
   List<Path> inputs;
 
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "low",
-      description =
-          "Exit 1 when a gap of this severity or higher is found (default: ${DEFAULT-VALUE}).")
-  String failOn;
+  @Mixin FailOnOption gate = new FailOnOption();
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
@@ -61,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = ScanCommand.threshold(failOn);
+    Severity threshold = gate.threshold();
     reports.validated();
     SnapshotEvaluation evaluation =
         new SnapshotEvaluation(new CheckEvaluator(catalog.collected(), catalog.registry));

@@ -48,21 +48,6 @@ final class ProbeCommand implements Callable<Integer> {
   Path inventory;
 
   @Option(
-      names = "--from",
-      paramLabel = "VANTAGE",
-      split = ",",
-      defaultValue = "local",
-      description =
-          "Vantage points: 'local' and/or inventory host names (default: ${DEFAULT-VALUE}).")
-  List<String> from;
-
-  @Option(
-      names = "--baseline",
-      paramLabel = "FILE",
-      description = "A probe.json from an earlier run; report what changed, fail on new exposure.")
-  Path baseline;
-
-  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "2s",
@@ -78,17 +63,13 @@ final class ProbeCommand implements Callable<Integer> {
   String hosts;
 
   @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "low",
-      description =
-          "Exit 1 when a gap of this severity or higher is found (default: ${DEFAULT-VALUE}).")
-  String failOn;
-
-  @Option(
       names = "--accept-new-host-keys",
       description = "For SSH vantages: append unknown host keys to known_hosts.")
   boolean acceptNewHostKeys;
+
+  @Mixin FailOnOption gate = new FailOnOption();
+
+  @Mixin VantageOptions vantages = new VantageOptions();
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
@@ -98,7 +79,7 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = ScanCommand.threshold(failOn);
+    Severity threshold = gate.threshold();
     reports.validated();
     var err = spec.commandLine().getErr();
     Inventory all = InventoryFiles.load(inventory, err);
@@ -106,12 +87,11 @@ final class ProbeCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       throw new InputException("--hosts: '" + hosts + "' matches no host in " + inventory);
     }
-    ProbeSupport.checkVantages(from, all);
-    ProbeReport base = ProbeSupport.readBaseline(baseline);
+    ProbeReport base = vantages.validated(all);
     CheckCatalog cat = catalog.catalog();
     Instant started = Instant.now();
     ExposureService.Outcome o =
-        ProbeSupport.run(all, selected, from, base, timeout, acceptNewHostKeys, err);
+        ProbeSupport.run(all, selected, vantages.from, base, timeout, acceptNewHostKeys, err);
     List<HostResult> results = new ArrayList<>();
     for (HostSpec h : selected) {
       results.add(

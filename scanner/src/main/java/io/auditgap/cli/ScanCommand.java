@@ -63,14 +63,6 @@ final class ScanCommand implements Callable<Integer> {
   Path inventory;
 
   @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "low",
-      description =
-          "Exit 1 when a gap of this severity or higher is found (default: ${DEFAULT-VALUE}).")
-  String failOn;
-
-  @Option(
       names = "--parallel",
       paramLabel = "N",
       defaultValue = "16",
@@ -119,28 +111,16 @@ final class ScanCommand implements Callable<Integer> {
   boolean noProbe;
 
   @Option(
-      names = "--from",
-      paramLabel = "VANTAGE",
-      split = ",",
-      defaultValue = "local",
-      description =
-          "Probe vantage points: 'local' and/or inventory host names (default: ${DEFAULT-VALUE}).")
-  List<String> from;
-
-  @Option(
-      names = "--baseline",
-      paramLabel = "FILE",
-      description =
-          "A probe.json from an earlier run: report exposure changes, fail on new exposure.")
-  Path baseline;
-
-  @Option(
       names = "--probe-timeout",
       paramLabel = "DURATION",
       defaultValue = "2s",
       converter = DurationConverter.class,
       description = "Probe connect and banner timeout per target (default: ${DEFAULT-VALUE}).")
   Duration probeTimeout;
+
+  @Mixin FailOnOption gate = new FailOnOption();
+
+  @Mixin VantageOptions vantages = new VantageOptions();
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
@@ -150,11 +130,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = Severity.parse(failOn);
-    if (threshold == null) {
-      throw new InputException(
-          "--fail-on: '" + failOn + "' is not a severity; use info, low, medium, high or critical");
-    }
+    Severity threshold = gate.threshold();
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");
     }
@@ -193,8 +169,7 @@ final class ScanCommand implements Callable<Integer> {
     boolean probe = inventory != null && !noProbe;
     ProbeReport base = null;
     if (probe) {
-      ProbeSupport.checkVantages(from, all);
-      base = ProbeSupport.readBaseline(baseline);
+      base = vantages.validated(all);
     }
     ScanResult result =
         new ScanService(
@@ -203,7 +178,8 @@ final class ScanCommand implements Callable<Integer> {
     boolean newExposure = false;
     if (probe) {
       ExposureService.Outcome o =
-          ProbeSupport.run(all, inv.hosts(), from, base, probeTimeout, acceptNewHostKeys, err);
+          ProbeSupport.run(
+              all, inv.hosts(), vantages.from, base, probeTimeout, acceptNewHostKeys, err);
       result = withExposure(result, o);
       newExposure = o.hasNewExposure();
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
@@ -257,15 +233,6 @@ final class ScanCommand implements Callable<Integer> {
               + "' to list them");
     }
     return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
-  }
-
-  static Severity threshold(String failOn) {
-    Severity threshold = Severity.parse(failOn);
-    if (threshold == null) {
-      throw new InputException(
-          "--fail-on: '" + failOn + "' is not a severity; use info, low, medium, high or critical");
-    }
-    return threshold;
   }
 
   static int exitCode(ScanResult result, Severity threshold) {
