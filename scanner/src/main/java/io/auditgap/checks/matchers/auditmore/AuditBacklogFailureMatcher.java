@@ -4,17 +4,16 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.AuditStatus;
 import io.auditgap.facts.audit.ControlDirective;
 import io.auditgap.facts.audit.ControlKind;
 import io.auditgap.facts.audit.PersistentRules;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,12 +34,8 @@ public final class AuditBacklogFailureMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> s = new HashSet<>();
-    s.addAll(AuditFacts.PERSISTENT_RULES.needs());
-    s.addAll(AuditFacts.STATUS.needs());
-    s.addAll(AuditFacts.AUDITCTL_INSTALLED.needs());
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
+    return Preconditions.needs(
+        AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED);
   }
 
   @Override

@@ -4,10 +4,10 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.AuditRule;
 import io.auditgap.facts.audit.Machine;
@@ -17,7 +17,6 @@ import io.auditgap.facts.audit.RuleRequirement;
 import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.Suppression;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,11 +38,7 @@ public final class AuditRuleCoverageMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> s = new HashSet<>();
-    s.addAll(AuditFacts.LOADED_RULES.needs());
-    s.addAll(AuditFacts.PERSISTENT_RULES.needs());
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
+    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
   }
 
   @Override

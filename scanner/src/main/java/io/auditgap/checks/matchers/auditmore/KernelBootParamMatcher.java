@@ -4,17 +4,16 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.kernel.BootCmdline;
 import io.auditgap.facts.kernel.CmdlinePart;
 import io.auditgap.facts.kernel.KernelCmdline;
 import io.auditgap.facts.kernel.KernelFacts;
 import io.auditgap.facts.kernel.PersistentBoot;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,11 +36,7 @@ public final class KernelBootParamMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    Set<CollectionItem> s = new HashSet<>();
-    s.addAll(KernelFacts.BOOTED.needs());
-    s.addAll(KernelFacts.PERSISTENT.needs());
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
+    return Preconditions.needs(KernelFacts.BOOTED, KernelFacts.PERSISTENT);
   }
 
   private enum Judgement {
