@@ -3,6 +3,7 @@ package io.auditgap.facts.logging;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One rsyslog action in configuration order, with the filters it sits under and its parameters
@@ -35,6 +36,41 @@ public record RsyslogAction(
 
   public boolean forwards() {
     return type.equals("omfwd") || type.equals("omrelp");
+  }
+
+  /**
+   * The file an {@code omfile} action writes, when it is a fixed path: legacy {@code /path} or
+   * {@code -/path} (a {@code ;Template} suffix removed), RainerScript {@code file="/path"}. Empty
+   * for other actions and for dynamic files ({@code ?Template}, {@code dynaFile=}).
+   */
+  public Optional<String> filePath() {
+    if (!type.equals("omfile") || !dynamicFile().isEmpty()) {
+      return Optional.empty();
+    }
+    String f = legacy ? target : param("file");
+    if (legacy) {
+      f = f.startsWith("-") ? f.substring(1) : f;
+      int semi = f.indexOf(';');
+      f = semi < 0 ? f : f.substring(0, semi);
+    }
+    f = f.strip();
+    return f.startsWith("/") ? Optional.of(f) : Optional.empty();
+  }
+
+  /** The template naming an {@code omfile} action's dynamic file, or "" for a fixed file. */
+  public String dynamicFile() {
+    if (!type.equals("omfile")) {
+      return "";
+    }
+    if (legacy) {
+      String f = target.startsWith("-") ? target.substring(1) : target;
+      if (!f.startsWith("?")) {
+        return "";
+      }
+      int semi = f.indexOf(';');
+      return (semi < 0 ? f.substring(1) : f.substring(1, semi)).strip();
+    }
+    return param("dynafile").strip();
   }
 
   public String param(String name) {

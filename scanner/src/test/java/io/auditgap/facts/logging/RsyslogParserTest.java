@@ -288,4 +288,26 @@ class RsyslogParserTest {
     RsyslogConfig self = parse("$IncludeConfig /etc/rsyslog.conf\n");
     assertNull(null, self.toString());
   }
+
+  @Test
+  void fileActionsExposeTheirFixedPathOrTemplate() {
+    RsyslogConfig c =
+        parse(
+            "auth.* -/var/log/a.log\n"
+                + "auth.* /var/log/b.log;RSYSLOG_FileFormat\n"
+                + "auth.* ?PerHost\n"
+                + "auth.* action(type=\"omfile\" file=\"/var/log/c.log\")\n"
+                + "auth.* action(type=\"omfile\" dynaFile=\"PerHost\")\n"
+                + "auth.* @@logs.example.net\n");
+    List<RsyslogAction> a = c.actions();
+    assertEquals(6, a.size(), a.toString());
+    assertEquals("/var/log/a.log", a.get(0).filePath().orElseThrow());
+    assertEquals("/var/log/b.log", a.get(1).filePath().orElseThrow());
+    assertTrue(a.get(2).filePath().isEmpty());
+    assertEquals("PerHost", a.get(2).dynamicFile());
+    assertEquals("/var/log/c.log", a.get(3).filePath().orElseThrow());
+    assertTrue(a.get(4).filePath().isEmpty());
+    assertEquals("PerHost", a.get(4).dynamicFile());
+    assertTrue(a.get(5).filePath().isEmpty());
+  }
 }

@@ -3,29 +3,39 @@ package io.auditgap.checks.matchers.retention;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.logging.LoggingFacts;
+import io.auditgap.facts.retention.AuthRouting;
 import io.auditgap.facts.retention.JournaldConfig;
 import io.auditgap.facts.retention.LogEntry;
 import io.auditgap.facts.retention.LogrotateConfig;
 import io.auditgap.facts.retention.RetentionFacts;
 import io.auditgap.facts.retention.RotationBlock;
 import io.auditgap.facts.retention.RotationRetention;
+import io.auditgap.facts.system.ServiceState;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * How many days of authentication events the host keeps. The store is the file rsyslog writes
- * (/var/log/auth.log on Debian/Ubuntu, /var/log/secure on RHEL) under logrotate; without either
- * file (Debian 12 installs no rsyslog) the journal is the store.
+ * How many days of authentication events the host keeps. When rsyslog runs, its rules decide the
+ * store ({@link AuthRouting}): the files it writes auth/authpriv messages to, whether they exist
+ * yet or not, each kept as long as the logrotate block naming it says; the journal when no rule
+ * stores them in a file. When the routing cannot be seen (rsyslog's state unknown, rsyslog not
+ * running), the listing decides as before: /var/log/auth.log (Debian/Ubuntu) or /var/log/secure
+ * (RHEL), else the journal (Debian 12 installs no rsyslog).
  */
 public final class AuthLogRetentionMatcher implements Matcher {
   static final List<String> AUTH_LOGS = List.of("auth.log", "secure");
+  private static final String VAR_LOG = "/var/log/";
 
   @Override
   public String name() {
@@ -37,31 +47,188 @@ public final class AuthLogRetentionMatcher implements Matcher {
     Set<CollectionItem> n = new HashSet<>(RetentionFacts.LOGROTATE.needs());
     n.addAll(RetentionFacts.VAR_LOG.needs());
     n.addAll(JournalEstimate.needs());
+    n.addAll(LoggingFacts.RSYSLOG.needs());
+    n.addAll(LoggingFacts.SERVICES.needs());
     return n;
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
     RetentionTarget target = RetentionTarget.of(params);
-    Observed<List<LogEntry>> varLog = facts.get(RetentionFacts.VAR_LOG);
-    if (!varLog.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) varLog).reason());
-    }
     long now = facts.get(RetentionFacts.NOW).value();
-    Optional<LogEntry> file =
-        varLog.value().stream()
-            .filter(e -> e.type() == '-' && AUTH_LOGS.contains(e.name()))
-            .findFirst();
-    if (file.isEmpty()) {
-      return journal(target, facts, now);
+    Observed<List<LogEntry>> varLog = facts.get(RetentionFacts.VAR_LOG);
+    AuthRouting routing =
+        AuthRouting.of(facts.get(LoggingFacts.RSYSLOG), facts.get(LoggingFacts.SERVICES));
+    switch (routing.kind()) {
+      case FILES:
+        return routed(target, facts, routing, varLog, now);
+      case NO_FILE:
+        {
+          List<Evidence> ev = routingEvidence(routing);
+          ev.add(
+              Evidence.note(
+                  "no rsyslog rule stores auth/authpriv messages in a file (files read: "
+                      + String.join(", ", facts.get(LoggingFacts.RSYSLOG).files())
+                      + "): the journal is the auth store"));
+          return journal(target, facts, now, ev);
+        }
+      case UNDECIDABLE:
+        if (listedAuthFile(varLog).isEmpty()) {
+          return Verdict.unknown(
+              "where authentication events are stored is unknown: " + routing.reason(),
+              routingEvidence(routing));
+        }
+        return listing(target, facts, varLog, now, routingEvidence(routing));
+      default:
+        return listing(target, facts, varLog, now, List.of());
     }
-    String path = "/var/log/" + file.get().name();
+  }
+
+  /**
+   * Today's rule when rsyslog's routing cannot be seen: an existing auth file, else the journal.
+   */
+  private Verdict listing(
+      RetentionTarget target,
+      Facts facts,
+      Observed<List<LogEntry>> varLog,
+      long now,
+      List<Evidence> prefix) {
+    if (!varLog.isSeen()) {
+      return Verdict.unknown(((Observed.Unseen<?>) varLog).reason(), prefix);
+    }
+    Optional<LogEntry> file = listedAuthFile(varLog);
+    if (file.isEmpty()) {
+      List<Evidence> ev = new ArrayList<>(prefix);
+      ev.add(
+          Evidence.of(
+              "ls -l /var/log/",
+              0,
+              "(no auth.log, no secure)",
+              "no syslog file: the journal stores authentication events"));
+      return journal(target, facts, now, ev);
+    }
+    Verdict v = file(target, facts, "/var/log/" + file.get().name(), varLog, now, "");
+    List<Evidence> ev = new ArrayList<>(prefix);
+    ev.addAll(v.evidence());
+    return new Verdict(v.status(), v.reason(), ev);
+  }
+
+  private static Optional<LogEntry> listedAuthFile(Observed<List<LogEntry>> varLog) {
+    if (!varLog.isSeen()) {
+      return Optional.empty();
+    }
+    return varLog.value().stream()
+        .filter(e -> e.type() == '-' && AUTH_LOGS.contains(e.name()))
+        .findFirst();
+  }
+
+  /** rsyslog writes auth events to these files: each one's logrotate block decides its days. */
+  private Verdict routed(
+      RetentionTarget target,
+      Facts facts,
+      AuthRouting routing,
+      Observed<List<LogEntry>> varLog,
+      long now) {
+    Map<String, AuthRouting.AuthFile> byPath = new LinkedHashMap<>();
+    for (AuthRouting.AuthFile f : routing.files()) {
+      byPath.putIfAbsent(f.path(), f);
+    }
+    List<Evidence> ev = routingEvidence(routing);
+    List<Verdict> verdicts = new ArrayList<>();
+    for (String path : byPath.keySet()) {
+      String state = existence(path, varLog);
+      verdicts.add(
+          file(
+              target,
+              facts,
+              path,
+              varLog,
+              now,
+              state.isEmpty()
+                  ? " (rsyslog's auth store)"
+                  : " (rsyslog's auth store, " + state + ")"));
+    }
+    Status status = Status.PASS;
+    List<String> reasons = new ArrayList<>();
+    for (Verdict v : verdicts) {
+      if (v.status() == Status.FAIL) {
+        status = Status.FAIL;
+      } else if (v.status() == Status.UNKNOWN && status != Status.FAIL) {
+        status = Status.UNKNOWN;
+      }
+      reasons.add(v.reason());
+      ev.addAll(v.evidence());
+    }
+    return new Verdict(status, String.join("; ", reasons), ev);
+  }
+
+  /** "" when the file is listed, "not created yet" when /var/log was listed without it. */
+  private static String existence(String path, Observed<List<LogEntry>> varLog) {
+    if (!path.startsWith(VAR_LOG) || path.indexOf('/', VAR_LOG.length()) >= 0) {
+      return "";
+    }
+    String name = path.substring(VAR_LOG.length());
+    if (!varLog.isSeen()) {
+      return "existence not checked";
+    }
+    boolean listed =
+        varLog.value().stream().anyMatch(e -> e.type() == '-' && e.name().equals(name));
+    return listed ? "" : "not created yet";
+  }
+
+  private static List<Evidence> routingEvidence(AuthRouting routing) {
+    List<Evidence> ev = new ArrayList<>();
+    ServiceState st = routing.service();
+    if (st != null) {
+      ev.add(
+          Evidence.of(
+              st.manager().equals("systemd") ? "systemctl show rsyslog.service" : "processes",
+              0,
+              st.detail(),
+              "rsyslog is running: its rules decide where authentication events are stored"));
+    }
+    for (AuthRouting.AuthFile f : routing.files()) {
+      ev.add(
+          Evidence.of(
+              f.where().file(),
+              f.where().line(),
+              f.where().text(),
+              "stores " + String.join(", ", f.priorities()) + " in " + f.path()));
+    }
+    for (AuthRouting.Undecided u : routing.undecided()) {
+      ev.add(Evidence.of(u.where().file(), u.where().line(), u.where().text(), u.why()));
+    }
+    for (String p : routing.problems()) {
+      ev.add(Evidence.note("rsyslog configuration: " + p));
+    }
+    return ev;
+  }
+
+  /** One log file's retention from the logrotate block that names it. */
+  private Verdict file(
+      RetentionTarget target,
+      Facts facts,
+      String path,
+      Observed<List<LogEntry>> varLog,
+      long now,
+      String qualifier) {
+    String what = path + qualifier;
     Observed<LogrotateConfig> lr = facts.get(RetentionFacts.LOGROTATE);
     if (!lr.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) lr).reason());
+      return Verdict.unknown(what + ": " + ((Observed.Unseen<?>) lr).reason());
     }
-    List<LogEntry> rotated = RotationEvidence.rotated(varLog.value(), file.get().name());
-    Evidence observed = RotationEvidence.observed(rotated, now, "/var/log/");
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    boolean inVarLog = path.equals(VAR_LOG + name);
+    List<LogEntry> rotated =
+        inVarLog && varLog.isSeen() ? RotationEvidence.rotated(varLog.value(), name) : List.of();
+    Evidence observed =
+        inVarLog && varLog.isSeen()
+            ? RotationEvidence.observed(rotated, now, VAR_LOG)
+            : Evidence.note(
+                "observed cross-check skipped: "
+                    + (inVarLog
+                        ? ((Observed.Unseen<?>) varLog).reason()
+                        : "only /var/log itself is listed"));
     Optional<RotationBlock> block = lr.value().blockFor(path);
     if (block.isEmpty()) {
       List<Evidence> ev = new ArrayList<>();
@@ -72,23 +239,23 @@ public final class AuthLogRetentionMatcher implements Matcher {
               String.join(", ", lr.value().filesRead()),
               "no block names " + path));
       ev.add(observed);
-      return target.unbounded(path, "no logrotate block rotates it", ev);
+      return target.unbounded(what, "no logrotate block rotates it", ev);
     }
     List<Evidence> ev = RotationEvidence.of(lr.value(), block.get(), path);
     ev.add(observed);
     RotationRetention r = RotationRetention.of(block.get());
     if (r.unbounded()) {
-      return target.unbounded(path, r.arithmetic(), ev);
+      return target.unbounded(what, r.arithmetic(), ev);
     }
     if (r.days().isPresent()) {
-      return target.judge(path, r.days().getAsDouble(), r.arithmetic(), ev);
+      return target.judge(what, r.days().getAsDouble(), r.arithmetic(), ev);
     }
     long keep = Long.parseLong(block.get().rotate().value());
     if (keep > 0 && rotated.size() >= keep) {
       long oldest = rotated.stream().mapToLong(LogEntry::mtime).min().getAsLong();
       double days = (now - oldest) / 86400.0;
       return target.judge(
-          path,
+          what,
           days,
           r.arithmetic()
               + "; observed: all "
@@ -99,15 +266,14 @@ public final class AuthLogRetentionMatcher implements Matcher {
           ev);
     }
     return target.unknownDays(
-        path, r.arithmetic() + ", and too few rotated copies to observe it", ev);
+        what, r.arithmetic() + ", and too few rotated copies to observe it", ev);
   }
 
-  private Verdict journal(RetentionTarget target, Facts facts, long now) {
+  private Verdict journal(RetentionTarget target, Facts facts, long now, List<Evidence> why) {
     Observed<JournaldConfig> conf = facts.get(RetentionFacts.JOURNALD);
     if (!conf.isSeen()) {
       return Verdict.unknown(
-          "no /var/log/auth.log or /var/log/secure, so the journal is the store, but "
-              + ((Observed.Unseen<?>) conf).reason());
+          "the journal is the auth store, but " + ((Observed.Unseen<?>) conf).reason(), why);
     }
     JournalEstimate j =
         JournalEstimate.of(
@@ -115,13 +281,7 @@ public final class AuthLogRetentionMatcher implements Matcher {
             facts.get(RetentionFacts.JOURNAL),
             facts.get(RetentionFacts.FILESYSTEMS),
             now);
-    List<Evidence> ev = new ArrayList<>();
-    ev.add(
-        Evidence.of(
-            "ls -l /var/log/",
-            0,
-            "(no auth.log, no secure)",
-            "no syslog file: the journal stores authentication events"));
+    List<Evidence> ev = new ArrayList<>(why);
     ev.addAll(j.evidence());
     String what = "journal (the auth store)";
     if (j.days().isPresent()) {

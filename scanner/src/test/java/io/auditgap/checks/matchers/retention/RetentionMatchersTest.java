@@ -164,6 +164,164 @@ class RetentionMatchersTest {
     assertTrue(v.reason().startsWith("/var/log/secure: weekly × (4+1) = 35 days"), v.reason());
   }
 
+  /** Debian 12 with rsyslog installed and running: rsyslog.conf:60 routes auth to auth.log. */
+  static SnapshotBuilder debianRsyslog(String listing, String... dropins) throws IOException {
+    SnapshotBuilder b =
+        base()
+            .cmd("processes", 0, "sshd\nrsyslogd\ncron\n")
+            .file("/etc/rsyslog.conf", fx("forwarding/debian12/rsyslog.conf"))
+            .cmd("ls /var/log", 0, listing);
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < dropins.length; i += 2) {
+      names.append("f\t").append(dropins[i]).append('\n');
+      b.file("/etc/rsyslog.d/" + dropins[i], dropins[i + 1]);
+    }
+    return b.dir("/etc/rsyslog.d", names.toString());
+  }
+
+  static final String NO_AUTH_LOG = ls("-rw-rw-r-- 1 root utmp 0 " + NOW + " wtmp");
+
+  @Test
+  void rsyslogRoutingDecidesTheStoreBeforeAuthLogIsCreated() throws IOException {
+    Verdict v = run(new AuthLogRetentionMatcher(), debianRsyslog(NO_AUTH_LOG), Map.of());
+    assertEquals(Status.FAIL, v.status(), v.reason());
+    assertTrue(
+        v.reason()
+            .startsWith(
+                "/var/log/auth.log (rsyslog's auth store, not created yet): weekly × (4+1) = 35"
+                    + " days < 365 days target"),
+        v.reason());
+    assertTrue(
+        v.evidence().stream()
+            .anyMatch(
+                e ->
+                    e.location().equals("/etc/rsyslog.conf:60")
+                        && e.note().contains("auth.info")
+                        && e.note().contains("authpriv.notice")
+                        && e.note().endsWith("in /var/log/auth.log")),
+        v.evidence().toString());
+    assertTrue(
+        v.evidence().stream()
+            .anyMatch(e -> e.source().equals("processes") && e.text().contains("rsyslogd")),
+        v.evidence().toString());
+    assertTrue(
+        v.evidence().stream().anyMatch(e -> e.location().equals("/etc/logrotate.d/rsyslog:8")),
+        v.evidence().toString());
+    // once the file exists, the same rule decides and the reason no longer says "not created yet"
+    Verdict made =
+        run(
+            new AuthLogRetentionMatcher(),
+            debianRsyslog(ls(entry("syslog", 120000, 0, "auth.log"))),
+            Map.of());
+    assertEquals(Status.FAIL, made.status(), made.reason());
+    assertTrue(
+        made.reason().startsWith("/var/log/auth.log (rsyslog's auth store): weekly"),
+        made.reason());
+  }
+
+  @Test
+  void rsyslogNotRunningKeepsTheListingRule() throws IOException {
+    Verdict v =
+        run(
+            new AuthLogRetentionMatcher(),
+            debianRsyslog(NO_AUTH_LOG).cmd("processes", 0, "sshd\ncron\n"),
+            Map.of());
+    assertEquals(Status.UNKNOWN, v.status(), v.reason());
+    assertTrue(v.reason().contains("journal (the auth store)"), v.reason());
+    assertTrue(
+        v.evidence().stream().anyMatch(e -> e.text().equals("(no auth.log, no secure)")),
+        v.evidence().toString());
+  }
+
+  @Test
+  void stopBeforeTheAuthRuleMakesTheJournalTheStoreEvenWithAStaleAuthLog() throws IOException {
+    // rsyslog.conf:45 includes rsyslog.d before line 60: the drop-in's stop swallows auth first
+    SnapshotBuilder b =
+        debianRsyslog(
+            ls(entry("syslog", 120000, 40, "auth.log")),
+            "10-journal-only.conf",
+            "auth,authpriv.* stop\n");
+    Verdict v = run(new AuthLogRetentionMatcher(), b, Map.of());
+    assertEquals(Status.UNKNOWN, v.status(), v.reason());
+    assertTrue(v.reason().startsWith("journal (the auth store)"), v.reason());
+    assertTrue(
+        v.evidence().stream()
+            .anyMatch(e -> e.note().startsWith("no rsyslog rule stores auth/authpriv messages")),
+        v.evidence().toString());
+  }
+
+  @Test
+  void rainerScriptFileWithoutALogrotateBlockIsKeptUntilTheDiskFills() throws IOException {
+    SnapshotBuilder b =
+        debianRsyslog(
+                NO_AUTH_LOG,
+                "20-authtrail.conf",
+                "if $syslogfacility-text == 'auth' or $syslogfacility-text == 'authpriv' then {\n"
+                    + "  action(type=\"omfile\" file=\"/var/log/authtrail.log\")\n"
+                    + "  stop\n"
+                    + "}\n")
+            .file(
+                "/etc/rsyslog.conf",
+                fx("forwarding/debian12/rsyslog.conf")
+                    .replace("auth,authpriv.*\t\t\t/var/log/auth.log", "# moved to rsyslog.d"));
+    Verdict v = run(new AuthLogRetentionMatcher(), b, Map.of());
+    assertEquals(Status.PASS, v.status(), v.reason());
+    assertTrue(
+        v.reason()
+            .startsWith(
+                "/var/log/authtrail.log (rsyslog's auth store, not created yet): no logrotate"
+                    + " block rotates it; kept until the disk fills"),
+        v.reason());
+    assertTrue(
+        v.evidence().stream()
+            .anyMatch(e -> e.location().equals("/etc/rsyslog.d/20-authtrail.conf:2")),
+        v.evidence().toString());
+  }
+
+  @Test
+  void rhelRoutesAuthToSecureAndMessagesBothKeptFiveWeeks() throws IOException {
+    SnapshotBuilder b =
+        base()
+            .file("/etc/logrotate.conf", fx("retention/rhel9/logrotate.conf"))
+            .dir("/etc/logrotate.d", "f\trsyslog\n")
+            .file("/etc/logrotate.d/rsyslog", fx("retention/rhel9/rsyslog"))
+            .cmd("processes", 0, "rsyslogd\nsshd\n")
+            .file("/etc/rsyslog.conf", fx("forwarding/rhel9/rsyslog.conf"))
+            .dir("/etc/rsyslog.d", "")
+            .cmd("ls /var/log", 0, ls(entry("root", 9000, 0, "messages")));
+    Verdict v = run(new AuthLogRetentionMatcher(), b, Map.of());
+    assertEquals(Status.FAIL, v.status(), v.reason());
+    assertTrue(
+        v.reason().contains("/var/log/messages (rsyslog's auth store): weekly × (4+1) = 35"),
+        v.reason());
+    assertTrue(
+        v.reason().contains("/var/log/secure (rsyslog's auth store, not created yet): weekly"),
+        v.reason());
+    assertTrue(
+        v.evidence().stream()
+            .anyMatch(
+                e ->
+                    e.location().equals("/etc/rsyslog.conf:50")
+                        && e.note()
+                            .equals("stores authpriv.info, authpriv.notice in /var/log/secure")),
+        v.evidence().toString());
+  }
+
+  @Test
+  void unreadableRsyslogConfWithoutAnAuthFileIsUnknownNotTheJournal() throws IOException {
+    SnapshotBuilder b =
+        debianRsyslog(NO_AUTH_LOG).fileStatus("/etc/rsyslog.conf", SnapshotItem.DENIED);
+    Verdict v = run(new AuthLogRetentionMatcher(), b, Map.of());
+    assertEquals(Status.UNKNOWN, v.status(), v.reason());
+    assertTrue(
+        v.reason()
+            .startsWith(
+                "where authentication events are stored is unknown: rsyslog runs, but its"
+                    + " configuration could not be read completely"),
+        v.reason());
+    assertTrue(!v.reason().contains("journal"), v.reason());
+  }
+
   @Test
   void debianWithoutRsyslogUsesTheJournal() throws IOException {
     SnapshotBuilder noRoot =
