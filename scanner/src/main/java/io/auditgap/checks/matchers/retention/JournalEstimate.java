@@ -113,7 +113,10 @@ record JournalEstimate(
       ev.add(evidence(fileSec, "only when journal files are rotated; does not delete entries"));
     }
     OptionalDouble rate = OptionalDouble.empty();
-    String rateText = "write rate unknown (journalctl --disk-usage and the oldest entry need root)";
+    // journalctl says nothing useful both without privilege and with no journal files yet.
+    String rateText =
+        "write rate unknown (journalctl gave no disk usage or oldest entry: it needs root, adm or"
+            + " systemd-journal, and journal files to read)";
     if (st != null && st.diskUsage().isPresent() && st.oldestEpoch().isPresent()) {
       double span = (now - st.oldestEpoch().getAsLong()) / 86400.0;
       ev.add(
