@@ -5,15 +5,11 @@ import io.auditgap.checks.Severity;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeReport;
-import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.ExposureService;
-import io.auditgap.scan.HostResult;
-import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,26 +88,18 @@ final class ProbeCommand implements Callable<Integer> {
     Instant started = Instant.now();
     ExposureService.Outcome o =
         ProbeSupport.run(all, selected, vantages.from, base, timeout, acceptNewHostKeys, err);
-    List<HostResult> results = new ArrayList<>();
-    for (HostSpec h : selected) {
-      results.add(
-          new HostResult(
-              h.name(),
-              h.address() + ":" + h.port(),
-              HostStatus.ASSESSED,
-              null,
-              null,
-              ProbeSupport.findings(o, h.name(), cat),
-              CollectionStats.NONE));
-    }
     ScanResult result =
-        new ScanResult(
-            VersionProvider.version(),
-            started,
-            Instant.now(),
-            all.source(),
-            catalog.profile,
-            results);
+        ExposureService.probeOnly(
+            new ScanResult(
+                VersionProvider.version(),
+                started,
+                Instant.now(),
+                all.source(),
+                catalog.profile,
+                List.of()),
+            selected,
+            o,
+            cat::check);
     Path written = ProbeSupport.write(o.report(), reports.output);
     reports.emit(result, spec.commandLine().getOut(), err);
     err.println("wrote " + written);

@@ -1,7 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.CheckCatalog;
-import io.auditgap.checks.Finding;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeDiff;
@@ -16,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,10 +87,5 @@ final class ProbeSupport {
       throw new InputException("cannot write " + p + ": " + e.getMessage());
     }
     return p;
-  }
-
-  static List<Finding> findings(ExposureService.Outcome o, String host, CheckCatalog catalog) {
-    List<Finding> fs = o.findings().getOrDefault(host, List.of());
-    return new ArrayList<>(ExposureService.withCatalog(fs, catalog::check));
   }
 }

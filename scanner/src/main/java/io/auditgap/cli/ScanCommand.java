@@ -1,6 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.CheckCatalog;
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
@@ -29,7 +28,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -180,7 +178,7 @@ final class ScanCommand implements Callable<Integer> {
       ExposureService.Outcome o =
           ProbeSupport.run(
               all, inv.hosts(), vantages.from, base, probeTimeout, acceptNewHostKeys, err);
-      result = withExposure(result, o);
+      result = ExposureService.attach(result, o, catalog.catalog()::check);
       newExposure = o.hasNewExposure();
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
     }
@@ -188,26 +186,6 @@ final class ScanCommand implements Callable<Integer> {
     reports.emit(result, spec.commandLine().getOut(), err);
     int code = exitCode(result, threshold);
     return newExposure ? ExitCodes.GAPS : code;
-  }
-
-  private ScanResult withExposure(ScanResult r, ExposureService.Outcome o) {
-    CheckCatalog cat = catalog.catalog();
-    List<HostResult> hosts = new ArrayList<>();
-    for (HostResult h : r.hosts()) {
-      List<Finding> fs = new ArrayList<>(h.findings());
-      fs.addAll(ProbeSupport.findings(o, h.name(), cat));
-      hosts.add(
-          new HostResult(
-              h.name(),
-              h.address(),
-              h.status(),
-              h.reason(),
-              h.hostKeyFingerprint(),
-              fs,
-              h.stats()));
-    }
-    return new ScanResult(
-        r.toolVersion(), r.startedAt(), r.finishedAt(), r.inventory(), r.profile(), hosts);
   }
 
   private Inventory loadInventory() {

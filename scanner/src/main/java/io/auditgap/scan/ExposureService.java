@@ -1,5 +1,6 @@
 package io.auditgap.scan;
 
+import io.auditgap.checks.CheckDefinition;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The exposure path: probes every host's SSH port (and {@code probe_ports}) from each vantage — the
@@ -220,6 +222,57 @@ public final class ExposureService {
         "Review the firewall or security-group change that opened the port; close it or update the"
             + " inventory's expected exposure and take a new baseline.",
         Map.of("nist_800_53", List.of("CM-3", "SC-7"), "pci_dss_4", List.of("1.2.2", "1.2.7")));
+  }
+
+  /** The scan's result with each host's exposure findings added (catalog metadata applied). */
+  public static ScanResult attach(
+      ScanResult r, Outcome o, Function<String, Optional<CheckDefinition>> catalog) {
+    List<HostResult> hosts = new ArrayList<>();
+    for (HostResult h : r.hosts()) {
+      List<Finding> fs = new ArrayList<>(h.findings());
+      fs.addAll(withCatalog(o.findings().getOrDefault(h.name(), List.of()), catalog));
+      hosts.add(
+          new HostResult(
+              h.name(),
+              h.address(),
+              h.status(),
+              h.reason(),
+              h.hostKeyFingerprint(),
+              fs,
+              h.stats()));
+    }
+    return new ScanResult(
+        r.toolVersion(), r.startedAt(), r.finishedAt(), r.inventory(), r.profile(), hosts);
+  }
+
+  /** A probe-only result: every probed host with its exposure findings and nothing collected. */
+  public static ScanResult probeOnly(
+      ScanResult empty,
+      List<HostSpec> hosts,
+      Outcome o,
+      Function<String, Optional<CheckDefinition>> catalog) {
+    List<HostResult> results = new ArrayList<>();
+    for (HostSpec h : hosts) {
+      results.add(
+          new HostResult(
+              h.name(),
+              h.address() + ":" + h.port(),
+              HostStatus.ASSESSED,
+              null,
+              null,
+              List.of(),
+              CollectionStats.NONE));
+    }
+    return attach(
+        new ScanResult(
+            empty.toolVersion(),
+            empty.startedAt(),
+            empty.finishedAt(),
+            empty.inventory(),
+            empty.profile(),
+            results),
+        o,
+        catalog);
   }
 
   /** The same finding list, with catalog metadata where the catalog defines the check. */

@@ -86,7 +86,8 @@ final class HostAssessor {
         address,
         statusOf(e.failure()),
         e.getMessage(),
-        null,
+        // A refused host key is still what the auditor needs to verify out of band.
+        e.hostKeyFingerprint(),
         evaluator.allUnknown("not assessed: " + e.getMessage()),
         new CollectionStats(0, 0, 0, millisSince(start)));
   }

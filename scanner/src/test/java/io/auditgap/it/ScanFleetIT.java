@@ -218,6 +218,9 @@ class ScanFleetIT {
     JsonNode h = refused.host("hardened");
     assertEquals("untrusted", h.get("status").asText());
     assertTrue(h.get("reason").asText().contains("SHA256:"), h.get("reason").asText());
+    String offered = h.get("host_key_fingerprint").asText();
+    assertTrue(offered.startsWith("SHA256:"), "the refused key's fingerprint is reported: " + h);
+    assertTrue(h.get("reason").asText().contains(offered), h.get("reason").asText());
     assertTrue(r(refused).values().stream().allMatch("unknown"::equals));
     assertEquals("", Files.readString(kh), "strict mode never writes known_hosts");
 
