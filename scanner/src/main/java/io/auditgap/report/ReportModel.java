@@ -222,6 +222,7 @@ public final class ReportModel {
       String id,
       String state,
       List<String> checks,
+      List<String> failingChecks,
       int gapHostCount,
       List<HostRef> gapHosts,
       int moreGapHosts,
@@ -568,6 +569,7 @@ public final class ReportModel {
 
     private static final class Control {
       final Set<String> checks = new LinkedHashSet<>();
+      final Set<String> failing = new LinkedHashSet<>();
       final Map<Integer, String> gap = new LinkedHashMap<>();
       final Set<Integer> unknown = new LinkedHashSet<>();
       final Set<Integer> pass = new LinkedHashSet<>();
@@ -581,6 +583,7 @@ public final class ReportModel {
           Control c = controls.computeIfAbsent(TerminalText.line(id, NAME_MAX), k -> new Control());
           c.checks.add(check);
           if (st == Status.FAIL) {
+            c.failing.add(check);
             c.gap.putIfAbsent(host, hostName);
           } else if (st == Status.UNKNOWN) {
             c.unknown.add(host);
@@ -620,6 +623,7 @@ public final class ReportModel {
                   e.getKey(),
                   state,
                   List.copyOf(c.checks),
+                  List.copyOf(c.failing),
                   c.gap.size(),
                   List.copyOf(shown),
                   c.gap.size() - shown.size(),
