@@ -88,7 +88,7 @@ public final class ScanService {
       long budgetNanos = options.hostTimeout().plusSeconds(5).toNanos() * Math.max(1, waves);
       long deadline = System.nanoTime() + budgetNanos;
       for (int i = 0; i < hosts.size(); i++) {
-        results.add(await(futures.get(i), live.get(i), hosts.get(i), deadline, assessor));
+        results.add(await(futures.get(i), live.get(i), hosts.get(i), deadline));
       }
       return new ScanResult(
           toolVersion, started, clock.instant(), inventory.source(), options.profile(), results);
@@ -98,11 +98,7 @@ public final class ScanService {
   }
 
   private HostResult await(
-      Future<HostResult> f,
-      AtomicReference<Connection> live,
-      HostSpec host,
-      long deadline,
-      HostAssessor assessor) {
+      Future<HostResult> f, AtomicReference<Connection> live, HostSpec host, long deadline) {
     try {
       return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -111,10 +107,10 @@ public final class ScanService {
       if (c != null) {
         c.close();
       }
-      return deadlineResult(host, assessor);
+      return deadlineResult(host);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return deadlineResult(host, assessor);
+      return deadlineResult(host);
     } catch (ExecutionException e) {
       return new HostResult(
           host.name(),
@@ -127,7 +123,7 @@ public final class ScanService {
     }
   }
 
-  private HostResult deadlineResult(HostSpec host, HostAssessor assessor) {
+  private HostResult deadlineResult(HostSpec host) {
     String reason = "host deadline of " + options.hostTimeout().toSeconds() + "s passed";
     return new HostResult(
         host.name(),
