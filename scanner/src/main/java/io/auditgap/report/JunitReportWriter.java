@@ -237,55 +237,33 @@ public final class JunitReportWriter implements ReportWriter {
 
   /** Escapes text content; the input is already neutralised (no control characters but LF/TAB). */
   static String text(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '&':
-          sb.append("&amp;");
-          break;
-        default:
-          sb.append(xmlSafe(c) ? c : '?');
-      }
-    }
-    return sb.toString();
+    return escape(s, false);
   }
 
   /** Escapes an attribute value (also quotes and whitespace that attribute normalisation eats). */
   static String attr(String s) {
+    return escape(s, true);
+  }
+
+  private static String escape(String s, boolean attribute) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
-        case '\'':
-          sb.append("&apos;");
-          break;
-        case '\n':
-          sb.append("&#10;");
-          break;
-        case '\t':
-          sb.append("&#9;");
-          break;
-        default:
-          sb.append(xmlSafe(c) ? c : '?');
+      String entity =
+          switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> attribute ? "&quot;" : null;
+            case '\'' -> attribute ? "&apos;" : null;
+            case '\n' -> attribute ? "&#10;" : null;
+            case '\t' -> attribute ? "&#9;" : null;
+            default -> null;
+          };
+      if (entity != null) {
+        sb.append(entity);
+      } else {
+        sb.append(xmlSafe(c) ? c : '?');
       }
     }
     return sb.toString();
