@@ -1,6 +1,7 @@
 package io.auditgap.facts.logging;
 
 import io.auditgap.facts.system.ServiceState;
+import io.auditgap.facts.system.SystemctlShow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,40 +50,14 @@ public final class LoggingServices {
   /** Parses systemctl show output for several units; keyed by unit name without suffix. */
   static Map<String, ServiceState> parseSystemctl(String text) {
     Map<String, ServiceState> out = new LinkedHashMap<>();
-    for (String block : text.split("\n\\s*\n")) {
-      Map<String, String> p = new LinkedHashMap<>();
-      for (String line : block.split("\n")) {
-        int eq = line.indexOf('=');
-        if (eq > 0) {
-          p.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-        }
-      }
+    for (Map<String, String> p : SystemctlShow.units(text)) {
       String id = p.getOrDefault("Id", "");
       if (id.isEmpty() || !p.containsKey("ActiveState")) {
         continue;
       }
       String unit = id.endsWith(".service") ? id.substring(0, id.length() - 8) : id;
-      boolean loaded = "loaded".equals(p.get("LoadState"));
-      boolean active =
-          "active".equals(p.get("ActiveState"))
-              && ("running".equals(p.get("SubState")) || "listening".equals(p.get("SubState")));
-      String ufs = p.getOrDefault("UnitFileState", "");
-      Boolean enabled =
-          switch (ufs) {
-            case "enabled", "enabled-runtime", "static", "alias", "indirect", "generated" -> true;
-            case "" -> null;
-            default -> false;
-          };
-      String detail =
-          "LoadState="
-              + p.getOrDefault("LoadState", "?")
-              + " ActiveState="
-              + p.getOrDefault("ActiveState", "?")
-              + " SubState="
-              + p.getOrDefault("SubState", "?")
-              + " UnitFileState="
-              + ufs;
-      out.put(unit, new ServiceState(id, "systemd", loaded, active, enabled, detail));
+      // journal-remote is a socket unit: listening is its running state.
+      out.put(unit, SystemctlShow.state(id, p, Set.of("running", "listening")));
     }
     return out;
   }

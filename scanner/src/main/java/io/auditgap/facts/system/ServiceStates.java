@@ -4,7 +4,7 @@ import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.SnapshotFacts;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +20,10 @@ final class ServiceStates {
   static Observed<ServiceState> of(HostSnapshot s, String unit) {
     Optional<SnapshotItem> show = s.command("systemctl show " + unit);
     if (show.isPresent() && show.get().exitStatus() == 0 && show.get().problem() == null) {
-      Map<String, String> props = properties(show.get().text());
+      List<Map<String, String>> units = SystemctlShow.units(show.get().text());
+      Map<String, String> props = units.isEmpty() ? Map.of() : units.get(0);
       if (props.containsKey("ActiveState")) {
-        return Observed.seen(fromSystemd(unit, props));
+        return Observed.seen(SystemctlShow.state(unit, props, Set.of("running")));
       }
     }
     Observed<Set<String>> procs =
@@ -42,28 +43,6 @@ final class ServiceStates {
             + unit
             + (running ? " running" : " not running");
     return Observed.seen(new ServiceState(unit, "process", true, running, enabled, detail));
-  }
-
-  private static ServiceState fromSystemd(String unit, Map<String, String> p) {
-    boolean loaded = "loaded".equals(p.get("LoadState"));
-    boolean active = "active".equals(p.get("ActiveState")) && "running".equals(p.get("SubState"));
-    String ufs = p.getOrDefault("UnitFileState", "");
-    Boolean enabled =
-        switch (ufs) {
-          case "enabled", "enabled-runtime", "static", "alias", "indirect", "generated" -> true;
-          case "" -> null;
-          default -> false;
-        };
-    String detail =
-        "LoadState="
-            + p.getOrDefault("LoadState", "?")
-            + " ActiveState="
-            + p.getOrDefault("ActiveState", "?")
-            + " SubState="
-            + p.getOrDefault("SubState", "?")
-            + " UnitFileState="
-            + ufs;
-    return new ServiceState(unit, "systemd", loaded, active, enabled, detail);
   }
 
   private static Boolean enabledWithoutSystemd(HostSnapshot s, String unit) {
@@ -87,16 +66,5 @@ final class ServiceStates {
       }
     }
     return null;
-  }
-
-  static Map<String, String> properties(String text) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        m.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-      }
-    }
-    return m;
   }
 }

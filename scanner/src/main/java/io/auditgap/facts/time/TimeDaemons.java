@@ -1,5 +1,6 @@
 package io.auditgap.facts.time;
 
+import io.auditgap.facts.system.SystemctlShow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public record TimeDaemons(String source, List<TimeDaemon> daemons) {
    * Process names (/proc/PID/comm, cut at 15 characters): chronyd, systemd-timesyncd, and ntpd,
    * which ntp, ntpsec and OpenNTPD all run as.
    */
-  public static final Set<String> PROCESSES = Set.of("chronyd", "systemd-timesyn", "ntpd");
+  public static final List<String> PROCESSES = List.of("chronyd", "systemd-timesyn", "ntpd");
 
   public TimeDaemons {
     daemons = List.copyOf(daemons);
@@ -43,14 +44,7 @@ public record TimeDaemons(String source, List<TimeDaemon> daemons) {
   /** Parses {@code systemctl show -p ...} output for several units (blank-line separated). */
   public static TimeDaemons fromSystemctl(String text) {
     Map<String, TimeDaemon> byId = new LinkedHashMap<>();
-    for (String block : text.split("\n\\s*\n")) {
-      Map<String, String> p = new LinkedHashMap<>();
-      for (String l : block.split("\n")) {
-        int eq = l.indexOf('=');
-        if (eq > 0) {
-          p.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
-        }
-      }
+    for (Map<String, String> p : SystemctlShow.units(text)) {
       String id = p.get("Id");
       if (id == null || !"loaded".equals(p.get("LoadState"))) {
         continue;
@@ -70,7 +64,7 @@ public record TimeDaemons(String source, List<TimeDaemon> daemons) {
 
   public static TimeDaemons fromProcesses(Set<String> running) {
     List<TimeDaemon> found = new ArrayList<>();
-    for (String p : List.of("chronyd", "systemd-timesyn", "ntpd")) {
+    for (String p : PROCESSES) {
       if (running.contains(p)) {
         found.add(new TimeDaemon(p, true, "process " + p + " running"));
       }
