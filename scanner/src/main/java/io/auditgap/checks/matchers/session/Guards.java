@@ -6,6 +6,7 @@ import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.pam.PamFacts;
+import io.auditgap.facts.pam.PamStack;
 import io.auditgap.facts.pam.UsePamSetting;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,30 @@ final class Guards {
    * The UsePAM evidence, or the verdict that ends the check: unknown when unreadable (RHEL ships
    * sshd_config 0600), not applicable without sshd, fail when sshd does not use PAM.
    */
+  /** What a check of sshd's session stack starts from: a verdict that stops it, or the stack. */
+  record SessionStart(Verdict stop, PamStack stack) {}
+
+  /**
+   * The common start of the sshd session checks: not applicable in a container, stopped by {@code
+   * UsePAM no} (see {@link #usePam}), unknown when the stack cannot be read.
+   */
+  static SessionStart sshdSessionStack(Facts facts, List<Evidence> ev) {
+    Optional<Verdict> na = container(facts);
+    if (na.isPresent()) {
+      return new SessionStart(na.get(), null);
+    }
+    Verdict stop = usePam(facts, ev);
+    if (stop != null) {
+      return new SessionStart(stop, null);
+    }
+    Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
+    if (!stack.isSeen()) {
+      return new SessionStart(
+          Verdict.unknown("sshd's PAM stack could not be read: " + reason(stack), ev), null);
+    }
+    return new SessionStart(null, stack.value());
+  }
+
   static Verdict usePam(Facts facts, List<Evidence> ev) {
     Observed<Optional<UsePamSetting>> up = facts.get(PamFacts.USE_PAM);
     if (!up.isSeen()) {

@@ -46,28 +46,21 @@ public final class PamLoginuidMatcher implements Matcher {
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> na = Guards.container(facts);
-    if (na.isPresent()) {
-      return na.get();
-    }
     List<Evidence> ev = new ArrayList<>();
-    Verdict stop = Guards.usePam(facts, ev);
-    if (stop != null) {
-      return stop;
+    Guards.SessionStart start = Guards.sshdSessionStack(facts, ev);
+    if (start.stop() != null) {
+      return start.stop();
     }
-    Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
-    if (!stack.isSeen()) {
-      return Verdict.unknown("sshd's PAM stack could not be read: " + Guards.reason(stack), ev);
-    }
+    PamStack stack = start.stack();
     runtime(facts).ifPresent(ev::add);
-    List<StackEntry> lines = stack.value().module(MODULE);
-    for (String p : stack.value().problems()) {
+    List<StackEntry> lines = stack.module(MODULE);
+    for (String p : stack.problems()) {
       ev.add(Evidence.note(p));
     }
     if (lines.isEmpty()) {
       return Verdict.fail(
           "no pam_loginuid line in sshd's session stack ("
-              + stack.value().serviceFile()
+              + stack.serviceFile()
               + "): SSH sessions get no auid",
           ev);
     }

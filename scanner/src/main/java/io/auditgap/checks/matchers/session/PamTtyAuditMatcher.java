@@ -14,7 +14,6 @@ import io.auditgap.facts.pam.TargetUsers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,19 +41,12 @@ public final class PamTtyAuditMatcher implements Matcher {
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> na = Guards.container(facts);
-    if (na.isPresent()) {
-      return na.get();
-    }
     List<Evidence> ev = new ArrayList<>();
-    Verdict stop = Guards.usePam(facts, ev);
-    if (stop != null) {
-      return stop;
+    Guards.SessionStart start = Guards.sshdSessionStack(facts, ev);
+    if (start.stop() != null) {
+      return start.stop();
     }
-    Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
-    if (!stack.isSeen()) {
-      return Verdict.unknown("sshd's PAM stack could not be read: " + Guards.reason(stack), ev);
-    }
+    PamStack stack = start.stack();
     Observed<TargetUsers> users = SessionUsers.of(params, facts);
     if (!users.isSeen()) {
       return Verdict.unknown("the target users could not be listed: " + Guards.reason(users), ev);
@@ -64,10 +56,7 @@ public final class PamTtyAuditMatcher implements Matcher {
     }
     TtyAuditAssessment.Result r =
         TtyAuditAssessment.assess(
-            stack.value(),
-            facts.get(PamFacts.MODULE_FILES),
-            users.value().names(),
-            facts.snapshot());
+            stack, facts.get(PamFacts.MODULE_FILES), users.value().names(), facts.snapshot());
     ev.addAll(r.evidence());
     ev.add(
         Evidence.note(
