@@ -75,14 +75,21 @@ final class CatalogOptions {
     return s;
   }
 
+  private CheckCatalog loaded;
+
+  /** The catalog, read and validated once per command. */
   CheckCatalog catalog() {
-    try {
-      return checksDir == null
-          ? CheckCatalog.bundled(registry)
-          : CheckCatalog.fromDirectory(checksDir, registry);
-    } catch (CatalogException e) {
-      throw new InputException(e.getMessage());
+    if (loaded == null) {
+      try {
+        loaded =
+            checksDir == null
+                ? CheckCatalog.bundled(registry)
+                : CheckCatalog.fromDirectory(checksDir, registry);
+      } catch (CatalogException e) {
+        throw new InputException(e.getMessage());
+      }
     }
+    return loaded;
   }
 
   /** The selected checks that are evaluated on collected snapshots (not by the network probe). */
