@@ -1,6 +1,7 @@
 package io.auditgap.scan;
 
 import io.auditgap.checks.CheckEvaluator;
+import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.Collector;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.inventory.HostSpec;
@@ -11,6 +12,7 @@ import io.auditgap.transport.TransportFailure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -20,6 +22,8 @@ final class HostAssessor {
   private final CheckEvaluator evaluator;
   private final ScanOptions options;
   private final Consumer<HostSnapshot> snapshotSink;
+  // The same plan for every host: computed once, not per host.
+  private final Set<CollectionItem> plan;
 
   HostAssessor(
       Collector collector,
@@ -27,6 +31,7 @@ final class HostAssessor {
       ScanOptions options,
       Consumer<HostSnapshot> snapshotSink) {
     this.snapshotSink = snapshotSink;
+    this.plan = evaluator.needs();
     this.collector = collector;
     this.evaluator = evaluator;
     this.options = options;
@@ -47,8 +52,7 @@ final class HostAssessor {
     }
     live.set(c);
     try (c) {
-      HostSnapshot snap =
-          collector.collect(host.name(), c, host.sudo(), evaluator.needs(), remaining(start));
+      HostSnapshot snap = collector.collect(host.name(), c, host.sudo(), plan, remaining(start));
       return evaluated(host, address, c, snap, start);
     } catch (TransportException e) {
       return new HostResult(
