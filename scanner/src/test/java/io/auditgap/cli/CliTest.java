@@ -63,6 +63,40 @@ class CliTest {
   }
 
   @Test
+  void evaluateReadsSavedSnapshotsOffline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // A host without auditd, as the collector saw it: dpkg knows no audit package, no binaries.
+    io.auditgap.collect.HostSnapshot snap =
+        io.auditgap.testing.SnapshotBuilder.host("stock")
+            .cmd("container", 0, "none\n")
+            .cmd("packages", 0, "#dpkg\n")
+            .cmd("binaries", 0, "")
+            .build();
+    io.auditgap.collect.SnapshotStore.save(snap, dir.resolve("snaps"));
+    Run r =
+        run(
+            "evaluate",
+            dir.resolve("snaps").toString(),
+            "--format",
+            "json",
+            "-o",
+            dir.resolve("out").toString());
+    assertEquals(1, r.code(), r.err());
+    com.fasterxml.jackson.databind.JsonNode host =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("out/report.json").toFile())
+            .get("hosts")
+            .get(0);
+    assertEquals("stock", host.get("name").asText());
+    java.util.Map<String, String> byCheck = new java.util.HashMap<>();
+    host.get("findings")
+        .forEach(f -> byCheck.put(f.get("check").asText(), f.get("status").asText()));
+    assertEquals("fail", byCheck.get("auditd.installed"), byCheck.toString());
+    // what the snapshot does not hold is unknown, never pass
+    assertEquals("unknown", byCheck.get("auditd.running"), byCheck.toString());
+  }
+
+  @Test
   void checksListShowsTheCatalog() {
     Run r = run("checks", "list");
     assertEquals(0, r.code(), r.err());
