@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:no gap at or above --fail-on, every host fully assessed",
-      "1:at least one gap at or above --fail-on",
-      "2:usage or input error",
-      "3:a host could not be fully assessed and no gap at or above --fail-on"
+      ExitCodes.OK_HELP,
+      ExitCodes.GAPS_HELP,
+      ExitCodes.USAGE_HELP,
+      ExitCodes.INCOMPLETE_HELP
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Parameters(

@@ -1,10 +1,6 @@
 package io.auditgap.facts;
 
 import io.auditgap.collect.CollectionItem;
-import io.auditgap.collect.HostSnapshot;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** Operating system identity, architecture, privilege and containment. */
@@ -48,10 +44,6 @@ public final class OsFacts {
           Set.of(ID_U),
           s -> SnapshotFacts.command(s, "id -u").map(i -> i.text().strip().equals("0")));
 
-  /** KEY=value pairs of /etc/os-release (quotes removed). */
-  public static final FactKey<Observed<Map<String, String>>> OS_RELEASE_VALUES =
-      new FactKey<>("os-release", Set.of(OS_RELEASE), OsFacts::osRelease);
-
   /** True when the host is a container (kernel checks are then not applicable). */
   public static final FactKey<Observed<Boolean>> IN_CONTAINER =
       new FactKey<>(
@@ -73,30 +65,5 @@ public final class OsFacts {
       case "x86_64", "aarch64", "ppc64", "ppc64le", "s390x", "sparc64", "mips64" -> true;
       default -> false;
     };
-  }
-
-  static Observed<Map<String, String>> osRelease(HostSnapshot s) {
-    return SnapshotFacts.file(s, "/etc/os-release").map(OsFacts::parseOsRelease);
-  }
-
-  private static Map<String, String> parseOsRelease(Optional<io.auditgap.collect.SnapshotItem> f) {
-    Map<String, String> m = new LinkedHashMap<>();
-    if (f.isEmpty()) {
-      return m;
-    }
-    for (String line : f.get().text().split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq <= 0 || line.startsWith("#")) {
-        continue;
-      }
-      String v = line.substring(eq + 1).strip();
-      if (v.length() >= 2
-          && (v.startsWith("\"") || v.startsWith("'"))
-          && v.endsWith(v.substring(0, 1))) {
-        v = v.substring(1, v.length() - 1);
-      }
-      m.put(line.substring(0, eq).strip(), v);
-    }
-    return m;
   }
 }
