@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ExitCodes.OK_HELP,
       ExitCodes.GAPS_HELP,
       ExitCodes.USAGE_HELP,
-      ExitCodes.INCOMPLETE_HELP
+      ExitCodes.INCOMPLETE_HELP,
+      ExitCodes.INTERNAL_HELP
     })
 final class AuditgapCommand {}

@@ -6,9 +6,7 @@ import io.auditgap.checks.CheckDefinition;
 import io.auditgap.checks.MatcherRegistry;
 import io.auditgap.checks.matchers.NetworkProbeMatcher;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options that choose the check catalog and profile; shared by commands that evaluate checks. */
@@ -26,54 +24,7 @@ final class CatalogOptions {
       description = "Load the check catalog from DIR instead of the bundled one.")
   Path checksDir;
 
-  @Option(
-      names = "--retention-days",
-      paramLabel = "DAYS",
-      description = "Required log retention in days (default 365, per PCI DSS 10.5.1).")
-  Integer retentionDays;
-
-  @Option(
-      names = "--uid-min",
-      paramLabel = "UID",
-      description = "First uid of interactive users (default: the host's login.defs UID_MIN).")
-  Integer uidMin;
-
-  @Option(
-      names = "--tty-audit-users",
-      paramLabel = "USER",
-      split = ",",
-      description = "Users whose SSH sessions must be TTY-audited (default: interactive users).")
-  List<String> ttyAuditUsers;
-
-  @Option(
-      names = "--param",
-      paramLabel = "KEY=VALUE",
-      description = "Any other check parameter; overrides the inventory's params.")
-  Map<String, String> params;
-
   final MatcherRegistry registry = MatcherRegistry.builtIn();
-
-  /** Check parameters given on the command line, plus the profile; these override the inventory. */
-  Map<String, Object> settings() {
-    Map<String, Object> s = new LinkedHashMap<>();
-    if (params != null) {
-      s.putAll(params);
-    }
-    if (retentionDays != null) {
-      if (retentionDays < 1) {
-        throw new InputException("--retention-days must be at least 1");
-      }
-      s.put("retention_days", retentionDays);
-    }
-    if (uidMin != null) {
-      s.put("uid_min", uidMin);
-    }
-    if (ttyAuditUsers != null) {
-      s.put("tty_audit_users", List.copyOf(ttyAuditUsers));
-    }
-    s.put("profile", profile);
-    return s;
-  }
 
   private CheckCatalog loaded;
 

@@ -48,6 +48,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
+  @Mixin CheckParamOptions checkParams = new CheckParamOptions();
+
   @Mixin ReportOptions reports = new ReportOptions();
 
   @Spec CommandSpec spec;
@@ -73,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
               "snapshot " + snap.collectedAt(),
               null,
               new CollectionStats(snap.totalBytes(), snap.items().size(), 0, 0),
-              catalog.settings()));
+              checkParams.settings(catalog.profile)));
     }
     ScanResult result =
         new ScanResult(

@@ -14,12 +14,16 @@ final class ExitCodes {
   /** A host could not be fully assessed (unreachable, untrusted, unknown results), no gap above. */
   static final int INCOMPLETE = 3;
 
+  /** A bug in auditgap: the message says where the full trace was saved. */
+  static final int INTERNAL = 4;
+
   // The --help texts of the scan-like commands (annotation values must be constants).
   static final String OK_HELP = "0:no gap at or above --fail-on, every host fully assessed";
   static final String GAPS_HELP = "1:at least one gap at or above --fail-on";
   static final String USAGE_HELP = "2:usage or input error (inventory, options)";
   static final String INCOMPLETE_HELP =
       "3:a host could not be fully assessed and no gap at or above --fail-on";
+  static final String INTERNAL_HELP = "4:internal error (a bug; the message names the saved trace)";
 
   private ExitCodes() {}
 }

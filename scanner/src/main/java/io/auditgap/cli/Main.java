@@ -25,12 +25,17 @@ public final class Main {
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           // One clean line, never a stack trace: bad input says where and what to do.
-          String msg = ex instanceof InputException ? ex.getMessage() : "error: " + ex;
-          cmd.getErr().println(cmd.getColorScheme().errorText(msg));
-          if (!(ex instanceof InputException) && System.getenv("AUDITGAP_DEBUG") != null) {
+          if (ex instanceof InputException) {
+            cmd.getErr().println(cmd.getColorScheme().errorText(ex.getMessage()));
+            return ExitCodes.USAGE;
+          }
+          // Anything else is a bug, not the user's mistake: say so, and keep the trace for the
+          // bug report instead of printing it.
+          cmd.getErr().println(cmd.getColorScheme().errorText(InternalError.report(ex)));
+          if (System.getenv("AUDITGAP_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
           }
-          return ExitCodes.USAGE;
+          return ExitCodes.INTERNAL;
         });
     cl.setParameterExceptionHandler(
         (ex, a) -> {

@@ -77,6 +77,7 @@ final class ProbeCommand implements Callable<Integer> {
   public Integer call() {
     Severity threshold = gate.threshold();
     reports.validated();
+    reports.checkOutput(); // probe.json goes there whatever the formats
     var err = spec.commandLine().getErr();
     Inventory all = InventoryFiles.load(inventory, err);
     List<HostSpec> selected = hosts == null ? all.hosts() : all.select(hosts);

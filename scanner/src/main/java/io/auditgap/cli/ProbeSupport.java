@@ -84,7 +84,7 @@ final class ProbeSupport {
       java.nio.file.Files.createDirectories(dir);
       ProbeJson.write(report, p);
     } catch (IOException e) {
-      throw new InputException("cannot write " + p + ": " + e.getMessage());
+      throw new InputException("cannot write " + p + ": " + OsReason.of(e));
     }
     return p;
   }

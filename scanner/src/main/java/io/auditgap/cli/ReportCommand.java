@@ -37,6 +37,15 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     reports.validated();
+    if (Files.isDirectory(input)) {
+      Path inside = input.resolve("report.json");
+      throw new InputException(
+          input
+              + " is a directory; give the report.json file"
+              + (Files.isRegularFile(inside)
+                  ? ", e.g. " + inside
+                  : " written by scan or evaluate"));
+    }
     if (!Files.isRegularFile(input)) {
       throw new InputException(input + ": no such file");
     }
@@ -44,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       result = new JsonReportReader().read(input);
     } catch (IOException e) {
-      throw new InputException(input + ": " + e.getMessage());
+      throw new InputException(input + ": " + OsReason.of(e));
     }
     reports.emit(result, spec.commandLine().getOut(), spec.commandLine().getErr());
     return ExitCodes.OK;

@@ -141,7 +141,41 @@ final class ReportOptions {
         out.add(name);
       }
     }
+    if (out.isEmpty()) {
+      throw new InputException(
+          "--format: no format given; use one or more of " + writers().formats());
+    }
+    if (!out.equals(Set.of("console"))) {
+      checkOutput();
+    }
     return out;
+  }
+
+  /**
+   * Fails before any host is contacted when the output directory cannot be written: it (or its
+   * nearest existing parent) must be a directory in which a file can be created. Creates nothing.
+   */
+  void checkOutput() {
+    Path dir = output.toAbsolutePath();
+    Path existing = dir;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw new InputException("-o: " + output + ": no such directory");
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new InputException(
+          "-o: "
+              + output
+              + ": "
+              + (existing.equals(dir) ? "not a directory" : existing + " is not a directory"));
+    }
+    try {
+      Files.delete(Files.createTempFile(existing, ".auditgap-write-test", ".tmp"));
+    } catch (IOException e) {
+      throw new InputException("-o: cannot write to " + output + ": " + OsReason.of(e));
+    }
   }
 
   private ReportWriters writers() {
@@ -167,7 +201,7 @@ final class ReportOptions {
         }
       } catch (IOException e) {
         throw new InputException(
-            "cannot write the " + f + " report to " + output + ": " + e.getMessage());
+            "cannot write the " + f + " report to " + output + ": " + OsReason.of(e));
       }
     }
     for (Path p : written) {

@@ -69,17 +69,20 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "120",
-      description = "Deadline per host, connect and collect (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+      paramLabel = "DURATION",
+      defaultValue = "120s",
+      converter = DurationConverter.class,
+      description =
+          "Deadline per host, connect and collect: 90, 90s, 2m (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
 
   @Option(
       names = "--connect-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "10",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
       description = "Deadline for connect and authentication (default: ${DEFAULT-VALUE}).")
-  int connectTimeoutSeconds;
+  Duration connectTimeout;
 
   @Option(
       names = "--hosts",
@@ -122,6 +125,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
+  @Mixin CheckParamOptions checkParams = new CheckParamOptions();
+
   @Mixin ReportOptions reports = new ReportOptions();
 
   @Spec CommandSpec spec;
@@ -138,29 +143,22 @@ final class ScanCommand implements Callable<Integer> {
         java.nio.file.Files.createDirectories(snapshotDir);
       } catch (IOException e) {
         throw new InputException(
-            "--save-snapshots: cannot create " + snapshotDir + ": " + e.getMessage());
+            "--save-snapshots: cannot create " + snapshotDir + ": " + OsReason.of(e));
       }
     }
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
     CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
-    Map<String, Object> settings = catalog.settings();
+    Map<String, Object> settings = checkParams.settings(catalog.profile);
     ScanOptions options =
         new ScanOptions(
-            parallel,
-            Duration.ofSeconds(connectTimeoutSeconds),
-            Duration.ofSeconds(timeoutSeconds),
-            CollectorLimits.DEFAULT,
-            catalog.profile,
-            settings);
+            parallel, connectTimeout, timeout, CollectorLimits.DEFAULT, catalog.profile, settings);
     Transport local = new LocalTransport();
     Transport ssh =
         new SshTransport(
             SshOptions.defaults()
                 .withAcceptNewHostKeys(acceptNewHostKeys)
-                .withTimeouts(
-                    Duration.ofSeconds(connectTimeoutSeconds),
-                    Duration.ofSeconds(connectTimeoutSeconds)),
+                .withTimeouts(connectTimeout, connectTimeout),
             all::host);
     Function<HostSpec, Transport> transports = h -> h.isLocal() ? local : ssh;
     PrintWriter err = spec.commandLine().getErr();
@@ -168,6 +166,7 @@ final class ScanCommand implements Callable<Integer> {
     ProbeReport base = null;
     if (probe) {
       base = vantages.validated(all);
+      reports.checkOutput(); // probe.json goes there whatever the formats
     }
     ScanResult result =
         new ScanService(
@@ -240,7 +239,7 @@ final class ScanCommand implements Callable<Integer> {
       SnapshotStore.save(snap, snapshotDir);
     } catch (IOException e) {
       throw new InputException(
-          "--save-snapshots: cannot write to " + snapshotDir + ": " + e.getMessage());
+          "--save-snapshots: cannot write to " + snapshotDir + ": " + OsReason.of(e));
     }
   }
 
