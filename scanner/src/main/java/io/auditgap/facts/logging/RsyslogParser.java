@@ -38,12 +38,16 @@ public final class RsyslogParser {
           "property",
           "constant",
           "ratelimit");
+  // Matched possessively, names only from their first character: a per-character alternation
+  // recurses once per character in java.util.regex (stack overflow on a long line from a hostile
+  // host), and a name tried from every position of a long word takes quadratic time.
   private static final Pattern PROPERTY_FILTER =
       Pattern.compile(
-          "^:([^,]+),\\s*(!?[A-Za-z_-]+),\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(.*)$", Pattern.DOTALL);
+          "^:([^,]+),\\s*(!?[A-Za-z_-]+),\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"\\s*(.*)$",
+          Pattern.DOTALL);
   private static final Pattern PARAM =
       Pattern.compile(
-          "([A-Za-z0-9_.\\-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|\\[[^\\]]*\\]|[^\\s\"']+)");
+          "(?<![A-Za-z0-9_.\\-])([A-Za-z0-9_.\\-]++)\\s*+=\\s*+(\"((?:[^\"\\\\]++|\\\\.)*+)\"|'([^']*+)'|\\[[^\\]]*+\\]|[^\\s\"']++)");
 
   private final ConfigFiles files;
   private final List<String> read = new ArrayList<>();

@@ -16,6 +16,12 @@ public final class PamStackResolver {
   /** libpam's PAM_SUBSTACK_MAX_LEVEL. */
   static final int MAX_DEPTH = 16;
 
+  /**
+   * Lines visited while expanding one stack. Real stacks have tens; files that include each other
+   * several times would otherwise expand exponentially within {@link #MAX_DEPTH}.
+   */
+  static final int MAX_LINES = 10_000;
+
   private final PamConfigSource source;
 
   public PamStackResolver(PamConfigSource source) {
@@ -62,7 +68,9 @@ public final class PamStackResolver {
     final String type;
     final List<StackEntry> out = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
+    final java.util.Set<String> filesSeen = new java.util.HashSet<>();
     int nextFrame = 1;
+    int visited;
 
     Expansion(String type) {
       this.type = type;
@@ -70,8 +78,17 @@ public final class PamStackResolver {
 
     /** Returns the reason a file could not be read, or null. */
     String expandFile(PamFile file, List<PamRule> via, List<Integer> frames, int depth) {
-      problems.addAll(file.problems());
+      if (filesSeen.add(file.path())) {
+        problems.addAll(file.problems());
+      }
       for (PamRule r : file.rules()) {
+        if (++visited > MAX_LINES) {
+          return "the "
+              + type
+              + " stack expands to more than "
+              + MAX_LINES
+              + " lines (files that include each other repeatedly); not evaluated";
+        }
         boolean atInclude = r.type().equals("@include");
         if (!atInclude && !r.type().equals(type)) {
           continue;
