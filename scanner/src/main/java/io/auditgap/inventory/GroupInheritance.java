@@ -187,6 +187,19 @@ final class GroupInheritance {
           "identity_file "
               + identity
               + " does not exist; hosts using it cannot log in until it does");
+    } else if (identity != null && Files.isDirectory(identity)) {
+      nodes.warn(
+          values.get("identity_file").node(),
+          "identity_file "
+              + identity
+              + " is a directory, not a key file; point it at the private key, e.g. "
+              + identity.resolve("id_ed25519"));
+    } else if (identity != null && !Files.isReadable(identity)) {
+      nodes.warn(
+          values.get("identity_file").node(),
+          "identity_file "
+              + identity
+              + " is not readable by this user (permission denied); hosts using it cannot log in");
     }
     if (knownHosts != null && !Files.exists(knownHosts)) {
       nodes.warn(

@@ -233,6 +233,30 @@ class CliOptionsTest {
   }
 
   @Test
+  void inventoryCheckWarnsAboutAnIdentityFileThatIsADirectoryOrUnreadable() throws Exception {
+    Path keys = Files.createDirectory(tmp.resolve("keys"));
+    Path inv = tmp.resolve("inventory.yaml");
+    Files.writeString(inv, "defaults:\n  identity_file: " + keys + "\nhosts:\n  web-1: {}\n");
+    CliTest.Run r = run("inventory", "check", "-i", inv.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(
+        "warning: "
+            + inv
+            + ":2:18: identity_file "
+            + keys
+            + " is a directory, not a key file; point it at the private key, e.g. "
+            + keys.resolve("id_ed25519"),
+        r.err().strip());
+    if (!"root".equals(System.getProperty("user.name"))) {
+      Path key = Files.writeString(keys.resolve("id_ed25519"), "x");
+      key.toFile().setReadable(false, false);
+      Files.writeString(inv, "defaults:\n  identity_file: " + key + "\nhosts:\n  web-1: {}\n");
+      r = run("inventory", "check", "-i", inv.toString());
+      assertTrue(r.err().contains("is not readable by this user (permission denied)"), r.err());
+    }
+  }
+
+  @Test
   void probeDoesNotOfferCheckParameters() {
     for (String opt : List.of("--uid-min", "--retention-days", "--tty-audit-users", "--param")) {
       CliTest.Run r = run("probe", "-i", "x", opt, "1");

@@ -4,22 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auditgap.collect.HostSnapshot;
+import io.auditgap.facts.SnapshotConfigFiles;
 import io.auditgap.facts.audit.AuditRuleParser;
 import io.auditgap.facts.audit.AuditStatement;
 import io.auditgap.facts.audit.AuditStatus;
 import io.auditgap.facts.audit.Machine;
 import io.auditgap.facts.audit.RuleSet;
-import io.auditgap.facts.auditd.AuditdConf;
-import io.auditgap.facts.auditd.AuditdConfParser;
-import io.auditgap.facts.auditd.plugins.KeyValueConfig;
+import io.auditgap.facts.audit.daemon.AuditdConf;
+import io.auditgap.facts.audit.daemon.AuditdConfParser;
+import io.auditgap.facts.audit.daemon.plugins.KeyValueConfig;
 import io.auditgap.facts.kernel.BlsEntry;
 import io.auditgap.facts.kernel.GrubEnv;
 import io.auditgap.facts.kernel.KernelCmdline;
 import io.auditgap.facts.kernel.ShellVariables;
 import io.auditgap.facts.logging.AgentParsers;
-import io.auditgap.facts.logging.ConfigFiles;
 import io.auditgap.facts.logging.RsyslogConfig;
 import io.auditgap.facts.logging.RsyslogParser;
+import io.auditgap.facts.logging.SyslogIncludes;
 import io.auditgap.facts.logging.SyslogNgConfig;
 import io.auditgap.facts.logging.SyslogNgParser;
 import io.auditgap.facts.pam.PamConfigSource;
@@ -29,7 +30,6 @@ import io.auditgap.facts.pam.PamStackResolver;
 import io.auditgap.facts.retention.JournaldParser;
 import io.auditgap.facts.retention.LogrotateConfig;
 import io.auditgap.facts.retention.LogrotateParser;
-import io.auditgap.facts.sshd.SnapshotConfigFiles;
 import io.auditgap.facts.sshd.SshdConfig;
 import io.auditgap.facts.sshd.SshdConfigParser;
 import io.auditgap.facts.sshd.SshdDump;
@@ -221,7 +221,7 @@ class ConfigParserFuzzTest {
   void rsyslog(@ForAll("rsyslog") String main, @ForAll("rsyslog") String dropIn) {
     HostSnapshot s =
         withDropIn("/etc/rsyslog.conf", main, "/etc/rsyslog.d", "50-default.conf", dropIn);
-    RsyslogConfig c = RsyslogParser.parse(new ConfigFiles(s), "/etc/rsyslog.conf");
+    RsyslogConfig c = RsyslogParser.parse(new SyslogIncludes(s), "/etc/rsyslog.conf");
     positioned(c.problems(), "/etc/rsyslog");
   }
 
@@ -235,7 +235,7 @@ class ConfigParserFuzzTest {
     HostSnapshot s =
         withDropIn(
             "/etc/syslog-ng/syslog-ng.conf", main, "/etc/syslog-ng/conf.d", "x.conf", dropIn);
-    SyslogNgConfig c = SyslogNgParser.parse(new ConfigFiles(s), "/etc/syslog-ng/syslog-ng.conf");
+    SyslogNgConfig c = SyslogNgParser.parse(new SyslogIncludes(s), "/etc/syslog-ng/syslog-ng.conf");
     positioned(c.problems(), "/etc/syslog-ng/");
   }
 
