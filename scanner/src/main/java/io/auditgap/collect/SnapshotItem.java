@@ -17,6 +17,13 @@ public record SnapshotItem(
     String kind, String name, int exitStatus, String text, long size, boolean truncated) {
   public static final int ABSENT = 1;
   public static final int IS_DIRECTORY = 21;
+
+  /**
+   * A symbolic link leaving /etc, /usr, /lib, /boot and /run/systemd: not read; the text is the
+   * link's target.
+   */
+  public static final int OUTSIDE_TREE = 23;
+
   public static final int DENIED = 13;
   public static final int TIMED_OUT = 124;
   public static final int NOT_FOUND = 127;
@@ -53,6 +60,11 @@ public record SnapshotItem(
             case ABSENT -> name + ": does not exist";
             case DENIED -> name + ": not readable without root (permission denied)";
             case IS_DIRECTORY -> name + ": is a directory";
+            case OUTSIDE_TREE ->
+                name
+                    + ": a symbolic link to "
+                    + (text.isEmpty() ? "an unresolvable target" : text.strip())
+                    + " outside the system's configuration (/etc, /usr, /lib, /boot); not read";
             case SKIPPED -> name + ": skipped, the collector's total size cap was reached";
             default -> name + ": could not be read (status " + exitStatus + ")";
           };

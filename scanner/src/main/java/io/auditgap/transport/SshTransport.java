@@ -306,7 +306,7 @@ public final class SshTransport implements Transport {
         msg =
             "identity file "
                 + file
-                + " is encrypted; set passphrase_env to the name of an environment variable"
+                + " is encrypted; set identity_passphrase_env to the name of an environment variable"
                 + " holding its passphrase";
       } else if (finder.asked && finder.missing) {
         msg =
@@ -314,7 +314,7 @@ public final class SshTransport implements Transport {
                 + file
                 + " is encrypted and environment variable "
                 + passphraseEnv
-                + " (passphrase_env) is not set";
+                + " (identity_passphrase_env) is not set";
       } else if (finder.asked) {
         msg =
             "cannot decrypt identity file "

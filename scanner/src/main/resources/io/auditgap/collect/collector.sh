@@ -6,7 +6,8 @@
 # then exactly <size> bytes, then one newline. The bundle ends with
 #   @@<nonce> end <items> <bytes>
 # kind: file | dir | cmd.  status: command exit status; for files 0 read, 1 absent, 13 denied,
-# 20 not a directory, 21 a directory, 22 not a regular file; 124 timeout; 127 command not found;
+# 20 not a directory, 21 a directory, 22 not a regular file, 23 a symbolic link that leaves the
+# system's configuration trees (content: the target, not read); 124 timeout; 127 command not found;
 # -1 skipped because the bundle reached its total cap (a real exit status is 0-255).
 # Everything is defined in functions and run by the last line, so nothing runs before the whole
 # script has arrived.
@@ -61,11 +62,21 @@ ag_absent() {
   ag_emit "$1" 1 "$2"
 }
 
+# ag_outside PATH: true when the symbolic link PATH resolves outside /etc, /usr, /lib, /boot and
+# /run/systemd (a configuration file linked to /root/.ssh/id_rsa or a user's history is not shipped
+# off the host); the target is left in $ag_out. Without readlink -f every link counts as outside.
+ag_outside() {
+  ag_out=$(readlink -f "$1" 2>/dev/null)
+  case $ag_out in /etc/* | /usr/* | /lib/* | /lib64/* | /boot/* | /run/systemd/*) ag_out=; return 1 ;; esac
+  return 0
+}
+
 ag_file() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit file -1 "$1"; return; fi
   if [ -d "$1" ]; then ag_emit file 21 "$1"; return; fi
   if [ ! -e "$1" ]; then ag_absent file "$1"; return; fi
+  if [ -L "$1" ] && ag_outside "$1"; then ag_emit file 23 "$1"; return; fi
   if [ ! -f "$1" ]; then ag_emit file 22 "$1"; return; fi
   if [ ! -r "$1" ]; then ag_emit file 13 "$1"; return; fi
   # Regular files only (checked above), so no timeout wrapper: one process per file, not two.
@@ -79,6 +90,7 @@ ag_dir() {
   ag_out=
   if [ ! -e "$1" ]; then ag_absent dir "$1"; return; fi
   if [ ! -d "$1" ]; then ag_emit dir 20 "$1"; return; fi
+  if [ -L "$1" ] && ag_outside "$1"; then ag_emit dir 23 "$1"; return; fi
   if [ ! -r "$1" ] || [ ! -x "$1" ]; then ag_emit dir 13 "$1"; return; fi
   ag_list=
   ag_files=
