@@ -253,8 +253,14 @@ public final class LogrotateParser {
   }
 
   private void include(Directive here, List<String> tokens, Options globals, int depth) {
-    if (tokens.size() < 2 || depth > 4) {
+    if (tokens.size() < 2) {
       problems.add(problem(here, "include without a usable path"));
+      return;
+    }
+    if (depth > 4) {
+      // an include loop, or nesting deeper than anyone writes: not followed further
+      problems.add(
+          problem(here, "include nested deeper than 4 levels (an include loop?), not followed"));
       return;
     }
     String target = unquote(tokens.get(1));
