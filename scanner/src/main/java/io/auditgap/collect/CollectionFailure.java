@@ -129,7 +129,7 @@ final class CollectionFailure {
   /** What ended the remote command, as the transport saw it. */
   private static String ending(ExecResult r, Duration timeout) {
     if (r.timedOut()) {
-      return "the deadline passed: the collector did not finish in the "
+      return "timed out: the collector did not finish in the "
           + seconds(timeout)
           + " left of the host's --timeout";
     }

@@ -72,7 +72,7 @@ class CollectionFailureTest {
             .contains("killed by signal KILL"));
     assertTrue(
         explain(new ExecResult(out, false, "", null, true, false), true)
-            .contains("the deadline passed: the collector did not finish in the 120 s left"));
+            .contains("timed out: the collector did not finish in the 120 s left"));
     assertTrue(
         explain(new ExecResult(out, false, "", null, false, true), true)
             .contains("the connection was lost, or the server closed the channel"));
