@@ -1,8 +1,11 @@
 package io.auditgap.checks.matchers.auditrules;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
@@ -34,6 +37,14 @@ public final class AuditRuleCoverageMatcher implements Matcher {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("requirements", ParamType.MAPPING_LIST)
+            .checkedBy(v -> Optional.ofNullable(Requirements.parse(v, 1000).error())),
+        CommonParams.UID_MIN);
   }
 
   @Override

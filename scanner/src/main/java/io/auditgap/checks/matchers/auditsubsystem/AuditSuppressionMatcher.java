@@ -1,8 +1,10 @@
 package io.auditgap.checks.matchers.auditsubsystem;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
@@ -28,6 +30,11 @@ public final class AuditSuppressionMatcher implements Matcher {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(CommonParams.UID_MIN);
   }
 
   @Override
