@@ -129,7 +129,14 @@ record Scenario(String check, Status expected, String name, Path dir, Map<String
       throws IOException {
     Path p = files(path);
     if (!Files.isDirectory(p)) {
-      put(items, "dir", path, SnapshotItem.ABSENT, "");
+      // an empty directory cannot be kept in git: scenario.yaml lists it with an empty listing
+      Object listing = listings.get(path);
+      put(
+          items,
+          "dir",
+          path,
+          listing == null ? SnapshotItem.ABSENT : 0,
+          listing == null ? "" : listing.toString());
       return;
     }
     List<String> lines = new ArrayList<>();
