@@ -7,6 +7,7 @@ import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -17,6 +18,7 @@ import io.auditgap.facts.audit.Machine;
 import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.RuleSource;
+import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +50,8 @@ public final class AuditExecveMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+    return Preconditions.needs(
+        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
   }
 
   @Override
@@ -63,7 +66,7 @@ public final class AuditExecveMatcher implements Matcher {
     if (!machine.isSeen()) {
       return Verdict.unknown(machine.reason());
     }
-    long uidMin = params.integer("uid_min", 1000);
+    long uidMin = UidMin.of(params, facts).value();
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     List<Evidence> evidence = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -19,6 +20,7 @@ import io.auditgap.facts.audit.RuleCoverage;
 import io.auditgap.facts.audit.RuleRequirement;
 import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.Suppression;
+import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,12 +51,13 @@ public final class AuditRuleCoverageMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+    return Preconditions.needs(
+        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    long uidMin = params.integer("uid_min", 1000);
+    long uidMin = UidMin.of(params, facts).value();
     Requirements.Result req = Requirements.parse(params.values().get("requirements"), uidMin);
     if (req.error() != null) {
       return Verdict.unknown("check misconfigured: " + req.error());
