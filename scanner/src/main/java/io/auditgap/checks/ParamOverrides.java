@@ -56,7 +56,7 @@ public final class ParamOverrides {
                   + "'"
                   + key
                   + "' is defined by the check catalog for "
-                  + String.join(", ", fixed.get(key))
+                  + few(fixed.get(key))
                   + " and cannot be overridden (copy the catalog and use --checks-dir to change"
                   + " it); settable: "
                   + String.join(", ", settable.keySet()));
@@ -80,6 +80,13 @@ public final class ParamOverrides {
       }
     }
     return out;
+  }
+
+  private static String few(Set<String> ids) {
+    List<String> l = List.copyOf(ids);
+    return l.size() <= 2
+        ? String.join(", ", l)
+        : l.get(0) + ", " + l.get(1) + " and " + (l.size() - 2) + " more";
   }
 
   /**
