@@ -80,6 +80,7 @@ public final class ConsoleReport implements ReportWriter {
     header(sb, result);
     table(sb, result);
     details(sb, result);
+    controls(sb, result);
     summary(sb, ReportSummary.of(result));
     return sb.toString();
   }
@@ -224,6 +225,39 @@ public final class ConsoleReport implements ReportWriter {
       gaps.add(e.getValue() > 0 && e.getKey().atLeast(Severity.HIGH) ? style(RED, part) : part);
     }
     sb.append(gaps).append('\n');
+  }
+
+  /**
+   * One line per framework: its controls by state. {@code ok} needs a passed check; a control whose
+   * checks were all not applicable is {@code not assessed}, never ok.
+   */
+  private void controls(StringBuilder sb, ScanResult r) {
+    List<ControlStates.Framework> frameworks = ControlStates.of(r);
+    if (frameworks.isEmpty()) {
+      return;
+    }
+    int width = 0;
+    for (ControlStates.Framework fw : frameworks) {
+      width = Math.max(width, TerminalText.line(fw.name(), 40).length());
+    }
+    sb.append(style(BOLD, "Controls:")).append('\n');
+    for (ControlStates.Framework fw : frameworks) {
+      sb.append("  ")
+          .append(pad(TerminalText.line(fw.name(), 40), width))
+          .append("  ")
+          .append(fw.controls().size())
+          .append(" controls: ");
+      int gap = fw.count(ControlStates.GAP);
+      String gapText = gap + " gap";
+      sb.append(gap > 0 ? style(RED, gapText) : gapText)
+          .append(", ")
+          .append(fw.count(ControlStates.UNKNOWN))
+          .append(" unknown, ")
+          .append(fw.count(ControlStates.NOT_ASSESSED))
+          .append(" not assessed, ")
+          .append(fw.count(ControlStates.OK))
+          .append(" ok\n");
+    }
   }
 
   private static String hostStatus(HostStatus s) {

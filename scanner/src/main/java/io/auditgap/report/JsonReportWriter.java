@@ -107,7 +107,33 @@ public final class JsonReportWriter implements ReportWriter {
     for (HostResult h : r.hosts()) {
       hosts.add(host(h));
     }
+    root.set("frameworks", frameworks(ControlStates.of(r)));
     return root;
+  }
+
+  /** Derived from the findings (a reader recomputes it), kept for consumers of the file. */
+  private static ArrayNode frameworks(List<ControlStates.Framework> frameworks) {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (ControlStates.Framework fw : frameworks) {
+      ObjectNode o = out.addObject();
+      o.put("name", fw.name());
+      ObjectNode counts = o.putObject("controls_by_state");
+      for (String state : ControlStates.ORDER) {
+        counts.put(state, fw.count(state));
+      }
+      ArrayNode controls = o.putArray("controls");
+      for (ControlStates.Control c : fw.controls()) {
+        ObjectNode x = controls.addObject();
+        x.put("id", c.id());
+        x.put("state", c.state());
+        x.put("reason", c.reason());
+        ArrayNode checks = x.putArray("checks");
+        c.checks().forEach(checks::add);
+        ArrayNode gapHosts = x.putArray("gap_hosts");
+        c.gapHosts().values().forEach(gapHosts::add);
+      }
+    }
+    return out;
   }
 
   private static ObjectNode host(HostResult h) {

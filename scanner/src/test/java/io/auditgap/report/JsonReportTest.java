@@ -42,7 +42,8 @@ class JsonReportTest {
   @Test
   void topLevelAndHostKeysAreInFixedOrder() throws Exception {
     JsonNode root = plain.readTree(writer.toJson(ReportFixtures.sample()));
-    assertEquals(List.of("schema_version", "tool", "scan", "summary", "hosts"), keys(root));
+    assertEquals(
+        List.of("schema_version", "tool", "scan", "summary", "hosts", "frameworks"), keys(root));
     assertEquals(
         List.of(
             "name",
