@@ -78,6 +78,7 @@ public final class CheckEvaluator {
         v.reason(),
         v.evidence(),
         c.remediation(),
-        c.references());
+        c.references(),
+        v.rootCause());
   }
 }

@@ -16,6 +16,8 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
+import io.auditgap.facts.Containment;
+import io.auditgap.facts.HostIdentity;
 import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
@@ -153,9 +155,34 @@ public final class JsonReportWriter implements ReportWriter {
       c.put("exec_channels", st.execChannels());
       c.put("duration_ms", st.durationMillis());
     }
+    o.set("identity", identity(h.identity()));
     ArrayNode fs = o.putArray("findings");
     for (Finding f : h.findings()) {
       fs.add(finding(f));
+    }
+    return o;
+  }
+
+  private static ObjectNode identity(HostIdentity id) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("os", id.os());
+    o.put("kernel", id.kernel());
+    o.put("arch", id.arch());
+    o.put("virtualization", id.virtualization());
+    o.put("init", id.init());
+    o.put("host_time", id.hostTime());
+    Containment c = id.containment();
+    if (c == null) {
+      o.putNull("container");
+    } else {
+      ObjectNode x = o.putObject("container");
+      x.put("container", c.container());
+      x.put("type", c.type());
+      x.put("certain", c.certain());
+      ArrayNode markers = x.putArray("markers");
+      c.markers().forEach(markers::add);
+      x.put("kernel_audit", c.kernelAudit());
+      x.put("decision", c.summary());
     }
     return o;
   }
@@ -176,6 +203,7 @@ public final class JsonReportWriter implements ReportWriter {
       x.put("note", e.note());
     }
     o.put("remediation", f.remediation());
+    o.put("root_cause", f.rootCause());
     ObjectNode refs = o.putObject("references");
     for (Map.Entry<String, List<String>> e : new TreeMap<>(f.references()).entrySet()) {
       ArrayNode ids = refs.putArray(e.getKey());

@@ -98,7 +98,10 @@ public final class ReportModel {
       int hostsWithGaps,
       List<Count> byHostStatus,
       List<Count> findingsByStatus,
-      List<Count> gapsBySeverity) {}
+      List<Count> gapsBySeverity,
+      int rootCauses,
+      int containers,
+      String containerNote) {}
 
   public record Count(String id, int count) {}
 
@@ -132,6 +135,8 @@ public final class ReportModel {
    * @param flags CSS classes for filtering: {@code has-fail}, {@code has-unknown}, {@code
    *     not-assessed}, {@code clean}
    * @param worst the most severe failed check's severity id, or empty
+   * @param findings in result order (one per check)
+   * @param ordered the same findings, failures first by severity, then unknown, pass, n/a
    */
   public record HostView(
       int index,
@@ -149,7 +154,21 @@ public final class ReportModel {
       String flags,
       String worst,
       List<Cell> cells,
-      List<FindingView> findings) {}
+      List<FindingView> findings,
+      String identity,
+      String containment,
+      boolean container,
+      String hostTime,
+      List<CauseView> causes,
+      List<FindingView> ordered) {}
+
+  /**
+   * One root cause on a host and the failed checks that follow from it.
+   *
+   * @param consequences check ids of the failures that name this cause
+   */
+  public record CauseView(
+      String check, String severity, boolean failedItself, List<String> consequences) {}
 
   /**
    * One matrix cell.
@@ -322,6 +341,15 @@ public final class ReportModel {
                   TerminalText.line(f.reason(), TEXT_MAX)));
         }
       }
+      // Failures first, most severe first; then unknowns; passes and not-applicable last.
+      List<FindingView> ordered = new ArrayList<>(findings);
+      ordered.sort(
+          (a, b) -> {
+            int c = Integer.compare(statusRank(a.status()), statusRank(b.status()));
+            return c != 0
+                ? c
+                : Integer.compare(severityRank(b.severity()), severityRank(a.severity()));
+          });
       List<Cell> cells = new ArrayList<>(checks.size());
       for (String check : checks) {
         cells.add(cell(byCheck.get(check)));
@@ -359,7 +387,15 @@ public final class ReportModel {
               flags.toString().strip(),
               worst == null ? "" : worst.id(),
               List.copyOf(cells),
-              List.copyOf(findings));
+              List.copyOf(findings),
+              TerminalText.line(h.identity().describe(), TEXT_MAX),
+              h.identity().containment() == null
+                  ? ""
+                  : TerminalText.line(h.identity().containment().summary(), TEXT_MAX),
+              ReportSummary.isContainer(h),
+              TerminalText.line(h.identity().hostTime(), NAME_MAX),
+              causes(h),
+              List.copyOf(ordered));
       hosts.add(view);
       if (!view.assessed()) {
         notAssessed.add(view);
@@ -420,7 +456,10 @@ public final class ReportModel {
             hostsWithGaps,
             List.copyOf(byHost),
             List.copyOf(byStatus),
-            List.copyOf(gaps));
+            List.copyOf(gaps),
+            s.rootCauses(),
+            s.containers(),
+            ReportSummary.CONTAINER_NOTE);
     return new Page(
         meta(r, settings, withRenderTime),
         scope,
@@ -450,6 +489,24 @@ public final class ReportModel {
         settings.pageSize().css(),
         when == null ? "" : when.toString().substring(0, 10),
         withRenderTime ? settings.effectiveRenderedAt().toString() : "");
+  }
+
+  private static int statusRank(String status) {
+    return switch (status) {
+      case "fail" -> 0;
+      case "unknown" -> 1;
+      case "pass" -> 2;
+      default -> 3;
+    };
+  }
+
+  private static int severityRank(String severity) {
+    for (Severity s : Severity.values()) {
+      if (s.id().equals(severity)) {
+        return s.ordinal();
+      }
+    }
+    return -1;
   }
 
   static String statusLabel(Status s) {
@@ -580,6 +637,23 @@ public final class ReportModel {
               fw.count(ControlStates.UNKNOWN),
               fw.count(ControlStates.NOT_ASSESSED),
               fw.count(ControlStates.OK)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<CauseView> causes(HostResult h) {
+    List<CauseView> out = new ArrayList<>();
+    for (RootCauses.Cause c : RootCauses.of(h)) {
+      List<String> consequences = new ArrayList<>();
+      for (Finding f : c.consequences()) {
+        consequences.add(TerminalText.line(f.check(), NAME_MAX));
+      }
+      out.add(
+          new CauseView(
+              TerminalText.line(c.check(), NAME_MAX),
+              c.severity() == null ? "info" : c.severity().id(),
+              c.cause() != null,
+              List.copyOf(consequences)));
     }
     return List.copyOf(out);
   }

@@ -5,6 +5,7 @@ import io.auditgap.checks.Finding;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
+import io.auditgap.facts.HostIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,14 @@ public final class SnapshotEvaluation {
     HostStatus status = problem == null ? HostStatus.ASSESSED : HostStatus.PARTIAL;
     String reason = problem;
     return new HostResult(
-        snap.host(), address, status, reason, hostKeyFingerprint, findings, stats);
+        snap.host(),
+        address,
+        status,
+        reason,
+        hostKeyFingerprint,
+        findings,
+        stats,
+        HostIdentity.of(snap));
   }
 
   /**

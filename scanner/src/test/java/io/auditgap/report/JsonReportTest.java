@@ -52,6 +52,7 @@ class JsonReportTest {
             "reason",
             "host_key_fingerprint",
             "collection",
+            "identity",
             "findings"),
         keys(root.get("hosts").get(0)));
     assertEquals(
@@ -63,6 +64,7 @@ class JsonReportTest {
             "reason",
             "evidence",
             "remediation",
+            "root_cause",
             "references"),
         keys(root.get("hosts").get(0).get("findings").get(0)));
     assertEquals(List.of("cis", "nist_800_53"), keys(root.at("/hosts/0/findings/0/references")));
