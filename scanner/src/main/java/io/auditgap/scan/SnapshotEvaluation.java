@@ -29,6 +29,10 @@ public final class SnapshotEvaluation {
     // that is unknown for lack of history (a journal younger than a day) leaves the host assessed.
     String problem = collectionProblem(snap);
     HostStatus status = problem == null ? HostStatus.ASSESSED : HostStatus.PARTIAL;
+    if (!snap.complete() && snap.items().isEmpty()) {
+      // Nothing was collected (sudo refused, a login shell that runs no command, ...): not partial.
+      status = HostStatus.ERROR;
+    }
     String reason = problem;
     return new HostResult(
         snap.host(),
