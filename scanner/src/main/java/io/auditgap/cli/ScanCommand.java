@@ -2,6 +2,7 @@ package io.auditgap.cli;
 
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.checks.Finding;
+import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
 import io.auditgap.collect.CollectorLimits;
@@ -159,6 +160,17 @@ final class ScanCommand implements Callable<Integer> {
     }
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
+    for (HostSpec h : inv.hosts()) {
+      try {
+        ParamOverrides.validate(
+            h.params(),
+            catalog.collected(),
+            catalog.registry,
+            h.location() + ": host '" + h.name() + "': params");
+      } catch (IllegalArgumentException e) {
+        throw new InputException(e.getMessage());
+      }
+    }
     CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
     Map<String, Object> settings = catalog.settings();
     ScanOptions options =
