@@ -1,5 +1,6 @@
 package io.auditgap.cli;
 
+import io.auditgap.checks.ParamOverrides;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,11 @@ final class CheckParamOptions {
       description = "Any other check parameter; overrides the inventory's params.")
   Map<String, String> params;
 
-  /** Check parameters given on the command line, plus the profile; these override the inventory. */
-  Map<String, Object> settings(String profile) {
+  /**
+   * Check parameters given on the command line, plus the profile; these override the inventory.
+   * Only parameters a selected check declares settable are accepted, typed by their declaration.
+   */
+  Map<String, Object> settings(CatalogOptions catalog) {
     Map<String, Object> s = new LinkedHashMap<>();
     if (params != null) {
       s.putAll(params);
@@ -53,7 +57,11 @@ final class CheckParamOptions {
     if (ttyAuditUsers != null) {
       s.put("tty_audit_users", List.copyOf(ttyAuditUsers));
     }
-    s.put("profile", profile);
-    return s;
+    s.put(ParamOverrides.PROFILE, catalog.profile);
+    try {
+      return ParamOverrides.validate(s, catalog.selected(), catalog.registry, "--param");
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
   }
 }

@@ -75,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
               "snapshot " + snap.collectedAt(),
               null,
               new CollectionStats(snap.totalBytes(), snap.items().size(), 0, 0),
-              checkParams.settings(catalog.profile)));
+              checkParams.settings(catalog)));
     }
     ScanResult result =
         new ScanResult(

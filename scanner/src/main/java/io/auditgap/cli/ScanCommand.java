@@ -2,6 +2,7 @@ package io.auditgap.cli;
 
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.checks.Finding;
+import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
 import io.auditgap.collect.CollectorLimits;
@@ -164,8 +165,19 @@ final class ScanCommand implements Callable<Integer> {
     }
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
+    for (HostSpec h : inv.hosts()) {
+      try {
+        ParamOverrides.validate(
+            h.params(),
+            catalog.collected(),
+            catalog.registry,
+            h.location() + ": host '" + h.name() + "': params");
+      } catch (IllegalArgumentException e) {
+        throw new InputException(e.getMessage());
+      }
+    }
     CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
-    Map<String, Object> settings = checkParams.settings(catalog.profile);
+    Map<String, Object> settings = checkParams.settings(catalog);
     ScanOptions options =
         new ScanOptions(
             parallel, connectTimeout, timeout, CollectorLimits.DEFAULT, catalog.profile, settings);
@@ -234,6 +246,14 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   static int exitCode(ScanResult result, Severity threshold) {
+    return exitCode(result, threshold, false);
+  }
+
+  /**
+   * @param unknownIsIncomplete count an unknown finding as "not fully assessed" (the probe, whose
+   *     hosts have no collection status); a scan follows the hosts' collection status only
+   */
+  static int exitCode(ScanResult result, Severity threshold, boolean unknownIsIncomplete) {
     boolean gaps = false;
     boolean incomplete = false;
     for (HostResult h : result.hosts()) {
@@ -244,7 +264,7 @@ final class ScanCommand implements Callable<Integer> {
         if (f.status() == Status.FAIL && f.severity().atLeast(threshold)) {
           gaps = true;
         }
-        if (f.status() == Status.UNKNOWN) {
+        if (unknownIsIncomplete && f.status() == Status.UNKNOWN) {
           incomplete = true;
         }
       }
