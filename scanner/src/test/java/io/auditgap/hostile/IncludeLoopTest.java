@@ -38,6 +38,20 @@ class IncludeLoopTest {
   }
 
   @Test
+  void sudoersFilesIncludingEachOtherRepeatedlyStopWithAReason() {
+    HostSnapshot s =
+        SnapshotBuilder.host("h")
+            .file("/etc/sudoers", "@includedir /etc/sudoers.d\n@includedir /etc/sudoers.d\n")
+            .dir("/etc/sudoers.d", "f\ta\n")
+            .file("/etc/sudoers.d/a", "@include /etc/sudoers\n@include /etc/sudoers\n")
+            .build();
+    var policy = io.auditgap.facts.sudo.SudoersResolver.resolve(s);
+    assertFalse(policy.isSeen(), "an exponential policy is not evaluated");
+    String reason = ((Observed.Unseen<?>) policy).reason();
+    assertTrue(reason.contains("expand to more than 1000 file reads"), reason);
+  }
+
+  @Test
   void rsyslogIncludeLoopIsAProblem() {
     HostSnapshot s =
         SnapshotBuilder.host("h")

@@ -17,6 +17,7 @@ public final class SudoersResolver {
   public static final String MAIN = "/etc/sudoers";
   public static final String DROP_IN_DIR = "/etc/sudoers.d";
   static final int MAX_DEPTH = 16;
+  static final int MAX_READS = 1_000;
 
   private final HostSnapshot snapshot;
   private final List<DefaultsEntry> defaults = new ArrayList<>();
@@ -25,6 +26,7 @@ public final class SudoersResolver {
   private final List<String> skipped = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private String unseen;
+  private int reads;
 
   private SudoersResolver(HostSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -52,6 +54,15 @@ public final class SudoersResolver {
   }
 
   private void read(String path, String text, int depth) {
+    // Files that include each other several times expand exponentially within sudo's depth
+    // limit; sudo itself would refuse such a policy long before this many reads.
+    if (++reads > MAX_READS) {
+      unseen =
+          "sudoers includes expand to more than "
+              + MAX_READS
+              + " file reads (files that include each other repeatedly); not evaluated";
+      return;
+    }
     files.add(path);
     SudoersParser.Parsed p = SudoersParser.parse(path, text);
     problems.addAll(p.problems());
