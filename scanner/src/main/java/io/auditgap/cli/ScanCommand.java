@@ -17,6 +17,8 @@ import io.auditgap.scan.ScanListener;
 import io.auditgap.scan.ScanOptions;
 import io.auditgap.scan.ScanResult;
 import io.auditgap.scan.ScanService;
+import io.auditgap.timing.PhaseSummary;
+import io.auditgap.timing.Phases;
 import io.auditgap.transport.LocalTransport;
 import io.auditgap.transport.SshOptions;
 import io.auditgap.transport.SshTransport;
@@ -116,6 +118,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Probe connect and banner timeout per target (default: ${DEFAULT-VALUE}).")
   Duration probeTimeout;
 
+  @Option(
+      names = "--timings",
+      description = "Print where the time went (summed over hosts) to stderr.")
+  boolean timings;
+
   @Mixin FailOnOption gate = new FailOnOption();
 
   @Mixin VantageOptions vantages = new VantageOptions();
@@ -183,7 +190,12 @@ final class ScanCommand implements Callable<Integer> {
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
     }
     reports.inventoryBranding(inv.branding());
+    long renderStart = Phases.threadCpu();
     reports.emit(result, spec.commandLine().getOut(), err);
+    Phases.addCpu(Phases.Phase.RENDER, renderStart);
+    if (timings) {
+      err.println(PhaseSummary.line());
+    }
     int code = exitCode(result, threshold);
     return newExposure ? ExitCodes.GAPS : code;
   }

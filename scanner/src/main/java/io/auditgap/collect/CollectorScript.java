@@ -42,7 +42,8 @@ public final class CollectorScript {
       } else if (item instanceof CollectionItem.Directory d) {
         sb.append("  ag_dir ").append(quote(d.path()));
       } else if (item instanceof CollectionItem.Command c) {
-        sb.append("  ag_cmd ").append(quote(c.name())).append(' ').append(quote(c.shell()));
+        sb.append(c.guarded() ? "  ag_cmd " : "  ag_run ");
+        sb.append(quote(c.name())).append(' ').append(quote(c.shell()));
       }
       sb.append('\n');
     }

@@ -6,11 +6,11 @@ import java.util.Set;
 /** Operating system identity, architecture, privilege and containment. */
 public final class OsFacts {
   public static final CollectionItem OS_RELEASE = new CollectionItem.File("/etc/os-release");
-  public static final CollectionItem UNAME_M = new CollectionItem.Command("uname -m", "uname -m");
-  public static final CollectionItem ID_U = new CollectionItem.Command("id -u", "id -u");
+  public static final CollectionItem UNAME_M = CollectionItem.Command.quick("uname -m", "uname -m");
+  public static final CollectionItem ID_U = CollectionItem.Command.quick("id -u", "id -u");
   public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
   public static final CollectionItem CONTAINER =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "container",
           "if command -v systemd-detect-virt >/dev/null 2>&1; then systemd-detect-virt -c; fi;"
               + " [ -e /.dockerenv ] && echo docker-env; [ -e /run/.containerenv ] && echo"
@@ -27,7 +27,7 @@ public final class OsFacts {
           ID_U,
           CMDLINE,
           CONTAINER,
-          new CollectionItem.Command("hostname", "uname -n"),
+          CollectionItem.Command.quick("hostname", "uname -n"),
           new CollectionItem.File("/etc/audit/auditd.conf"));
 
   /** {@code uname -m}, e.g. {@code x86_64}. */

@@ -10,6 +10,11 @@
 # -1 skipped because the bundle reached its total cap (a real exit status is 0-255).
 # Everything is defined in functions and run by the last line, so nothing runs before the whole
 # script has arrived.
+#
+# Cost on the host: regular files are read by ONE awk process at the end (every file whole, framed);
+# listing directories and classifying paths use shell built-ins only; a quick command (ag_run) costs
+# one subshell plus its own processes; only commands that can hang or flood (ag_cmd) get the
+# timeout and size-cap wrapper.
 
 ag_setup() {
   ag_n=__NONCE__
@@ -25,6 +30,8 @@ ag_setup() {
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
   export PATH
   if command -v timeout >/dev/null 2>&1; then ag_to="timeout __ITEM_TIMEOUT__"; else ag_to=; fi
+  if command -v awk >/dev/null 2>&1; then ag_awk=1; else ag_awk=; fi
+  ag_pending=
   printf '@@%s begin 1\n' "$ag_n"
 }
 
@@ -68,7 +75,12 @@ ag_file() {
   if [ ! -e "$1" ]; then ag_absent file "$1"; return; fi
   if [ ! -f "$1" ]; then ag_emit file 22 "$1"; return; fi
   if [ ! -r "$1" ]; then ag_emit file 13 "$1"; return; fi
-  # Regular files only (checked above), so no timeout wrapper: one process per file, not two.
+  # Regular and readable: read later, with every other file, by one awk (ag_end).
+  if [ -n "$ag_awk" ]; then
+    ag_pending="$ag_pending$1$ag_nl"
+    return
+  fi
+  # No awk on this host: one head per file (regular files only, so no timeout wrapper).
   ag_out=$(head -c $((ag_cap + 1)) "$1" </dev/null 2>/dev/null; printf '.%s' "$?")
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
@@ -113,6 +125,50 @@ ag_cmd() {
   ag_emit cmd "$ag_rc" "$1"
 }
 
+# ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output): run in
+# one subshell; stdout and stderr merged, exit status kept (also through the snippet's `exit`).
+ag_run() {
+  ag_out=
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
+  ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
+  ag_rc=${ag_out##*.}
+  ag_out=${ag_out%.*}
+  ag_emit cmd "$ag_rc" "$1"
+}
+
+# ag_end: the files queued by ag_file, read by one awk that frames each and ends the bundle.
+# RS is a control character config text does not contain, so getline returns each file whole with
+# its exact bytes (only a trailing \001 would be dropped). Same caps as ag_emit.
 ag_end() {
-  printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
+  if [ -z "$ag_pending" ]; then
+    printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
+    return
+  fi
+  ag_ifs=$IFS
+  IFS=$ag_nl
+  set -f
+  # shellcheck disable=SC2086
+  set -- $ag_pending
+  set +f
+  IFS=$ag_ifs
+  awk -v n="$ag_n" -v cap="$ag_cap" -v tcap="$ag_total_cap" -v items="$ag_items" \
+    -v total="$ag_total" 'BEGIN {
+    RS = "\001"
+    for (i = 1; i < ARGC; i++) {
+      f = ARGV[i]; out = ""; k = 0; tr = 0; st = 0
+      if (total >= tcap) { items++; printf "@@%s file -1 0 0 %s\n\n", n, f; continue }
+      while ((r = (getline rec < f)) > 0) {
+        out = (k++ ? out RS : "") rec
+        if (length(out) > cap) { tr = 1; break }
+      }
+      close(f)
+      if (r < 0) { st = 13; out = ""; tr = 0 }
+      if (tr) out = substr(out, 1, cap)
+      sz = length(out)
+      if (total + sz > tcap) { out = ""; sz = 0; st = -1 }
+      total += sz; items++
+      printf "@@%s file %d %d %d %s\n%s\n", n, st, sz, tr, f, out
+    }
+    printf "@@%s end %d %d\n", n, items, total
+  }' "$@"
 }
