@@ -5,6 +5,9 @@
 #   @@<nonce> <kind> <status> <size> <truncated> <name>
 # then exactly <size> bytes, then one newline. The bundle ends with
 #   @@<nonce> end <items> <bytes>
+# and, when the script was printed by `auditgap collector` for another runner to execute, one more
+# line with the POSIX cksum (CRC and length) of every byte before it:
+#   @@<nonce> sum <crc> <length>
 # kind: file | dir | cmd.  status: command exit status; for files 0 read, 1 absent, 13 denied,
 # 20 not a directory, 21 a directory, 22 not a regular file; 124 timeout; 127 command not found;
 # -1 skipped because the bundle reached its total cap (a real exit status is 0-255).
@@ -32,7 +35,7 @@ ag_setup() {
   if command -v timeout >/dev/null 2>&1; then ag_to="timeout __ITEM_TIMEOUT__"; else ag_to=; fi
   if command -v awk >/dev/null 2>&1; then ag_awk=1; else ag_awk=; fi
   ag_pending=
-  printf '@@%s begin 1\n' "$ag_n"
+  printf '@@%s begin 1 collector=%s\n' "$ag_n" "__COLLECTOR_VERSION__"
 }
 
 # ag_emit KIND STATUS NAME, content in $ag_out
@@ -171,4 +174,14 @@ ag_end() {
     }
     printf "@@%s end %d %d\n", n, items, total
   }' "$@"
+}
+
+# ag_sealed: the bundle, then its checksum line (see the header). The bundle is held in memory
+# (at most the total cap) so that cksum sees exactly the bytes that were printed.
+ag_sealed() {
+  ag_b=$(ag_main; printf .)
+  ag_b=${ag_b%.}
+  printf '%s' "$ag_b"
+  ag_sum=$(printf '%s' "$ag_b" | cksum)
+  printf '@@%s sum %s\n' "__NONCE__" "$ag_sum"
 }
