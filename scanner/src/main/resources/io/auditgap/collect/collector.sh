@@ -145,8 +145,18 @@ ag_run() {
 ag_end() {
   if [ -z "$ag_pending" ]; then
     printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
-    return
+  else
+    ag_read_pending
   fi
+  # Exit only when the scanner closes stdin, which it does once it has read the end line: sudo
+  # with log_output relays this shell's output and drops what it has not written yet when the
+  # shell exits (sudo 1.9.13 behind a slow reader), which cut bundles short. Not on a terminal:
+  # someone running the script by hand is not asked for input; not for a sealed bundle, whose
+  # runner (Ansible, SSM, ...) may never close stdin and whose checksum shows any loss.
+  [ -t 0 ] || [ -n "${ag_is_sealed:-}" ] || while read -r ag_x; do :; done
+}
+
+ag_read_pending() {
   ag_ifs=$IFS
   IFS=$ag_nl
   set -f
@@ -173,12 +183,13 @@ ag_end() {
       printf "@@%s file %d %d %d %s\n%s\n", n, st, sz, tr, f, out
     }
     printf "@@%s end %d %d\n", n, items, total
-  }' "$@"
+  }' "$@" </dev/null
 }
 
 # ag_sealed: the bundle, then its checksum line (see the header). The bundle is held in memory
 # (at most the total cap) so that cksum sees exactly the bytes that were printed.
 ag_sealed() {
+  ag_is_sealed=1
   ag_b=$(ag_main; printf .)
   ag_b=${ag_b%.}
   printf '%s' "$ag_b"
