@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bundle that another runner produced with the script {@code auditgap collector} printed (Ansible,
- * SSM, Salt, a person with sudo) and handed back as a file. It is accepted only when it is whole
- * and unchanged: first line from this collector version, a complete frame sequence, and a final
- * checksum line that matches every byte before it. The checksum detects truncation and accidental
- * or careless edits; it is not a signature (whoever can edit the file can recompute it).
+ * A bundle that another runner produced with the script {@code auditgap collector} printed
+ * (Ansible, SSM, Salt, a person with sudo) and handed back as a file. It is accepted only when it
+ * is whole and unchanged: first line from this collector version, a complete frame sequence, and a
+ * final checksum line that matches every byte before it. The checksum detects truncation and
+ * accidental or careless edits; it is not a signature (whoever can edit the file can recompute it).
  */
 public final class SealedBundle {
   private static final Pattern BEGIN =
@@ -37,9 +37,41 @@ public final class SealedBundle {
   public static HostSnapshot read(
       byte[] data, String host, Instant collectedAt, CollectorLimits limits)
       throws RefusedException {
+    try {
+      return readExact(data, host, collectedAt, limits);
+    } catch (RefusedException e) {
+      // A runner that gives the script a terminal (Ansible over ssh -tt) gets every \n as \r\n.
+      // Undoing that is exact (an original \r\n arrived as \r\r\n); the checksum decides.
+      byte[] restored = withoutTerminalNewlines(data);
+      if (restored.length == data.length) {
+        throw e;
+      }
+      try {
+        return readExact(restored, host, collectedAt, limits);
+      } catch (RefusedException ignored) {
+        throw e;
+      }
+    }
+  }
+
+  private static byte[] withoutTerminalNewlines(byte[] data) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length);
+    for (int i = 0; i < data.length; i++) {
+      if (data[i] == '\r' && i + 1 < data.length && data[i + 1] == '\n') {
+        continue;
+      }
+      out.write(data[i]);
+    }
+    return out.toByteArray();
+  }
+
+  private static HostSnapshot readExact(
+      byte[] data, String host, Instant collectedAt, CollectorLimits limits)
+      throws RefusedException {
     int firstEnd = indexOf(data, (byte) '\n', 0);
     String first =
-        new String(data, 0, firstEnd < 0 ? Math.min(data.length, 200) : firstEnd, StandardCharsets.UTF_8);
+        new String(
+            data, 0, firstEnd < 0 ? Math.min(data.length, 200) : firstEnd, StandardCharsets.UTF_8);
     Matcher begin = BEGIN.matcher(first);
     if (!begin.matches()) {
       throw new RefusedException(
@@ -61,8 +93,7 @@ public final class SealedBundle {
       len--;
     }
     int sumStart = lastIndexOf(data, (byte) '\n', len - 1) + 1;
-    Matcher sum =
-        SUM.matcher(new String(data, sumStart, len - sumStart, StandardCharsets.UTF_8));
+    Matcher sum = SUM.matcher(new String(data, sumStart, len - sumStart, StandardCharsets.UTF_8));
     if (sumStart == 0 || !sum.matches() || !sum.group(1).equals(nonce)) {
       throw new RefusedException(
           "no checksum line at the end: the bundle was cut short (or is not the whole output"

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Joins the results of sharded scans into the result one unsharded scan would have given: the
- * same hosts (each exactly once), in inventory order when the inventory's host order is known,
- * else by name; started at the earliest shard's start, finished at the latest shard's end.
+ * Joins the results of sharded scans into the result one unsharded scan would have given: the same
+ * hosts (each exactly once), in inventory order when the inventory's host order is known, else by
+ * name; started at the earliest shard's start, finished at the latest shard's end.
  */
 public final class ShardMerge {
   private ShardMerge() {}
@@ -19,8 +19,8 @@ public final class ShardMerge {
   public record Part(String source, ScanResult result) {}
 
   /**
-   * @param inventoryOrder host names in inventory order; empty to order by name. When given,
-   *     every one of them must be in exactly one part (a missing shard is an error).
+   * @param inventoryOrder host names in inventory order; empty to order by name. When given, every
+   *     one of them must be in exactly one part (a missing shard is an error).
    * @throws IllegalArgumentException with a one-line reason when the parts do not belong together
    */
   public static ScanResult merge(List<Part> parts, List<String> inventoryOrder) {

@@ -86,8 +86,7 @@ class ShardTest {
     assertTrue(twice.getMessage().contains("is in both"), twice.getMessage());
     ShardMerge.Part otherProfile =
         new ShardMerge.Part(
-            "x",
-            new ScanResult("1.0", Instant.EPOCH, Instant.EPOCH, "inv.yaml", "cis", List.of()));
+            "x", new ScanResult("1.0", Instant.EPOCH, Instant.EPOCH, "inv.yaml", "cis", List.of()));
     assertThrows(
         IllegalArgumentException.class,
         () -> ShardMerge.merge(List.of(parts.get(0), otherProfile), List.of()));
