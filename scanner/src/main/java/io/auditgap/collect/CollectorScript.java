@@ -47,7 +47,11 @@ public final class CollectorScript {
             .replace(
                 "__ITEM_TIMEOUT__", Long.toString(Math.max(1, limits.itemTimeout().toSeconds()))));
     sb.append("\nag_main() {\n  ag_setup\n");
+    java.util.Set<String> keys = new java.util.HashSet<>();
     for (CollectionItem item : items) {
+      if (!keys.add(item.key())) {
+        continue; // declared twice (e.g. guarded by one check, quick by another): run it once
+      }
       if (item instanceof CollectionItem.File f) {
         sb.append("  ag_file ").append(quote(f.path()));
       } else if (item instanceof CollectionItem.Directory d) {

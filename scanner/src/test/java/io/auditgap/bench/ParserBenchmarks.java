@@ -77,7 +77,8 @@ public class ParserBenchmarks {
   /** The STIG rule set of the fleet's hardened host, repeated for as many applications. */
   static String auditRules(int lines) {
     List<String> stig =
-        read("fleet/hosts/hardened/etc/audit/rules.d/30-stig.rules").lines()
+        read("fleet/hosts/hardened/etc/audit/rules.d/30-stig.rules")
+            .lines()
             .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("-e"))
             .toList();
     StringBuilder sb = new StringBuilder("-D\n-b 8192\n-f 1\n");
@@ -88,7 +89,8 @@ public class ParserBenchmarks {
           break;
         }
         // each copy watches its own application paths and keys, as per-application rules do
-        sb.append(rule.replace("-k ", "-k app" + copy + "_").replace("/etc/", "/etc/app" + copy + "/"));
+        sb.append(
+            rule.replace("-k ", "-k app" + copy + "_").replace("/etc/", "/etc/app" + copy + "/"));
         sb.append('\n');
         n++;
       }
