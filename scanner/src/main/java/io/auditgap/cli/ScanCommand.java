@@ -176,10 +176,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     Inventory all = loadInventory();
-<<<<<<< HEAD
     Inventory inv = shardOf(selectHosts(all));
-=======
-    Inventory inv = selectHosts(all);
     for (HostSpec h : inv.hosts()) {
       try {
         ParamOverrides.validate(
@@ -191,7 +188,6 @@ final class ScanCommand implements Callable<Integer> {
         throw new InputException(e.getMessage());
       }
     }
->>>>>>> main
     CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
     Map<String, Object> settings = catalog.settings();
     ScanOptions options =
