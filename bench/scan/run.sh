@@ -39,7 +39,9 @@ jar=${AUDITGAP_BENCH_JAR:-$root/scanner/target/auditgap.jar}
 mkdir -p "$dir/hosts" "$dir/out" "$dir/cache/hostkeys"
 
 # ------------------------------------------------------------------ hosts
+# every fixture of the fleet inventory (not the fault-matrix hosts marked `inventory no`)
 mapfile -t bases < <(for d in "$fixtures"/*/host.conf; do d=${d%/host.conf}
+  awk '$1=="inventory" && $2=="no"{x=1} END{exit x}' "$d/host.conf" || continue
   echo "$(awk '$1=="index"{print $2}' "$d/host.conf") ${d##*/}"; done | sort -n | cut -d' ' -f2)
 for b in "${bases[@]}"; do ln -sfn "$fixtures/$b" "$dir/hosts/$b"; done
 name() { printf 'b%04d' "$1"; }
