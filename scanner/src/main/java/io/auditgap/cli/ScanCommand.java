@@ -247,6 +247,14 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   static int exitCode(ScanResult result, Severity threshold) {
+    return exitCode(result, threshold, false);
+  }
+
+  /**
+   * @param unknownIsIncomplete count an unknown finding as "not fully assessed" (the probe, whose
+   *     hosts have no collection status); a scan follows the hosts' collection status only
+   */
+  static int exitCode(ScanResult result, Severity threshold, boolean unknownIsIncomplete) {
     boolean gaps = false;
     boolean incomplete = false;
     for (HostResult h : result.hosts()) {
@@ -257,7 +265,7 @@ final class ScanCommand implements Callable<Integer> {
         if (f.status() == Status.FAIL && f.severity().atLeast(threshold)) {
           gaps = true;
         }
-        if (f.status() == Status.UNKNOWN) {
+        if (unknownIsIncomplete && f.status() == Status.UNKNOWN) {
           incomplete = true;
         }
       }

@@ -66,6 +66,7 @@ class ReportWritersTest {
     try (var files = Files.list(dir)) {
       assertEquals(
           List.of(
+              "controls.csv",
               "report.csv",
               "report.html",
               "report.json",
