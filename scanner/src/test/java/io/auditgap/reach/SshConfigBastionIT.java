@@ -174,4 +174,80 @@ class SshConfigBastionIT {
         text);
     assertTrue(text.contains("none (IdentityAgent none)"), text);
   }
+
+  @Test
+  void scanOfAQuickTargetGoesThroughSshConfigAndTheBastions() throws Exception {
+    Path out = dir.resolve("report");
+    StringWriter o = new StringWriter();
+    StringWriter err = new StringWriter();
+    int rc =
+        Main.run(
+            new String[] {
+              "scan",
+              "--ssh-config",
+              config.toString(),
+              "app-9",
+              "-o",
+              out.toString(),
+              "--format",
+              "json",
+              "--timeout",
+              "300"
+            },
+            new PrintWriter(o, true),
+            new PrintWriter(err, true));
+    assertTrue(rc != 2, "usage error: " + err);
+    com.fasterxml.jackson.databind.JsonNode report =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(out.resolve("report.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode host = report.path("hosts").get(0);
+    assertEquals("app-9", host.path("name").asText(), report.toString());
+    assertEquals("assessed", host.path("status").asText(), host.toString());
+  }
+
+  @Test
+  void ansibleInventoryHostReachesItsTargetThroughAnSshConfigBastion() throws Exception {
+    Path ini = dir.resolve("hosts.ini");
+    Files.writeString(
+        ini,
+        String.join(
+            "\n",
+            "[web]",
+            "web1 ansible_host=127.0.0.1 ansible_port=" + target.port,
+            "web2 ansible_host=192.0.2.1",
+            "[web:vars]",
+            "ansible_user=root",
+            "ansible_ssh_common_args='-o ProxyJump=outer-bastion'",
+            ""));
+    Path out = dir.resolve("report-ansible");
+    StringWriter err = new StringWriter();
+    int rc =
+        Main.run(
+            new String[] {
+              "scan",
+              "-i",
+              ini.toString(),
+              "--limit",
+              "web,!web2",
+              "--ssh-config",
+              config.toString(),
+              "-o",
+              out.toString(),
+              "--format",
+              "json",
+              "--no-probe",
+              "--timeout",
+              "300"
+            },
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+    assertTrue(rc != 2, "usage error: " + err);
+    com.fasterxml.jackson.databind.JsonNode hosts =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(out.resolve("report.json").toFile())
+            .path("hosts");
+    assertEquals(1, hosts.size(), hosts.toString());
+    assertEquals("web1", hosts.get(0).path("name").asText());
+    assertEquals("assessed", hosts.get(0).path("status").asText(), hosts.toString());
+  }
 }
