@@ -1,18 +1,16 @@
 package io.auditgap.cli;
 
 import io.auditgap.checks.CheckEvaluator;
-import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
-import io.auditgap.checks.Status;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotStore;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeReport;
+import io.auditgap.review.ExitGate;
 import io.auditgap.scan.ExposureService;
 import io.auditgap.scan.HostResult;
-import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanListener;
 import io.auditgap.scan.ScanOptions;
 import io.auditgap.scan.ScanResult;
@@ -118,6 +116,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin FailOnOption gate = new FailOnOption();
 
+  @Mixin ReviewOptions review = new ReviewOptions();
+
   @Mixin VantageOptions vantages = new VantageOptions();
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
@@ -143,6 +143,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
+    review.load(inventory, gate);
     CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
     Map<String, Object> settings = catalog.settings();
     ScanOptions options =
@@ -167,6 +168,7 @@ final class ScanCommand implements Callable<Integer> {
     boolean probe = inventory != null && !noProbe;
     ProbeReport base = null;
     if (probe) {
+      vantages.baseline = review.probeBaseline();
       base = vantages.validated(all);
     }
     ScanResult result =
@@ -182,9 +184,10 @@ final class ScanCommand implements Callable<Integer> {
       newExposure = o.hasNewExposure();
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
     }
+    result = review.apply(result, all, Clock.systemUTC());
     reports.inventoryBranding(inv.branding());
     reports.emit(result, spec.commandLine().getOut(), err);
-    int code = exitCode(result, threshold);
+    int code = exitCode(result, threshold, gate.newOnly());
     return newExposure ? ExitCodes.GAPS : code;
   }
 
@@ -214,22 +217,16 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   static int exitCode(ScanResult result, Severity threshold) {
-    boolean gaps = false;
-    boolean incomplete = false;
-    for (HostResult h : result.hosts()) {
-      if (h.status() != HostStatus.ASSESSED) {
-        incomplete = true;
-      }
-      for (Finding f : h.findings()) {
-        if (f.status() == Status.FAIL && f.severity().atLeast(threshold)) {
-          gaps = true;
-        }
-        if (f.status() == Status.UNKNOWN) {
-          incomplete = true;
-        }
-      }
-    }
-    return gaps ? ExitCodes.GAPS : incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    return exitCode(result, threshold, false);
+  }
+
+  /** Accepted risks never count; with {@code newOnly}, only gaps new since the baseline do. */
+  static int exitCode(ScanResult result, Severity threshold, boolean newOnly) {
+    return switch (ExitGate.decide(result, threshold, newOnly)) {
+      case GAPS -> ExitCodes.GAPS;
+      case INCOMPLETE -> ExitCodes.INCOMPLETE;
+      case CLEAN -> ExitCodes.OK;
+    };
   }
 
   private void saveSnapshot(HostSnapshot snap) {

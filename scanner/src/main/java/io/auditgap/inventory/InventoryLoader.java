@@ -44,7 +44,8 @@ public final class InventoryLoader {
 
   private static final int MAX_VALUES = 1_000_000;
 
-  static final List<String> TOP_KEYS = List.of("defaults", "groups", "hosts", "branding");
+  static final List<String> TOP_KEYS =
+      List.of("defaults", "groups", "hosts", "branding", "waivers");
   static final List<String> COMMON_KEYS =
       List.of(
           "user",
@@ -60,9 +61,11 @@ public final class InventoryLoader {
           "vantage",
           "must_reach",
           "must_not_reach");
-  static final List<String> GROUP_KEYS = concat(List.of("parent", "parents", "jump"), COMMON_KEYS);
+  // waivers: read by io.auditgap.review.WaiverFile, not by this loader
+  static final List<String> GROUP_KEYS =
+      concat(List.of("parent", "parents", "jump", "waivers"), COMMON_KEYS);
   static final List<String> HOST_KEYS =
-      concat(List.of("address", "groups", "jump", "public_address"), COMMON_KEYS);
+      concat(List.of("address", "groups", "jump", "public_address", "waivers"), COMMON_KEYS);
   static final List<String> BRANDING_KEYS = List.of("organisation", "logo");
   static final List<String> EXPOSURES = List.of("public", "internal", "none");
 
@@ -409,8 +412,8 @@ public final class InventoryLoader {
         String key = e.getKey();
         Node v = e.getValue().getValueNode();
         switch (key) {
-          case "parent", "parents", "groups" -> {
-            // structural keys, read by the caller
+          case "parent", "parents", "groups", "waivers" -> {
+            // structural keys, read by the caller (waivers by the review stage)
           }
           case "params" -> params(layer, v);
           case "tags" -> {

@@ -80,7 +80,9 @@ public final class ConsoleReport implements ReportWriter {
     header(sb, result);
     table(sb, result);
     details(sb, result);
+    ReviewConsole.section(sb, result.review(), this::style);
     summary(sb, ReportSummary.of(result));
+    ReviewConsole.summary(sb, result.review());
     return sb.toString();
   }
 
@@ -163,12 +165,12 @@ public final class ConsoleReport implements ReportWriter {
       sb.append('\n');
       int shown = 0;
       for (Finding f : ReportSummary.failedBySeverity(h)) {
-        finding(sb, f);
+        finding(sb, f, r, h.name());
         shown++;
       }
       for (Finding f : h.findings()) {
         if (f.status() == Status.UNKNOWN) {
-          finding(sb, f);
+          finding(sb, f, r, h.name());
           shown++;
         }
       }
@@ -179,7 +181,7 @@ public final class ConsoleReport implements ReportWriter {
     sb.append('\n');
   }
 
-  private void finding(StringBuilder sb, Finding f) {
+  private void finding(StringBuilder sb, Finding f, ScanResult r, String host) {
     String status = f.status() == Status.FAIL ? "FAIL" : "UNKNOWN";
     sb.append("   ")
         .append(style(f.status() == Status.FAIL ? RED : YELLOW, pad(status, 7)))
@@ -196,6 +198,7 @@ public final class ConsoleReport implements ReportWriter {
       sb.append(": ").append(reason);
     }
     sb.append('\n');
+    ReviewConsole.finding(sb, r.review(), host, f.check(), this::style);
   }
 
   private void summary(StringBuilder sb, ReportSummary s) {
@@ -245,7 +248,7 @@ public final class ConsoleReport implements ReportWriter {
     return n != null && n > 0 && colour != null ? style(colour, text) : text;
   }
 
-  private String style(String sgr, String text) {
+  String style(String sgr, String text) {
     return ansi && sgr != null ? sgr + text + RESET : text;
   }
 

@@ -16,6 +16,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
+import io.auditgap.review.Review;
 import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
@@ -105,12 +106,13 @@ public final class JsonReportWriter implements ReportWriter {
 
     ArrayNode hosts = root.putArray("hosts");
     for (HostResult h : r.hosts()) {
-      hosts.add(host(h));
+      hosts.add(host(h, r.review()));
     }
+    ReviewJson.root(root, r.review());
     return root;
   }
 
-  private static ObjectNode host(HostResult h) {
+  private static ObjectNode host(HostResult h, Review review) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("name", h.name());
     o.put("address", h.address());
@@ -129,7 +131,9 @@ public final class JsonReportWriter implements ReportWriter {
     }
     ArrayNode fs = o.putArray("findings");
     for (Finding f : h.findings()) {
-      fs.add(finding(f));
+      ObjectNode fo = finding(f);
+      ReviewJson.finding(fo, review, h.name(), f.check());
+      fs.add(fo);
     }
     return o;
   }

@@ -77,7 +77,8 @@ public final class ReportModel {
       Exposure exposure,
       List<AcceptedRisk> acceptedRisks,
       List<UnknownView> unknowns,
-      List<HostView> notAssessed) {}
+      List<HostView> notAssessed,
+      ReviewViews.View review) {}
 
   /**
    * Presentation data: title, branding, paper size, dates.
@@ -182,6 +183,10 @@ public final class ReportModel {
    * @param remediation the finding's remediation when it differs from its check's, else empty
    * @param references the finding's references when they differ from its check's, else empty
    * @param firstLocation the first evidence location, or empty
+   * @param waiver the accepted risk ({@code accepted risk: ...}) or {@code waiver expired on ...},
+   *     or empty
+   * @param accepted an unexpired waiver covers this finding
+   * @param change the change since the baseline ({@code new}, {@code fixed}, ...), or empty
    */
   public record FindingView(
       String check,
@@ -195,7 +200,10 @@ public final class ReportModel {
       int hiddenEvidence,
       String remediation,
       List<Reference> references,
-      String firstLocation) {}
+      String firstLocation,
+      String waiver,
+      boolean accepted,
+      String change) {}
 
   public record EvidenceView(
       String location,
@@ -240,7 +248,7 @@ public final class ReportModel {
   public record ExposureView(
       int hostIndex, String host, String item, String status, String detail) {}
 
-  /** An accepted risk (waiver). Waivers are not implemented yet: the list is always empty. */
+  /** An accepted risk: one waiver and the hosts where it applied ({@link ReviewViews}). */
   public record AcceptedRisk(
       String check, String hosts, String reason, String approvedBy, String expires) {}
 
@@ -304,7 +312,8 @@ public final class ReportModel {
         if (byCheck.putIfAbsent(check, st) == null) {
           checkCounts[ci][st.ordinal()]++;
         }
-        findings.add(finding(f, check, ci, checkRemediation.get(ci), checkRefs.get(ci)));
+        findings.add(
+            finding(f, check, ci, checkRemediation.get(ci), checkRefs.get(ci), r, h.name()));
         frameworks.add(f, st, i, name, check);
         if (st == Status.FAIL
             && f.severity() != null
@@ -425,6 +434,7 @@ public final class ReportModel {
             List.copyOf(byHost),
             List.copyOf(byStatus),
             List.copyOf(gaps));
+    ReviewViews.View review = ReviewViews.of(r);
     return new Page(
         meta(r, settings, withRenderTime),
         scope,
@@ -436,9 +446,10 @@ public final class ReportModel {
         List.copyOf(hosts),
         frameworks.views(),
         new Exposure(!exposure.isEmpty(), List.copyOf(exposure)),
-        List.of(),
+        review.accepted(),
         List.copyOf(unknowns),
-        List.copyOf(notAssessed));
+        List.copyOf(notAssessed),
+        review);
   }
 
   private static Meta meta(ScanResult r, ReportSettings settings, boolean withRenderTime) {
@@ -503,7 +514,13 @@ public final class ReportModel {
   }
 
   private static FindingView finding(
-      Finding f, String check, int ci, String checkRemediation, List<Reference> checkRefs) {
+      Finding f,
+      String check,
+      int ci,
+      String checkRemediation,
+      List<Reference> checkRefs,
+      ScanResult r,
+      String host) {
     List<EvidenceView> evidence = new ArrayList<>();
     int shown = Math.min(EVIDENCE_ITEMS_MAX, f.evidence().size());
     for (int k = 0; k < shown; k++) {
@@ -540,7 +557,13 @@ public final class ReportModel {
         f.evidence().size() - shown,
         remediation.equals(checkRemediation) ? "" : remediation,
         refs.equals(checkRefs) ? List.of() : refs,
-        first);
+        first,
+        r.review()
+            .waiver(host, f.check())
+            .map(m -> TerminalText.line(m.describe(), TEXT_MAX))
+            .orElse(""),
+        r.review().accepted(host, f.check()),
+        r.review().change(host, f.check()).map(c -> c.id()).orElse(""));
   }
 
   /** Display name of a reference framework key ({@code pci_dss_4} is PCI DSS). */
