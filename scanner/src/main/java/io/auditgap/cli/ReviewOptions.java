@@ -113,8 +113,7 @@ final class ReviewOptions {
           out.withReview(
               out.review()
                   .withComparison(
-                      BaselineComparison.compare(
-                          baseline, out, baselineFile.toString())));
+                      BaselineComparison.compare(baseline, out, baselineFile.toString())));
     }
     return out;
   }

@@ -56,36 +56,38 @@ final class ReviewJson {
         waiver(stale.addObject(), s);
       }
     }
-    review
-        .comparison()
-        .ifPresent(
-            c -> {
-              ObjectNode b = root.putObject("baseline");
-              b.put("file", c.baseline());
-              b.put(
-                  "started_at",
-                  c.baselineStartedAt() == null ? null : c.baselineStartedAt().toString());
-              ObjectNode counts = b.putObject("counts");
-              for (Map.Entry<Change, Integer> e : c.counts().entrySet()) {
-                counts.put(e.getKey().id(), e.getValue());
-              }
-              ArrayNode added = b.putArray("hosts_added");
-              c.hostsAdded().forEach(added::add);
-              ArrayNode removed = b.putArray("hosts_removed");
-              c.hostsRemoved().forEach(removed::add);
-              ArrayNode changes = b.putArray("changes");
-              for (FindingChange fc : c.changes()) {
-                ObjectNode x = changes.addObject();
-                x.put("host", fc.host());
-                x.put("check", fc.check());
-                x.put("title", fc.title());
-                x.put("severity", fc.severity() == null ? null : fc.severity().id());
-                x.put("change", fc.change().id());
-                x.put("before", fc.before() == null ? null : fc.before().id());
-                x.put("after", fc.after() == null ? null : fc.after().id());
-                x.put("detail", fc.detail());
-              }
-            });
+    review.comparison().ifPresent(c -> comparison(root.putObject("baseline"), c));
+  }
+
+  /** The comparison object: baseline file and time, counts, hosts added and removed, changes. */
+  static void comparison(ObjectNode b, Comparison c) {
+    {
+      {
+        b.put("file", c.baseline());
+        b.put(
+            "started_at", c.baselineStartedAt() == null ? null : c.baselineStartedAt().toString());
+        ObjectNode counts = b.putObject("counts");
+        for (Map.Entry<Change, Integer> e : c.counts().entrySet()) {
+          counts.put(e.getKey().id(), e.getValue());
+        }
+        ArrayNode added = b.putArray("hosts_added");
+        c.hostsAdded().forEach(added::add);
+        ArrayNode removed = b.putArray("hosts_removed");
+        c.hostsRemoved().forEach(removed::add);
+        ArrayNode changes = b.putArray("changes");
+        for (FindingChange fc : c.changes()) {
+          ObjectNode x = changes.addObject();
+          x.put("host", fc.host());
+          x.put("check", fc.check());
+          x.put("title", fc.title());
+          x.put("severity", fc.severity() == null ? null : fc.severity().id());
+          x.put("change", fc.change().id());
+          x.put("before", fc.before() == null ? null : fc.before().id());
+          x.put("after", fc.after() == null ? null : fc.after().id());
+          x.put("detail", fc.detail());
+        }
+      }
+    }
   }
 
   private static ObjectNode waiver(ObjectNode o, Waiver w) {

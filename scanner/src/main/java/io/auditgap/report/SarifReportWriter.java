@@ -120,6 +120,14 @@ public final class SarifReportWriter implements ReportWriter {
       invocation.remove("toolExecutionNotifications");
     }
 
+    // Every host of the scan with its assessment status, also those without a result.
+    ArrayNode scanned = run.putObject("properties").putArray("hosts");
+    for (HostResult h : r.hosts()) {
+      ObjectNode x = scanned.addObject();
+      x.put("name", h.name());
+      x.put("address", h.address());
+      x.put("status", h.status() == null ? "error" : h.status().id());
+    }
     ArrayNode results = run.putArray("results");
     for (HostResult h : r.hosts()) {
       for (Finding f : h.findings()) {
