@@ -1,5 +1,7 @@
 package io.auditgap.checks;
 
+import io.auditgap.facts.audit.RuleSource;
+
 /**
  * What was seen that decided a verdict: a file and line with the directive as written, or a command
  * and an excerpt of its output.
@@ -19,6 +21,11 @@ public record Evidence(String source, int line, String text, String note) {
 
   public static Evidence of(String source, int line, String text, String note) {
     return new Evidence(source, line, text, note);
+  }
+
+  /** A rules statement where it was written, with what it means for the verdict. */
+  public static Evidence of(RuleSource s, String note) {
+    return new Evidence(s.file(), s.line(), s.text().strip(), note);
   }
 
   public static Evidence note(String note) {

@@ -1,11 +1,16 @@
 package io.auditgap.checks;
 
-import io.auditgap.checks.matchers.AuditExecveMatcher;
-import io.auditgap.checks.matchers.AuditImmutableMatcher;
-import io.auditgap.checks.matchers.AuditRulesDriftMatcher;
-import io.auditgap.checks.matchers.AuditdInstalledMatcher;
-import io.auditgap.checks.matchers.AuditdRunningMatcher;
-import io.auditgap.checks.matchers.NetworkProbeMatcher;
+import io.auditgap.checks.matchers.auditd.AuditdMatchers;
+import io.auditgap.checks.matchers.auditdconf.AuditdConfMatchers;
+import io.auditgap.checks.matchers.auditrules.AuditRulesMatchers;
+import io.auditgap.checks.matchers.auditsubsystem.AuditSubsystemMatchers;
+import io.auditgap.checks.matchers.exposure.ExposureMatchers;
+import io.auditgap.checks.matchers.forwarding.ForwardingMatchers;
+import io.auditgap.checks.matchers.logs.LogsMatchers;
+import io.auditgap.checks.matchers.retention.RetentionMatchers;
+import io.auditgap.checks.matchers.session.SessionMatchers;
+import io.auditgap.checks.matchers.sshd.SshdMatchers;
+import io.auditgap.checks.matchers.time.TimeMatchers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,23 +30,23 @@ public final class MatcherRegistry {
     }
   }
 
-  /** The built-in matchers. */
+  /**
+   * The built-in matchers: one line per catalog family ({@code checks/FAMILY.yaml}), each family's
+   * matchers registered in its own package {@code io.auditgap.checks.matchers.FAMILY}.
+   */
   public static MatcherRegistry builtIn() {
-    List<Matcher> all =
-        new ArrayList<>(
-            List.of(
-                new AuditdInstalledMatcher(),
-                new AuditdRunningMatcher(),
-                new AuditExecveMatcher(),
-                new AuditImmutableMatcher(),
-                new AuditRulesDriftMatcher(),
-                new NetworkProbeMatcher()));
-    // One line per check family.
-    all.addAll(io.auditgap.checks.matchers.retention.RetentionMatchers.all());
-    all.addAll(io.auditgap.checks.matchers.session.SessionMatchers.all());
-    all.addAll(io.auditgap.checks.matchers.forwarding.ForwardingMatchers.all());
-    all.addAll(io.auditgap.checks.matchers.auditmore.AuditMoreMatchers.all());
-    all.addAll(io.auditgap.checks.matchers.sshdlogs.SshdLogsMatchers.all());
+    List<Matcher> all = new ArrayList<>();
+    all.addAll(AuditdMatchers.all());
+    all.addAll(ExposureMatchers.all());
+    all.addAll(AuditdConfMatchers.all());
+    all.addAll(RetentionMatchers.all());
+    all.addAll(SessionMatchers.all());
+    all.addAll(ForwardingMatchers.all());
+    all.addAll(AuditSubsystemMatchers.all());
+    all.addAll(AuditRulesMatchers.all());
+    all.addAll(SshdMatchers.all());
+    all.addAll(LogsMatchers.all());
+    all.addAll(TimeMatchers.all());
     return new MatcherRegistry(all);
   }
 

@@ -4,7 +4,7 @@ import io.auditgap.checks.CatalogException;
 import io.auditgap.checks.CheckCatalog;
 import io.auditgap.checks.CheckDefinition;
 import io.auditgap.checks.MatcherRegistry;
-import io.auditgap.checks.matchers.NetworkProbeMatcher;
+import io.auditgap.checks.matchers.exposure.NetworkProbeMatcher;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -46,6 +46,8 @@ public final class Collector {
         connection.exec(
             remoteCommand(sudo),
             script.getBytes(StandardCharsets.UTF_8),
+            // The script waits for the end of stdin after its end line (see collector.sh).
+            ("@@" + nonce + " end ").getBytes(StandardCharsets.US_ASCII),
             limits.maxBundleBytes(),
             timeout);
     Bundle bundle = BundleReader.read(r.stdout(), nonce, limits);

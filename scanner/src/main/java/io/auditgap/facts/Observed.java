@@ -23,6 +23,11 @@ public sealed interface Observed<T> permits Observed.Seen, Observed.Unseen {
     return new Unseen<>(((Unseen<T>) this).reason());
   }
 
+  /** Why the fact could not be established; empty when it was seen. */
+  default String reason() {
+    return "";
+  }
+
   default boolean isSeen() {
     return this instanceof Seen;
   }

@@ -10,7 +10,22 @@ public interface Connection extends AutoCloseable {
    * output. Never blocks past {@code timeout}: on expiry it returns what was read so far with
    * {@code timedOut} set.
    */
-  ExecResult exec(String command, byte[] stdin, long maxStdout, Duration timeout)
+  default ExecResult exec(String command, byte[] stdin, long maxStdout, Duration timeout)
+      throws TransportException {
+    return exec(command, stdin, null, maxStdout, timeout);
+  }
+
+  /**
+   * Like {@link #exec(String, byte[], long, Duration)}, but stdin stays open after {@code stdin}
+   * was written until stdout has shown {@code closeStdinAfter} followed by a newline (or the
+   * command ended, or the deadline passed). A command that waits for the end of its input before
+   * exiting thus outlives its own last line: a relay in between (sudo with {@code log_output})
+   * drops what it has not written yet when the command exits.
+   *
+   * @param closeStdinAfter null to close stdin as soon as {@code stdin} was written
+   */
+  ExecResult exec(
+      String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
       throws TransportException;
 
   /** SHA256 fingerprint of the verified host key ({@code SHA256:...}), or null for local. */

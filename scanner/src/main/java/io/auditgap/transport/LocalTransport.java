@@ -19,8 +19,10 @@ public final class LocalTransport implements Transport {
     private int execs;
 
     @Override
-    public ExecResult exec(String command, byte[] stdin, long maxStdout, Duration timeout)
+    public ExecResult exec(
+        String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
         throws TransportException {
+      long deadline = System.nanoTime() + timeout.toNanos();
       execs++;
       Process p;
       try {
@@ -29,19 +31,22 @@ public final class LocalTransport implements Transport {
         throw new TransportException(
             TransportFailure.ERROR, "cannot start /bin/sh: " + e.getMessage(), e);
       }
-      BoundedReader out = new BoundedReader(maxStdout);
+      BoundedReader out = new BoundedReader(maxStdout, closeStdinAfter);
       BoundedReader err = new BoundedReader(8192);
       Thread outT = daemon(() -> out.drain(p.getInputStream()));
       Thread errT = daemon(() -> err.drain(p.getErrorStream()));
       try (OutputStream in = p.getOutputStream()) {
         in.write(stdin);
+        in.flush();
+        if (closeStdinAfter != null) {
+          out.awaitWatched(deadline - System.nanoTime());
+        }
       } catch (IOException e) {
         // The command exited without reading all of stdin; its output tells why.
       }
       boolean finished;
       try {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        outT.join(Math.max(1, timeout.toMillis()));
+        outT.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         if (out.truncated()) {
           p.destroyForcibly();
         }

@@ -87,7 +87,8 @@ public final class SshConnection implements Connection {
   }
 
   @Override
-  public ExecResult exec(String command, byte[] stdin, long maxStdout, Duration timeout)
+  public ExecResult exec(
+      String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
       throws TransportException {
     long deadline = System.nanoTime() + timeout.toNanos();
     byte[] input = stdin == null ? new byte[0] : stdin;
@@ -129,7 +130,7 @@ public final class SshConnection implements Connection {
       throw new TransportException(TransportFailure.DEADLINE, "interrupted");
     }
 
-    BoundedReader out = new BoundedReader(maxStdout);
+    BoundedReader out = new BoundedReader(maxStdout, closeStdinAfter);
     BoundedReader err = new BoundedReader(options.maxStderrBytes());
     Future<?> outF = pool.submit(() -> out.drain(cmd.getInputStream()));
     Future<?> errF = pool.submit(() -> drainCapped(err, cmd.getErrorStream()));
@@ -138,6 +139,9 @@ public final class SshConnection implements Connection {
           try (OutputStream in = cmd.getOutputStream()) {
             in.write(input);
             in.flush();
+            if (closeStdinAfter != null) {
+              out.awaitWatched(left(deadline));
+            }
           } catch (IOException e) {
             // The command ended without reading all of stdin; its output tells why.
           }
@@ -146,6 +150,7 @@ public final class SshConnection implements Connection {
     boolean timedOut = false;
     boolean broken = false;
     Integer exit = null;
+    String signal = null;
     try {
       outF.get(left(deadline), TimeUnit.NANOSECONDS);
       if (!out.truncated()) {
@@ -153,8 +158,9 @@ public final class SshConnection implements Connection {
         // stdout and stderr are at EOF; the exit status comes with the channel close.
         cmd.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left(deadline))), TimeUnit.MILLISECONDS);
         exit = cmd.getExitStatus();
+        signal = cmd.getExitSignal() == null ? null : cmd.getExitSignal().name();
         // Closed without exit status or signal: the command did not finish normally.
-        broken = exit == null && cmd.getExitSignal() == null;
+        broken = exit == null && signal == null;
       }
     } catch (TimeoutException e) {
       timedOut = true;
@@ -172,6 +178,7 @@ public final class SshConnection implements Connection {
     boolean truncated = out.truncated();
     if (truncated || timedOut) {
       exit = null;
+      signal = null;
       broken = false;
     } else if (exit == null && !isAlive()) {
       broken = true;
@@ -182,7 +189,8 @@ public final class SshConnection implements Connection {
         new String(err.bytes(), StandardCharsets.UTF_8),
         exit,
         timedOut && !truncated,
-        broken);
+        broken,
+        signal);
   }
 
   /** Keeps the first bytes of stderr and discards the rest, so stderr never stalls stdout. */

@@ -115,4 +115,9 @@ ag_cmd() {
 
 ag_end() {
   printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
+  # Exit only when the scanner closes stdin, which it does once it has read the line above: sudo
+  # with log_output relays this shell's output and drops what it has not written yet when the
+  # shell exits (sudo 1.9.13 behind a slow reader), which cut bundles short. Not on a terminal:
+  # someone running the script by hand is not asked for input.
+  [ -t 0 ] || while read -r ag_x; do :; done
 }

@@ -171,6 +171,42 @@ class CollectorScriptTest {
     return out.toByteArray();
   }
 
+  /**
+   * The script outlives its end line until stdin ends: a relay between the shell and sshd (sudo
+   * with log_output) drops what it has not yet written when the shell exits, so the scanner closes
+   * stdin only once it has read the end line.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void waitsForTheEndOfStdinAfterItsEndLine(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    List<String> cmd =
+        shell.endsWith("busybox") ? List.of(shell, "sh", "-s") : List.of(shell, "-s");
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      OutputStream in = p.getOutputStream();
+      in.write(
+          CollectorScript.render(List.of(new CollectionItem.File("/etc/hostname")), NONCE, LIMITS)
+              .getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      String endLine = "@@" + NONCE + " end ";
+      StringBuilder out = new StringBuilder();
+      InputStream o = p.getInputStream();
+      while (!out.toString().contains(endLine) || !out.toString().endsWith("\n")) {
+        int c = o.read();
+        assertTrue(c >= 0, () -> "output ended before the end line: " + out);
+        out.append((char) c);
+      }
+      assertFalse(p.waitFor(300, TimeUnit.MILLISECONDS), "exited while stdin was still open");
+      in.close();
+      assertTrue(p.waitFor(10, TimeUnit.SECONDS), "still running after stdin closed");
+      assertEquals(0, p.exitValue());
+      assertEquals(-1, o.read(), "nothing after the end line");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   private static SnapshotItem find(Bundle b, String kind, String name) {
     return b.items().stream()
         .filter(i -> i.kind().equals(kind) && i.name().equals(name))

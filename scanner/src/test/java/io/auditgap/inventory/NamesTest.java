@@ -37,7 +37,7 @@ class NamesTest {
             "db_pwd",
             "private_key",
             "private_key_file")) {
-      assertTrue(InventoryLoader.isSecretKey(k), k);
+      assertTrue(InventoryNodes.isSecretKey(k), k);
     }
     for (String k :
         List.of(
@@ -47,7 +47,7 @@ class NamesTest {
             "retention_days",
             "user",
             "tty_audit_users")) {
-      assertFalse(InventoryLoader.isSecretKey(k), k);
+      assertFalse(InventoryNodes.isSecretKey(k), k);
     }
   }
 

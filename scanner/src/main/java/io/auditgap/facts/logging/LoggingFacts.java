@@ -76,13 +76,13 @@ public final class LoggingFacts {
       new FactKey<>(
           "rsyslog config",
           Set.copyOf(RSYSLOG_ITEMS),
-          s -> RsyslogParser.parse(new ConfigFiles(s), RSYSLOG_CONF));
+          s -> RsyslogParser.parse(new SyslogIncludes(s), RSYSLOG_CONF));
 
   public static final FactKey<SyslogNgConfig> SYSLOG_NG =
       new FactKey<>(
           "syslog-ng config",
           Set.copyOf(SYSLOG_NG_ITEMS),
-          s -> SyslogNgParser.parse(new ConfigFiles(s), SYSLOG_NG_CONF));
+          s -> SyslogNgParser.parse(new SyslogIncludes(s), SYSLOG_NG_CONF));
 
   public static final FactKey<Observed<JournalUpload>> JOURNAL_UPLOAD =
       new FactKey<>("journal-upload config", Set.copyOf(UPLOAD_ITEMS), LoggingFacts::journalUpload);
@@ -124,9 +124,9 @@ public final class LoggingFacts {
   }
 
   static Observed<JournalUpload> journalUpload(HostSnapshot s) {
-    ConfigFiles files = new ConfigFiles(s);
+    SyslogIncludes files = new SyslogIncludes(s);
     List<Map.Entry<String, String>> texts = new ArrayList<>();
-    ConfigFiles.Text main = files.read("/etc/systemd/journal-upload.conf");
+    SyslogIncludes.Text main = files.read("/etc/systemd/journal-upload.conf");
     if (!main.readable()) {
       return Observed.unseen(main.problem());
     }
@@ -134,7 +134,7 @@ public final class LoggingFacts {
     // Drop-ins sort by file name across directories; later directories mask earlier same names.
     TreeMap<String, String> byName = new TreeMap<>();
     for (String d : UPLOAD_DROPIN_DIRS) {
-      ConfigFiles.Expansion e = files.expand(d + "/*.conf");
+      SyslogIncludes.Expansion e = files.expand(d + "/*.conf");
       for (String p : e.problems()) {
         if (!p.contains("was not collected")) {
           return Observed.unseen(p);
@@ -178,16 +178,16 @@ public final class LoggingFacts {
   }
 
   static Map<String, Observed<AgentConfig>> agents(HostSnapshot s) {
-    ConfigFiles files = new ConfigFiles(s);
+    SyslogIncludes files = new SyslogIncludes(s);
     Map<String, Observed<AgentConfig>> out = new LinkedHashMap<>();
-    ConfigFiles.Text wazuh = files.read(WAZUH);
+    SyslogIncludes.Text wazuh = files.read(WAZUH);
     if (!wazuh.readable() && files.collected(WAZUH) && s.file(WAZUH).isPresent()) {
       out.put("wazuh-agent", Observed.unseen(wazuh.problem()));
     } else if (wazuh.content().isPresent()) {
       out.put("wazuh-agent", Observed.seen(AgentParsers.wazuh(WAZUH, wazuh.content().get())));
     }
-    ConfigFiles.Text in = files.read(SPLUNK_INPUTS);
-    ConfigFiles.Text outp = files.read(SPLUNK_OUTPUTS);
+    SyslogIncludes.Text in = files.read(SPLUNK_INPUTS);
+    SyslogIncludes.Text outp = files.read(SPLUNK_OUTPUTS);
     if ((s.file(SPLUNK_INPUTS).isPresent() && !in.readable())
         || (s.file(SPLUNK_OUTPUTS).isPresent() && !outp.readable())) {
       out.put("SplunkForwarder", Observed.unseen(in.readable() ? outp.problem() : in.problem()));
@@ -221,7 +221,7 @@ public final class LoggingFacts {
     }
     for (String[] fb :
         new String[][] {{FLUENT_BIT, "fluent-bit"}, {TD_AGENT_BIT, "td-agent-bit"}}) {
-      ConfigFiles.Text t = files.read(fb[0]);
+      SyslogIncludes.Text t = files.read(fb[0]);
       if (!t.readable() && s.file(fb[0]).isPresent()) {
         out.put(fb[1], Observed.unseen(t.problem()));
       } else if (t.content().isPresent()) {
@@ -229,7 +229,7 @@ public final class LoggingFacts {
       }
     }
     for (String v : List.of(VECTOR_YAML, VECTOR_TOML)) {
-      ConfigFiles.Text t = files.read(v);
+      SyslogIncludes.Text t = files.read(v);
       if (!t.readable() && s.file(v).isPresent()) {
         out.put("vector", Observed.unseen(t.problem()));
       } else if (t.content().isPresent()) {
@@ -242,13 +242,13 @@ public final class LoggingFacts {
 
   private static void beat(
       HostSnapshot s,
-      ConfigFiles files,
+      SyslogIncludes files,
       Map<String, Observed<AgentConfig>> out,
       String agent,
       String unit,
       String path,
       boolean modules) {
-    ConfigFiles.Text t = files.read(path);
+    SyslogIncludes.Text t = files.read(path);
     if (!t.readable() && s.file(path).isPresent()) {
       out.put(unit, Observed.unseen(t.problem()));
       return;
@@ -258,7 +258,7 @@ public final class LoggingFacts {
     }
     List<String[]> mods = new ArrayList<>();
     if (modules) {
-      ConfigFiles.Expansion e = files.expand(FILEBEAT_MODULES + "/*.yml");
+      SyslogIncludes.Expansion e = files.expand(FILEBEAT_MODULES + "/*.yml");
       for (String f : e.files()) {
         files.read(f).content().ifPresent(c -> mods.add(new String[] {f, c}));
       }

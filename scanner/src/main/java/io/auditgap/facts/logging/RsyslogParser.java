@@ -45,7 +45,7 @@ public final class RsyslogParser {
       Pattern.compile(
           "([A-Za-z0-9_.\\-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|\\[[^\\]]*\\]|[^\\s\"']+)");
 
-  private final ConfigFiles files;
+  private final SyslogIncludes files;
   private final List<String> read = new ArrayList<>();
   private final List<RsyslogAction> actions = new ArrayList<>();
   private final List<RsyslogConfig.Discard> discards = new ArrayList<>();
@@ -65,13 +65,13 @@ public final class RsyslogParser {
   /** A block: a ruleset body or an if/else branch; conditions apply to everything inside. */
   private record Frame(String ruleset, List<RsyslogCondition> conditions) {}
 
-  private RsyslogParser(ConfigFiles files) {
+  private RsyslogParser(SyslogIncludes files) {
     this.files = files;
   }
 
   /** Parses {@code main} and everything it includes. */
-  public static RsyslogConfig parse(ConfigFiles files, String main) {
-    ConfigFiles.Text t = files.read(main);
+  public static RsyslogConfig parse(SyslogIncludes files, String main) {
+    SyslogIncludes.Text t = files.read(main);
     if (!t.readable()) {
       RsyslogParser p = new RsyslogParser(files);
       p.problems.add(t.problem());
@@ -101,7 +101,7 @@ public final class RsyslogParser {
   }
 
   private void include(String pattern, ConfigLine where, boolean optional, int depth) {
-    ConfigFiles.Expansion e = files.expand(pattern);
+    SyslogIncludes.Expansion e = files.expand(pattern);
     for (String prob : e.problems()) {
       problems.add(where.location() + ": include " + pattern + ": " + prob);
     }

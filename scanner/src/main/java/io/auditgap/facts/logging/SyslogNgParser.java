@@ -24,7 +24,7 @@ public final class SyslogNgParser {
   /** A parsed object: {@code name [label] (args) { block }}. */
   private record Node(String name, String label, List<Object> args, List<Node> block, Tok at) {}
 
-  private final ConfigFiles files;
+  private final SyslogIncludes files;
   private final List<String> read = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -33,12 +33,12 @@ public final class SyslogNgParser {
   private List<Tok> toks = new ArrayList<>();
   private int pos;
 
-  private SyslogNgParser(ConfigFiles files) {
+  private SyslogNgParser(SyslogIncludes files) {
     this.files = files;
   }
 
-  public static SyslogNgConfig parse(ConfigFiles files, String main) {
-    ConfigFiles.Text t = files.read(main);
+  public static SyslogNgConfig parse(SyslogIncludes files, String main) {
+    SyslogIncludes.Text t = files.read(main);
     SyslogNgParser p = new SyslogNgParser(files);
     if (!t.readable()) {
       p.problems.add(t.problem());
@@ -134,7 +134,7 @@ public final class SyslogNgParser {
     if (!target.startsWith("/")) {
       target = from.substring(0, from.lastIndexOf('/') + 1) + target;
     }
-    ConfigFiles.Expansion e = files.expand(target);
+    SyslogIncludes.Expansion e = files.expand(target);
     for (String prob : e.problems()) {
       problems.add(where.location() + ": @include " + target + ": " + prob);
     }

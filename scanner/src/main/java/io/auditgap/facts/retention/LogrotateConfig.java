@@ -1,6 +1,6 @@
 package io.auditgap.facts.retention;
 
-import io.auditgap.facts.auditd.ConfigProblem;
+import io.auditgap.facts.ConfigProblem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;

@@ -1,6 +1,6 @@
 package io.auditgap.facts.retention;
 
-import io.auditgap.facts.auditd.ConfigProblem;
+import io.auditgap.facts.ConfigProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

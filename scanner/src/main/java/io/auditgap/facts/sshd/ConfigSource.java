@@ -1,5 +1,7 @@
 package io.auditgap.facts.sshd;
 
+import io.auditgap.facts.ConfigProblem;
+
 /**
  * Where a line of sshd configuration came from.
  *
@@ -10,6 +12,11 @@ package io.auditgap.facts.sshd;
 public record ConfigSource(String file, int line, String text) {
   public ConfigSource {
     text = text == null ? "" : text.strip();
+  }
+
+  /** A problem sshd reports for this line (sshd does not start on it). */
+  public ConfigProblem problem(String message) {
+    return new ConfigProblem(file, line, text, message, true);
   }
 
   public String location() {

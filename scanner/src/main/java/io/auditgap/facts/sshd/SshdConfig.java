@@ -1,5 +1,6 @@
 package io.auditgap.facts.sshd;
 
+import io.auditgap.facts.ConfigProblem;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.auditgap.facts.sshd;
 
+import io.auditgap.facts.ConfigFiles;
+import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Observed;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,7 @@ public final class SshdConfigParser {
       try {
         words = tokenize(raw);
       } catch (IllegalArgumentException e) {
-        problems.add(new ConfigProblem(src, e.getMessage()));
+        problems.add(src.problem(e.getMessage()));
         continue;
       }
       if (words.isEmpty()) {
@@ -101,37 +103,36 @@ public final class SshdConfigParser {
       String attr = args.get(i).toLowerCase(Locale.ROOT);
       if (attr.equals("all")) {
         if (i != 0 || args.size() > 1) {
-          problems.add(
-              new ConfigProblem(src, "'all' cannot be combined with other Match attributes"));
+          problems.add(src.problem("'all' cannot be combined with other Match attributes"));
         }
         criteria.add(new MatchCriterion("all", ""));
         i++;
         continue;
       }
       if (i + 1 >= args.size()) {
-        problems.add(new ConfigProblem(src, "Missing Match criteria for " + args.get(i)));
+        problems.add(src.problem("Missing Match criteria for " + args.get(i)));
         criteria.add(new MatchCriterion(attr, ""));
         break;
       }
       if (!MatchEvaluator.ATTRIBUTES.contains(attr)) {
-        problems.add(new ConfigProblem(src, "Unsupported Match attribute " + args.get(i)));
+        problems.add(src.problem("Unsupported Match attribute " + args.get(i)));
       }
       criteria.add(new MatchCriterion(attr, args.get(i + 1)));
       i += 2;
     }
     if (args.isEmpty()) {
-      problems.add(new ConfigProblem(src, "One or more attributes required for Match"));
+      problems.add(src.problem("One or more attributes required for Match"));
     }
     return new MatchBlock(criteria, src);
   }
 
   private void include(List<String> args, ConfigSource src, MatchBlock match, int depth) {
     if (args.isEmpty()) {
-      problems.add(new ConfigProblem(src, "Include missing filename argument"));
+      problems.add(src.problem("Include missing filename argument"));
       return;
     }
     if (depth + 1 > MAX_DEPTH) {
-      problems.add(new ConfigProblem(src, "Include nested too deep"));
+      problems.add(src.problem("Include nested too deep"));
       return;
     }
     for (String arg : args) {

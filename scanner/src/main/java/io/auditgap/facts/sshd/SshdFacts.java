@@ -5,6 +5,7 @@ import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.SnapshotConfigFiles;
 import io.auditgap.facts.SnapshotFacts;
 import java.util.List;
 import java.util.Set;

@@ -23,7 +23,7 @@ class RsyslogParserTest {
       b.file("/etc/rsyslog.d/" + dropins[i], dropins[i + 1]);
     }
     b.dir("/etc/rsyslog.d", listing.toString());
-    return RsyslogParser.parse(new ConfigFiles(b.build()), "/etc/rsyslog.conf");
+    return RsyslogParser.parse(new SyslogIncludes(b.build()), "/etc/rsyslog.conf");
   }
 
   private static RsyslogAction onlyForwarder(RsyslogConfig c) {
@@ -253,7 +253,7 @@ class RsyslogParserTest {
   void unreadableMainFileIsAProblemNotAnEmptyConfig() {
     RsyslogConfig c =
         RsyslogParser.parse(
-            new ConfigFiles(
+            new SyslogIncludes(
                 SnapshotBuilder.host("h")
                     .fileStatus("/etc/rsyslog.conf", SnapshotItem.DENIED)
                     .build()),
@@ -261,7 +261,7 @@ class RsyslogParserTest {
     assertFalse(c.problems().isEmpty());
     RsyslogConfig absent =
         RsyslogParser.parse(
-            new ConfigFiles(
+            new SyslogIncludes(
                 SnapshotBuilder.host("h")
                     .fileStatus("/etc/rsyslog.conf", SnapshotItem.ABSENT)
                     .build()),

@@ -19,7 +19,7 @@ class SyslogNgParserTest {
       b.dir("/etc/syslog-ng/conf.d", "f\tsiem.conf\n")
           .file("/etc/syslog-ng/conf.d/siem.conf", confD);
     }
-    return SyslogNgParser.parse(new ConfigFiles(b.build()), "/etc/syslog-ng/syslog-ng.conf");
+    return SyslogNgParser.parse(new SyslogIncludes(b.build()), "/etc/syslog-ng/syslog-ng.conf");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auditgap.facts.ConfigFiles;
 import io.auditgap.facts.Observed;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ class SshdConfigParserTest {
     SshdConfig c =
         SshdConfigParser.parseText("/etc/ssh/sshd_config", "UsePAM yes\nLogLevel \"VERBOSE\n");
     assertEquals(1, c.problems().size());
-    assertEquals(2, c.problems().get(0).source().line());
+    assertEquals(2, c.problems().get(0).line());
   }
 
   @Test

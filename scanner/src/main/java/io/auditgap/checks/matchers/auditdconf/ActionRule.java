@@ -1,8 +1,9 @@
 package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.Evidence;
-import io.auditgap.facts.auditd.AuditdSetting;
+import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.List;
+import java.util.Locale;
 
 /** "This action keyword must be one of the profile's values", with evidence and a reason. */
 final class ActionRule {
@@ -10,7 +11,8 @@ final class ActionRule {
 
   /** Adds evidence; returns the failure sentence, or null when the value is allowed. */
   static String check(
-      AuditdConfView v, String key, List<String> allowed, String profile, List<Evidence> ev) {
+      AuditdConfView v, String key, List<String> wanted, String profile, List<Evidence> ev) {
+    List<String> allowed = wanted.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
     AuditdSetting s = v.setting(key);
     boolean ok = allowed.contains(s.normalized());
     ev.addAll(

@@ -3,7 +3,7 @@ package io.auditgap.checks.matchers.auditdconf;
 import io.auditgap.checks.Matcher;
 import java.util.List;
 
-/** The auditd.conf family's matchers, registered with one line in MatcherRegistry. */
+/** The matchers of the auditd-conf family (checks/auditd-conf.yaml). */
 public final class AuditdConfMatchers {
   private AuditdConfMatchers() {}
 

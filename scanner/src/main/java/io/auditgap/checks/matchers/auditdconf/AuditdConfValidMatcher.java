@@ -6,12 +6,12 @@ import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.auditd.AuditdConf;
-import io.auditgap.facts.auditd.AuditdConfFacts;
-import io.auditgap.facts.auditd.ConfigProblem;
-import io.auditgap.facts.auditd.FileStat;
+import io.auditgap.facts.audit.daemon.AuditdConf;
+import io.auditgap.facts.audit.daemon.AuditdConfFacts;
+import io.auditgap.facts.system.FileStat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Would auditd accept /etc/audit/auditd.conf? Predicts the daemon's own parse (see {@link
- * io.auditgap.facts.auditd.AuditdConfParser}) and its ownership test: root-owned, not
+ * io.auditgap.facts.audit.daemon.AuditdConfParser}) and its ownership test: root-owned, not
  * world-writable, a regular file (auditd opens it with O_NOFOLLOW).
  */
 public final class AuditdConfValidMatcher implements Matcher {
@@ -64,14 +64,14 @@ public final class AuditdConfValidMatcher implements Matcher {
     Observed<FileStat> st = facts.get(AuditdConfFacts.STAT);
     if (st.isSeen()) {
       FileStat f = st.value();
-      ev.add(Evidence.of("stat " + PATH, 0, f.toString(), "mode, owner, group, type"));
+      ev.add(Evidence.of("stat " + PATH, 0, f.shortLine(), "mode, owner, group, type"));
       if (!f.owner().equals("root")) {
         reasons.add("owned by " + f.owner() + ", not root (auditd: \"isn't owned by root\")");
       }
       if (f.worldWritable()) {
-        reasons.add("world-writable (mode " + f.mode() + ")");
+        reasons.add("world-writable (mode " + f.octalMode() + ")");
       }
-      if (!f.regular()) {
+      if (!f.isRegular()) {
         reasons.add("not a regular file (" + f.type() + "): auditd opens it with O_NOFOLLOW");
       }
     }

@@ -32,11 +32,11 @@ public final class DiskFullErrorMatcher implements Matcher {
     if (v.early != null) {
       return v.early;
     }
-    String profile = ProfileParams.profile(params);
+    String profile = params.profile();
     List<Evidence> ev = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     for (String key : List.of("disk_full_action", "disk_error_action")) {
-      String r = ActionRule.check(v, key, ProfileParams.list(params, key), profile, ev);
+      String r = ActionRule.check(v, key, params.strings(key), profile, ev);
       if (r != null) {
         bad.add(r);
       }

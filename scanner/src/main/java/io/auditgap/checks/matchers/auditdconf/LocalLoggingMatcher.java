@@ -6,7 +6,7 @@ import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
-import io.auditgap.facts.auditd.AuditdSetting;
+import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,7 +6,7 @@ import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
-import io.auditgap.facts.auditd.AuditdSetting;
+import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,16 +34,12 @@ public final class MaxLogFileActionMatcher implements Matcher {
     if (v.early != null) {
       return v.early;
     }
-    String profile = ProfileParams.profile(params);
+    String profile = params.profile();
     List<Evidence> ev = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     String action =
         ActionRule.check(
-            v,
-            "max_log_file_action",
-            ProfileParams.list(params, "max_log_file_action"),
-            profile,
-            ev);
+            v, "max_log_file_action", params.strings("max_log_file_action"), profile, ev);
     if (action != null) {
       bad.add(action);
     }
@@ -57,7 +53,7 @@ public final class MaxLogFileActionMatcher implements Matcher {
     AuditdSetting act = v.setting("max_log_file_action");
     AuditdSetting num = v.setting("num_logs");
     if (act.normalized().equals("rotate")) {
-      int min = ProfileParams.integer(params, "min_num_logs", 2);
+      int min = params.integer("min_num_logs", 2);
       ev.addAll(v.evidence(num, "files kept by rotate"));
       if (ActionRule.amount(num) < min) {
         bad.add(

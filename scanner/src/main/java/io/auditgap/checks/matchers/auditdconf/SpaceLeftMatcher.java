@@ -6,7 +6,7 @@ import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
-import io.auditgap.facts.auditd.AuditdSetting;
+import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +33,7 @@ public final class SpaceLeftMatcher implements Matcher {
     if (v.early != null) {
       return v.early;
     }
-    String profile = ProfileParams.profile(params);
+    String profile = params.profile();
     List<Evidence> ev = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     AuditdSetting space = v.setting("space_left");
@@ -52,8 +52,7 @@ public final class SpaceLeftMatcher implements Matcher {
               + ": the last-chance action fires first");
     }
     String action =
-        ActionRule.check(
-            v, "space_left_action", ProfileParams.list(params, "space_left_action"), profile, ev);
+        ActionRule.check(v, "space_left_action", params.strings("space_left_action"), profile, ev);
     if (action != null) {
       bad.add(action);
     }

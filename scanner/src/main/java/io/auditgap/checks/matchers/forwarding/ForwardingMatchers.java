@@ -3,7 +3,7 @@ package io.auditgap.checks.matchers.forwarding;
 import io.auditgap.checks.Matcher;
 import java.util.List;
 
-/** The log-forwarding family's matchers, registered with one line in the registry. */
+/** The matchers of the forwarding family (checks/forwarding.yaml). */
 public final class ForwardingMatchers {
   private ForwardingMatchers() {}
 

@@ -1,7 +1,7 @@
 package io.auditgap.checks.matchers.retention;
 
 import io.auditgap.checks.Evidence;
-import io.auditgap.facts.auditd.ConfigProblem;
+import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.retention.Directive;
 import io.auditgap.facts.retention.LogEntry;
 import io.auditgap.facts.retention.LogrotateConfig;

@@ -15,10 +15,6 @@ import java.util.Optional;
 final class Guards {
   private Guards() {}
 
-  static String reason(Observed<?> o) {
-    return ((Observed.Unseen<?>) o).reason();
-  }
-
   /** not_applicable for containers: the kernel's loginuid and TTY auditing live on the host. */
   static Optional<Verdict> container(Facts facts) {
     return Preconditions.notInContainer(
@@ -48,7 +44,7 @@ final class Guards {
     Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
     if (!stack.isSeen()) {
       return new SessionStart(
-          Verdict.unknown("sshd's PAM stack could not be read: " + reason(stack), ev), null);
+          Verdict.unknown("sshd's PAM stack could not be read: " + stack.reason(), ev), null);
     }
     return new SessionStart(null, stack.value());
   }
@@ -56,7 +52,7 @@ final class Guards {
   static Verdict usePam(Facts facts, List<Evidence> ev) {
     Observed<Optional<UsePamSetting>> up = facts.get(PamFacts.USE_PAM);
     if (!up.isSeen()) {
-      return Verdict.unknown("sshd's UsePAM could not be read: " + reason(up), ev);
+      return Verdict.unknown("sshd's UsePAM could not be read: " + up.reason(), ev);
     }
     if (up.value().isEmpty()) {
       return Verdict.notApplicable(

@@ -46,7 +46,7 @@ public final class PamTtyAuditLogPasswdMatcher implements Matcher {
     }
     Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
     if (!stack.isSeen()) {
-      return Verdict.unknown("sshd's PAM stack could not be read: " + Guards.reason(stack));
+      return Verdict.unknown("sshd's PAM stack could not be read: " + stack.reason());
     }
     List<Evidence> ev = new ArrayList<>();
     List<StackEntry> bad = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class PamTtyAuditMatcher implements Matcher {
     PamStack stack = start.stack();
     Observed<TargetUsers> users = SessionUsers.of(params, facts);
     if (!users.isSeen()) {
-      return Verdict.unknown("the target users could not be listed: " + Guards.reason(users), ev);
+      return Verdict.unknown("the target users could not be listed: " + users.reason(), ev);
     }
     if (users.value().names().isEmpty()) {
       return Verdict.notApplicable("no account can log in interactively", ev);

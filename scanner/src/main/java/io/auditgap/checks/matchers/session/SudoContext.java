@@ -35,7 +35,7 @@ record SudoContext(SudoVersion version, SudoersPolicy policy, List<Evidence> evi
   static Or of(Facts facts) {
     Observed<Optional<SudoVersion>> v = facts.get(SudoFacts.VERSION);
     if (!v.isSeen()) {
-      return new Or(null, Verdict.unknown("sudo's version could not be read: " + Guards.reason(v)));
+      return new Or(null, Verdict.unknown("sudo's version could not be read: " + v.reason()));
     }
     List<Evidence> ev = new ArrayList<>();
     if (v.value().isEmpty()) {
@@ -48,7 +48,7 @@ record SudoContext(SudoVersion version, SudoersPolicy policy, List<Evidence> evi
     Observed<Optional<SudoersPolicy>> p = facts.get(SudoFacts.POLICY);
     if (!p.isSeen()) {
       return new Or(
-          null, Verdict.unknown("the sudoers policy could not be read: " + Guards.reason(p), ev));
+          null, Verdict.unknown("the sudoers policy could not be read: " + p.reason(), ev));
     }
     if (p.value().isEmpty()) {
       return new Or(

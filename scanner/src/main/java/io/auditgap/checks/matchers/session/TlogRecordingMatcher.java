@@ -61,11 +61,11 @@ public final class TlogRecordingMatcher implements Matcher {
   public Verdict evaluate(CheckParams params, Facts facts) {
     Observed<Optional<String>> bin = facts.get(PamFacts.TLOG_INSTALLED);
     if (!bin.isSeen()) {
-      return Verdict.unknown("whether tlog is installed could not be told: " + Guards.reason(bin));
+      return Verdict.unknown("whether tlog is installed could not be told: " + bin.reason());
     }
     Observed<TargetUsers> users = SessionUsers.of(params, facts);
     if (!users.isSeen()) {
-      return Verdict.unknown("the target users could not be listed: " + Guards.reason(users));
+      return Verdict.unknown("the target users could not be listed: " + users.reason());
     }
     List<Evidence> ev = new ArrayList<>();
     ev.add(
@@ -87,7 +87,7 @@ public final class TlogRecordingMatcher implements Matcher {
     ev.add(Evidence.of("command -v tlog-rec-session", 0, bin.value().get(), "tlog is installed"));
     Observed<List<LocalUser>> passwd = facts.get(PamFacts.USERS);
     if (!passwd.isSeen()) {
-      return Verdict.unknown("/etc/passwd could not be read: " + Guards.reason(passwd), ev);
+      return Verdict.unknown("/etc/passwd could not be read: " + passwd.reason(), ev);
     }
     List<String> notByShell = new ArrayList<>();
     for (String u : users.value().names()) {
@@ -108,9 +108,7 @@ public final class TlogRecordingMatcher implements Matcher {
       Observed<SssdSessionRecording> sssd = facts.get(PamFacts.SSSD_RECORDING);
       if (!sssd.isSeen()) {
         return Verdict.unknown(
-            "SSSD's session_recording could not be read (sssd.conf is 0600): "
-                + Guards.reason(sssd),
-            ev);
+            "SSSD's session_recording could not be read (sssd.conf is 0600): " + sssd.reason(), ev);
       }
       SssdSessionRecording rec = sssd.value();
       if (!rec.source().isEmpty()) {
@@ -132,8 +130,7 @@ public final class TlogRecordingMatcher implements Matcher {
     }
     Observed<TlogSettings> settings = facts.get(PamFacts.TLOG_SETTINGS);
     if (!settings.isSeen()) {
-      return Verdict.unknown(
-          "tlog's configuration could not be read: " + Guards.reason(settings), ev);
+      return Verdict.unknown("tlog's configuration could not be read: " + settings.reason(), ev);
     }
     TlogSettings s = settings.value();
     if (!s.problem().isEmpty()) {

@@ -1,0 +1,160 @@
+package io.auditgap.checks.matchers.auditd;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.audit.AuditFacts;
+import io.auditgap.facts.audit.AuditRule;
+import io.auditgap.facts.audit.ExecveCoverage;
+import io.auditgap.facts.audit.Machine;
+import io.auditgap.facts.audit.PersistentRules;
+import io.auditgap.facts.audit.RuleSet;
+import io.auditgap.facts.audit.RuleSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * RUL-01: every interactive user's command execution is audited, in the kernel ({@code auditctl
+ * -l}) and in the rules loaded at boot, each judged on its own. Parameter {@code uid_min} (default
+ * 1000) is UID_MIN from login.defs.
+ *
+ * <p>Pass needs both sources seen and covering; a gap in either seen source fails; otherwise the
+ * verdict is unknown, naming the source that was not seen.
+ *
+ * <p>When auditctl is missing the verdict is fail with the root cause (checks-reference "Check
+ * dependencies": RUL checks fail naming AUD-01 rather than stay unknown).
+ */
+public final class AuditExecveMatcher implements Matcher {
+  public static final String NAME = "audit-execve";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "audit rules belong to the host kernel")
+            .or(() -> Preconditions.auditdInstalled(facts, "command execution is not audited"));
+    if (pre.isPresent()) {
+      return pre.get();
+    }
+    Observed<Machine> machine = facts.get(AuditFacts.MACHINE);
+    if (!machine.isSeen()) {
+      return Verdict.unknown(machine.reason());
+    }
+    long uidMin = params.integer("uid_min", 1000);
+    Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
+    Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
+    List<Evidence> evidence = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    boolean anyFail = false;
+    if (loaded.isSeen()) {
+      ExecveCoverage.Result r = ExecveCoverage.evaluate(loaded.value(), machine.value(), uidMin);
+      anyFail |= !r.covered();
+      parts.add("loaded rules: " + r.summary());
+      addEvidence(evidence, r, "loaded");
+    } else {
+      parts.add("loaded rules: not seen (" + loaded.reason() + ")");
+    }
+    if (persistent.isSeen()) {
+      PersistentRules p = persistent.value();
+      ExecveCoverage.Result r = ExecveCoverage.evaluate(p.rules(), machine.value(), uidMin);
+      anyFail |= !r.covered();
+      parts.add("persistent rules (" + p.loader() + "): " + r.summary());
+      addEvidence(evidence, r, "persistent");
+      if (!r.covered()) {
+        explainPersistentGap(evidence, p, machine.value(), uidMin);
+      }
+    } else {
+      parts.add("persistent rules: not seen (" + persistent.reason() + ")");
+    }
+    String reason = String.join("; ", parts);
+    if (anyFail) {
+      return Verdict.fail(reason, evidence);
+    }
+    if (!loaded.isSeen() || !persistent.isSeen()) {
+      // What was seen covers execve, but the other half was not seen: never pass on it.
+      return Verdict.unknown(reason, evidence);
+    }
+    return Verdict.pass(reason, evidence);
+  }
+
+  private static void addEvidence(List<Evidence> out, ExecveCoverage.Result r, String which) {
+    for (ExecveCoverage.ArchResult a : r.arches()) {
+      String arch = a.arch().id();
+      if (a.neutraliser().isPresent()) {
+        out.add(
+            of(
+                a.neutraliser().get().source(),
+                which
+                    + " "
+                    + arch
+                    + ": this never rule matches first and suppresses execve"
+                    + " auditing"));
+        a.covering()
+            .ifPresent(c -> out.add(of(c.source(), which + " " + arch + ": neutralised rule")));
+      } else if (a.covering().isPresent()) {
+        out.add(of(a.covering().get().source(), which + " " + arch + ": covers execve"));
+      } else {
+        out.add(
+            Evidence.note(
+                which + " " + arch + ": no always,exit rule on execve for all interactive users"));
+      }
+      for (AuditRule n : a.narrowNevers()) {
+        out.add(of(n.source(), which + " " + arch + ": never rule exempts part of the scope"));
+      }
+    }
+  }
+
+  private static void explainPersistentGap(
+      List<Evidence> out, PersistentRules p, Machine machine, long uidMin) {
+    RuleSet rules = p.rules();
+    rules
+        .abortedAt()
+        .ifPresent(
+            e ->
+                out.add(
+                    of(
+                        e.source(),
+                        "load stops here ("
+                            + e.message()
+                            + "): "
+                            + rules.skipped().size()
+                            + " later lines are never loaded")));
+    if (!p.ignoredRules().isEmpty()) {
+      RuleSet ignored = RuleSet.load(new ArrayList<>(p.ignoredRules()));
+      ExecveCoverage.Result r = ExecveCoverage.evaluate(ignored, machine, uidMin);
+      for (ExecveCoverage.ArchResult a : r.arches()) {
+        a.covering()
+            .ifPresent(
+                c ->
+                    out.add(
+                        of(
+                            c.source(),
+                            "ignored by augenrules (file name does not end in .rules):"
+                                + " this rule is never loaded")));
+      }
+    }
+    for (String f : p.ignoredFiles()) {
+      out.add(Evidence.note("rules.d entry ignored by augenrules (not *.rules): " + f));
+    }
+  }
+
+  private static Evidence of(RuleSource s, String note) {
+    return Evidence.of(s.file(), s.line(), s.text().strip(), note);
+  }
+}

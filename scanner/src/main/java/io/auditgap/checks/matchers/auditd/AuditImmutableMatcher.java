@@ -1,0 +1,106 @@
+package io.auditgap.checks.matchers.auditd;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.audit.AuditFacts;
+import io.auditgap.facts.audit.AuditStatus;
+import io.auditgap.facts.audit.ControlDirective;
+import io.auditgap.facts.audit.PersistentRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * AUD-06: the audit configuration is immutable. The last {@code -e} the boot load processes is
+ * {@code -e 2} (augenrules keeps only the last one and puts it at the end, so an earlier load error
+ * means it never runs) and the kernel reports {@code enabled 2}.
+ */
+public final class AuditImmutableMatcher implements Matcher {
+  public static final String NAME = "audit-immutable";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return Preconditions.needs(
+        AuditFacts.STATUS, AuditFacts.PERSISTENT_RULES, AuditFacts.AUDITCTL_INSTALLED);
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "audit configuration belongs to the host kernel")
+            .or(
+                () ->
+                    Preconditions.auditdInstalled(
+                        facts, "there is no audit configuration to lock"));
+    if (pre.isPresent()) {
+      return pre.get();
+    }
+    Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
+    Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);
+    List<Evidence> evidence = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    boolean fail = false;
+    if (persistent.isSeen()) {
+      PersistentRules p = persistent.value();
+      Optional<ControlDirective> e = p.rules().lastEnabled();
+      boolean locked = e.isPresent() && e.get().argument().equals("2");
+      fail |= !locked;
+      if (e.isPresent()) {
+        ControlDirective d = e.get();
+        parts.add("persistent rules (" + p.loader() + ") end with " + d.source().text().strip());
+        evidence.add(
+            Evidence.of(
+                d.source().file(),
+                d.source().line(),
+                d.source().text().strip(),
+                "the last -e processed by the boot load"));
+      } else {
+        parts.add("persistent rules (" + p.loader() + ") set no -e that is processed");
+      }
+      p.rules()
+          .abortedAt()
+          .ifPresent(
+              err ->
+                  evidence.add(
+                      Evidence.of(
+                          err.source().file(),
+                          err.source().line(),
+                          err.source().text().strip(),
+                          "the load stops at this line ("
+                              + err.message()
+                              + "), before any later -e")));
+    } else {
+      parts.add("persistent rules not seen (" + persistent.reason() + ")");
+    }
+    if (status.isSeen()) {
+      OptionalLong enabled = status.value().enabled();
+      String shown = enabled.isPresent() ? String.valueOf(enabled.getAsLong()) : "missing";
+      fail |= enabled.isEmpty() || enabled.getAsLong() != 2;
+      parts.add("kernel reports enabled " + shown);
+      evidence.add(Evidence.of("auditctl -s", 0, "enabled " + shown, "the running state"));
+    } else {
+      parts.add("kernel status not seen (" + status.reason() + ")");
+    }
+    String reason = String.join("; ", parts);
+    if (fail) {
+      return Verdict.fail(reason, evidence);
+    }
+    if (!persistent.isSeen() || !status.isSeen()) {
+      return Verdict.unknown(reason, evidence);
+    }
+    return Verdict.pass(reason, evidence);
+  }
+}

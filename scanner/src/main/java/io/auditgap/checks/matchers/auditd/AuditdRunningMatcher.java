@@ -1,0 +1,62 @@
+package io.auditgap.checks.matchers.auditd;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.system.ServiceState;
+import io.auditgap.facts.system.SystemFacts;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Asserts that auditd is active now and enabled at boot: both, or events are lost on reboot. */
+public final class AuditdRunningMatcher implements Matcher {
+
+  @Override
+  public String name() {
+    return "auditd-running";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return Preconditions.needs(SystemFacts.AUDITD_SERVICE);
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Optional<Verdict> pre =
+        Preconditions.notInContainer(facts, "auditd runs on the container host");
+    if (pre.isPresent()) {
+      return pre.get();
+    }
+    Observed<ServiceState> svc = facts.get(SystemFacts.AUDITD_SERVICE);
+    if (!svc.isSeen()) {
+      return Verdict.unknown(((Observed.Unseen<ServiceState>) svc).reason());
+    }
+    ServiceState s = svc.value();
+    String source =
+        s.manager().equals("systemd") ? "systemctl show auditd.service" : "process list";
+    List<Evidence> ev = List.of(Evidence.of(source, 0, s.detail(), null));
+    if (!s.loaded()) {
+      return Verdict.fail("auditd.service is not installed (no unit)", ev);
+    }
+    if (!s.active()) {
+      return Verdict.fail(
+          "auditd is not running" + (Boolean.TRUE.equals(s.enabled()) ? " (enabled at boot)" : ""),
+          ev);
+    }
+    if (s.enabled() == null) {
+      return Verdict.unknown(
+          "auditd is running, but whether it starts at boot could not be established", ev);
+    }
+    if (!s.enabled()) {
+      return Verdict.fail("auditd is running now but not enabled at boot", ev);
+    }
+    return Verdict.pass("auditd is running and enabled at boot", ev);
+  }
+}

@@ -1,0 +1,166 @@
+package io.auditgap.checks.matchers.auditrules;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.audit.AuditFacts;
+import io.auditgap.facts.audit.AuditRule;
+import io.auditgap.facts.audit.Machine;
+import io.auditgap.facts.audit.PersistentRules;
+import io.auditgap.facts.audit.RuleCoverage;
+import io.auditgap.facts.audit.RuleRequirement;
+import io.auditgap.facts.audit.RuleSet;
+import io.auditgap.facts.audit.Suppression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Data-driven rule coverage (RUL-02, 04, 05, 06, 09, 10, 11, 12): the check's {@code requirements:}
+ * say what must be recorded, {@link RuleCoverage} decides semantically which rule covers each part,
+ * for the loaded rules and the persistent rules separately. Pass needs both seen and covering; a
+ * gap in either seen source fails; otherwise unknown naming the unseen one. A narrower rule (e.g.
+ * {@code -p w} for a {@code wa} watch) fails with that rule as evidence.
+ */
+public final class AuditRuleCoverageMatcher implements Matcher {
+  public static final String NAME = "audit-rule-coverage";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    long uidMin = params.integer("uid_min", 1000);
+    Requirements.Result req = Requirements.parse(params.values().get("requirements"), uidMin);
+    if (req.error() != null) {
+      return Verdict.unknown("check misconfigured: " + req.error());
+    }
+    Optional<Verdict> gate = Preconditions.audit(facts, "these events are not audited");
+    if (gate.isPresent()) {
+      return gate.get();
+    }
+    Observed<Machine> machine = facts.get(AuditFacts.MACHINE);
+    if (!machine.isSeen()) {
+      return Verdict.unknown(machine.reason());
+    }
+    Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
+    Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
+    List<Evidence> ev = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    boolean fail = false;
+    if (loaded.isSeen()) {
+      fail |=
+          judge("loaded", loaded.value(), machine.value(), req.requirements(), uidMin, ev, parts);
+    } else {
+      parts.add("loaded rules: not seen (" + loaded.reason() + ")");
+    }
+    if (persistent.isSeen()) {
+      PersistentRules p = persistent.value();
+      boolean gap =
+          judge(
+              "persistent (" + p.loader() + ")",
+              p.rules(),
+              machine.value(),
+              req.requirements(),
+              uidMin,
+              ev,
+              parts);
+      fail |= gap;
+      if (gap) {
+        p.rules()
+            .abortedAt()
+            .ifPresent(
+                e ->
+                    ev.add(
+                        Evidence.of(
+                            e.source(),
+                            "the load stops here ("
+                                + e.message()
+                                + "): "
+                                + p.rules().skipped().size()
+                                + " later lines are never loaded")));
+        for (String f : p.ignoredFiles()) {
+          ev.add(Evidence.note("rules.d entry ignored by augenrules (not *.rules): " + f));
+        }
+      }
+    } else {
+      parts.add("persistent rules: not seen (" + persistent.reason() + ")");
+    }
+    String reason = String.join("; ", parts);
+    if (fail) {
+      return Verdict.fail(reason, ev);
+    }
+    if (!loaded.isSeen() || !persistent.isSeen()) {
+      return Verdict.unknown(reason, ev);
+    }
+    return Verdict.pass(reason, ev);
+  }
+
+  /** Evaluates every requirement on one rule set; true when something is not covered. */
+  private static boolean judge(
+      String which,
+      RuleSet rules,
+      Machine machine,
+      List<RuleRequirement> requirements,
+      long uidMin,
+      List<Evidence> ev,
+      List<String> parts) {
+    Suppression suppression = Suppression.analyse(rules, uidMin);
+    int covered = 0;
+    List<String> gaps = new ArrayList<>();
+    for (RuleRequirement q : requirements) {
+      for (RuleCoverage.Atom a : RuleCoverage.evaluate(rules, machine, q, suppression)) {
+        String label = which + " " + a.label();
+        switch (a.outcome()) {
+          case COVERED:
+            covered++;
+            for (AuditRule r : a.covering()) {
+              ev.add(Evidence.of(r.source(), label + ": covered"));
+            }
+            break;
+          case NOT_APPLICABLE:
+            ev.add(Evidence.note(label + ": " + a.neutraliserWhy()));
+            break;
+          case PARTIAL:
+            gaps.add(a.label() + " only partly (" + a.partialWhy() + ")");
+            ev.add(
+                Evidence.of(a.partial().get().source(), label + ": narrower, " + a.partialWhy()));
+            break;
+          case NEUTRALISED:
+            gaps.add(a.label() + " neutralised");
+            ev.add(Evidence.of(a.neutraliser().get().source(), label + ": " + a.neutraliserWhy()));
+            for (AuditRule r : a.covering()) {
+              ev.add(Evidence.of(r.source(), label + ": neutralised rule"));
+            }
+            break;
+          default:
+            gaps.add(a.label() + " missing");
+            ev.add(Evidence.note(label + ": no rule covers it"));
+        }
+        for (AuditRule n : a.narrowNevers()) {
+          ev.add(Evidence.of(n.source(), label + ": never rule exempts part of it"));
+        }
+      }
+    }
+    parts.add(
+        which
+            + " rules: "
+            + (gaps.isEmpty()
+                ? "all " + covered + " covered"
+                : covered + " covered, not: " + String.join(", ", gaps)));
+    return !gaps.isEmpty();
+  }
+}

@@ -1,0 +1,100 @@
+package io.auditgap.checks.matchers.auditsubsystem;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.audit.AuditFacts;
+import io.auditgap.facts.audit.AuditStatus;
+import io.auditgap.facts.audit.ControlDirective;
+import io.auditgap.facts.audit.ControlKind;
+import io.auditgap.facts.audit.PersistentRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * AUD-07: login uids cannot be changed once set, so a root shell cannot re-attribute itself: {@code
+ * --loginuid-immutable} is processed by the boot load (auditctl -l does not list control options,
+ * so the persistent rules are the only place to see it) and the kernel reports {@code
+ * loginuid_immutable 1 locked}.
+ */
+public final class AuditLoginuidMatcher implements Matcher {
+  public static final String NAME = "audit-loginuid-immutable";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return Preconditions.needs(
+        AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED);
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Optional<Verdict> gate = Preconditions.audit(facts, "login uids are not protected");
+    if (gate.isPresent()) {
+      return gate.get();
+    }
+    Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
+    Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);
+    List<Evidence> ev = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    boolean fail = false;
+    boolean unseen = false;
+    if (persistent.isSeen()) {
+      PersistentRules p = persistent.value();
+      Optional<ControlDirective> d =
+          p.rules().controls().stream()
+              .filter(c -> c.kind() == ControlKind.LOGINUID_IMMUTABLE)
+              .findFirst();
+      if (d.isPresent()) {
+        parts.add("persistent rules (" + p.loader() + ") set --loginuid-immutable");
+        ev.add(Evidence.of(d.get().source(), "processed by the boot load"));
+      } else {
+        fail = true;
+        parts.add("persistent rules (" + p.loader() + ") do not set --loginuid-immutable");
+        p.rules()
+            .abortedAt()
+            .ifPresent(
+                e -> ev.add(Evidence.of(e.source(), "the load stops here, before any later line")));
+      }
+    } else {
+      unseen = true;
+      parts.add("persistent rules not seen (" + persistent.reason() + ")");
+    }
+    if (status.isSeen()) {
+      String v = status.value().values().get("loginuid_immutable");
+      if (v == null) {
+        unseen = true;
+        parts.add("auditctl -s does not report loginuid_immutable (audit userspace too old)");
+      } else {
+        boolean locked = status.value().loginuidLocked();
+        fail |= !locked;
+        parts.add("kernel reports loginuid_immutable " + v);
+        ev.add(
+            Evidence.of(
+                "auditctl -s",
+                0,
+                "loginuid_immutable " + v,
+                locked ? "login uids are locked" : "login uids can still be changed"));
+      }
+    } else {
+      unseen = true;
+      parts.add("kernel status not seen (" + status.reason() + ")");
+    }
+    String reason = String.join("; ", parts);
+    if (fail) {
+      return Verdict.fail(reason, ev);
+    }
+    return unseen ? Verdict.unknown(reason, ev) : Verdict.pass(reason, ev);
+  }
+}

@@ -1,0 +1,89 @@
+package io.auditgap.checks.matchers.auditsubsystem;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.audit.AuditFacts;
+import io.auditgap.facts.audit.PersistentRules;
+import io.auditgap.facts.audit.RuleSet;
+import io.auditgap.facts.audit.Suppression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * AUD-05: no rule silently suppresses session auditing (see {@link Suppression}), in the kernel and
+ * in the rules loaded at boot, each judged on its own. Narrow never rules are listed as evidence
+ * without failing.
+ */
+public final class AuditSuppressionMatcher implements Matcher {
+  public static final String NAME = "audit-no-suppression";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Optional<Verdict> gate = Preconditions.audit(facts, "nothing is audited");
+    if (gate.isPresent()) {
+      return gate.get();
+    }
+    long uidMin = params.integer("uid_min", 1000);
+    Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
+    Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
+    List<Evidence> ev = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    boolean fail = false;
+    if (loaded.isSeen()) {
+      fail |= judge("loaded rules", Suppression.analyse(loaded.value(), uidMin), ev, parts);
+    } else {
+      parts.add("loaded rules not seen (" + loaded.reason() + ")");
+    }
+    if (persistent.isSeen()) {
+      PersistentRules p = persistent.value();
+      fail |=
+          judge(
+              "persistent rules (" + p.loader() + ")",
+              Suppression.analyse(p.rules(), uidMin),
+              ev,
+              parts);
+    } else {
+      parts.add("persistent rules not seen (" + persistent.reason() + ")");
+    }
+    String reason = String.join("; ", parts);
+    if (fail) {
+      return Verdict.fail(reason, ev);
+    }
+    if (!loaded.isSeen() || !persistent.isSeen()) {
+      return Verdict.unknown(reason, ev);
+    }
+    return Verdict.pass(reason, ev);
+  }
+
+  private static boolean judge(String which, Suppression s, List<Evidence> ev, List<String> parts) {
+    for (Suppression.Finding f : s.findings()) {
+      ev.add(Evidence.of(f.source(), which + ": " + f.why()));
+    }
+    int bad = s.suppressing().size();
+    int narrow = s.narrow().size();
+    parts.add(
+        which
+            + ": "
+            + (bad == 0 ? "nothing suppresses session auditing" : bad + " suppressing rules")
+            + (narrow == 0 ? "" : ", " + narrow + " narrow never/exclude rules noted"));
+    return bad > 0;
+  }
+}

@@ -1,0 +1,183 @@
+package io.auditgap.checks.matchers.logs;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.logging.JournalProbe;
+import io.auditgap.facts.logging.JournaldStorage;
+import io.auditgap.facts.logging.LogFileStats;
+import io.auditgap.facts.logging.LogsFacts;
+import io.auditgap.facts.system.FileStat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * LOG-01/LOG-02: authentication events are kept on the host. Either a syslog file ({@code
+ * /var/log/auth.log} on Debian/Ubuntu, {@code /var/log/secure} on RHEL) written within {@code
+ * recent_days} and not readable by everyone, or a persistent journal holding a recent sshd entry.
+ * The scanner's own SSH login is logged just before collection, so a working store is always fresh
+ * on a scanned host.
+ */
+public final class AuthLogStoredMatcher implements Matcher {
+
+  @Override
+  public String name() {
+    return "auth-log-stored";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(LogsFacts.STATS.needs());
+    n.addAll(LogsFacts.JOURNAL.needs());
+    n.addAll(LogsFacts.STORAGE.needs());
+    return n;
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    int days = params.integer("recent_days", 7);
+    int maxMode = Integer.parseInt(params.string("max_mode", "0640"), 8);
+    List<String> owners =
+        params.strings("owners").isEmpty() ? List.of("root", "syslog") : params.strings("owners");
+    List<String> groups =
+        params.strings("groups").isEmpty()
+            ? List.of("root", "adm", "syslog")
+            : params.strings("groups");
+    Observed<LogFileStats> stats = facts.get(LogsFacts.STATS);
+    if (!stats.isSeen()) {
+      return Verdict.unknown("log files could not be examined: " + stats.reason());
+    }
+    LogFileStats st = stats.value();
+    if (st.hostNow().isEmpty()) {
+      return Verdict.unknown("the host clock was not reported with the file times");
+    }
+    long now = st.hostNow().getAsLong();
+    List<Evidence> ev = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    boolean fileStore = false;
+    boolean unseenFile = false;
+    for (String path : List.of(LogsFacts.AUTH_LOG, LogsFacts.SECURE)) {
+      if (st.denied().contains(path)) {
+        unseenFile = true;
+        ev.add(Evidence.of(path, 0, "", "cannot be examined: directory not searchable"));
+        continue;
+      }
+      if (st.file(path).isEmpty()) {
+        continue;
+      }
+      FileStat f = st.file(path).get();
+      long ageDays = (now - f.mtime()) / 86400;
+      boolean recent = now - f.mtime() <= days * 86400L;
+      boolean modeOk = f.modeWithin(maxMode);
+      boolean ownerOk = owners.contains(f.owner()) && groups.contains(f.group());
+      ev.add(
+          Evidence.of(
+              "stat " + path,
+              0,
+              f.describe() + ", modified " + ageDays + " day(s) before collection",
+              recent ? "written recently" : "not written for " + ageDays + " days"));
+      if (!modeOk || !ownerOk) {
+        problems.add(
+            path
+                + " is "
+                + String.format("%04o %s:%s", f.mode(), f.owner(), f.group())
+                + " (allowed: at most "
+                + String.format("%04o", maxMode)
+                + ", owner "
+                + String.join("/", owners)
+                + ", group "
+                + String.join("/", groups)
+                + ")");
+      }
+      if (recent) {
+        fileStore = true;
+      } else {
+        problems.add(path + " has not been written for " + ageDays + " days (rsyslog stopped?)");
+      }
+    }
+    boolean journalStore = false;
+    String journalState = null;
+    Observed<JournaldStorage> storage = facts.get(LogsFacts.STORAGE);
+    boolean varLogJournal = st.file(LogsFacts.JOURNAL_DIR).map(FileStat::isDirectory).orElse(false);
+    if (storage.isSeen() && storage.value().persistent(varLogJournal)) {
+      Observed<JournalProbe> probe = facts.get(LogsFacts.JOURNAL);
+      String storageText =
+          storage.value().line().isEmpty() ? "Storage=auto (default)" : storage.value().line();
+      ev.add(
+          Evidence.of(
+              "systemd-analyze cat-config systemd/journald.conf",
+              0,
+              storageText,
+              "journal persistent (" + LogsFacts.JOURNAL_DIR + (varLogJournal ? " exists)" : ")")));
+      if (!probe.isSeen()) {
+        journalState = "journal not queried: " + probe.reason();
+      } else {
+        JournalProbe p = probe.value();
+        switch (p.outcome()) {
+          case ENTRY -> {
+            long ts = p.timestamp().getAsLong();
+            boolean recent = now - ts <= days * 86400L;
+            ev.add(
+                Evidence.of(
+                    "journalctl _COMM=sshd -n 1",
+                    0,
+                    p.line(),
+                    recent ? "recent sshd entry" : "newest sshd entry is old"));
+            if (recent) {
+              journalStore = true;
+            } else {
+              journalState =
+                  "the newest sshd entry in the journal is " + (now - ts) / 86400 + " days old";
+            }
+          }
+          case NO_PERMISSION ->
+              journalState =
+                  "the journal is not readable without root or group adm/systemd-journal";
+          case NO_JOURNAL -> journalState = "journalctl found no journal files";
+          default -> journalState = "the journal holds no sshd entry";
+        }
+      }
+    } else if (storage.isSeen()) {
+      ev.add(
+          Evidence.note(
+              "journal not persistent ("
+                  + (storage.value().line().isEmpty() ? "Storage=auto" : storage.value().line())
+                  + (varLogJournal ? "" : ", no " + LogsFacts.JOURNAL_DIR)
+                  + "): lost at reboot"));
+    }
+    boolean permissionProblem = problems.stream().anyMatch(p -> p.contains("allowed:"));
+    if (permissionProblem) {
+      return Verdict.fail(String.join("; ", problems), ev);
+    }
+    if (fileStore || journalStore) {
+      String where =
+          fileStore && journalStore
+              ? "a protected, recently written auth log file and the persistent journal"
+              : fileStore
+                  ? "a protected, recently written auth log file"
+                  : "the persistent journal (recent sshd entry)";
+      return Verdict.pass("authentication events are stored in " + where, ev);
+    }
+    if (unseenFile
+        || journalState != null && journalState.contains("not readable")
+        || journalState != null && journalState.startsWith("journal not queried")) {
+      return Verdict.unknown(
+          "no auth log file seen written recently, and "
+              + (journalState == null ? "the file store could not be examined" : journalState),
+          ev);
+    }
+    List<String> why = new ArrayList<>(problems);
+    if (problems.isEmpty()) {
+      why.add("neither " + LogsFacts.AUTH_LOG + " nor " + LogsFacts.SECURE + " exists");
+    }
+    why.add(journalState == null ? "the journal is not persistent" : journalState);
+    return Verdict.fail("SSH authentication events are not stored: " + String.join("; ", why), ev);
+  }
+}

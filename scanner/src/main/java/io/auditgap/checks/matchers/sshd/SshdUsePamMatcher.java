@@ -1,0 +1,52 @@
+package io.auditgap.checks.matchers.sshd;
+
+import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Matcher;
+import io.auditgap.checks.Verdict;
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Facts;
+import io.auditgap.facts.Observed;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SSH-03: {@code UsePAM yes}. Without it the PAM session stack never runs for SSH logins, so
+ * pam_loginuid sets no audit login uid and pam_tty_audit never starts: audit records of the session
+ * cannot be tied to the person who logged in.
+ */
+public final class SshdUsePamMatcher implements Matcher {
+
+  @Override
+  public String name() {
+    return "sshd-use-pam";
+  }
+
+  @Override
+  public Set<CollectionItem> needs() {
+    return EffectiveSshd.needs();
+  }
+
+  @Override
+  public Verdict evaluate(CheckParams params, Facts facts) {
+    Optional<Observed<EffectiveSshd>> g = EffectiveSshd.global(facts, "usepam");
+    if (g.isEmpty()) {
+      return Verdict.notApplicable(
+          "no OpenSSH server on the host (no sshd, no sshd_config)", List.of());
+    }
+    if (!g.get().isSeen()) {
+      return Verdict.unknown("sshd UsePAM could not be established: " + g.get().reason());
+    }
+    EffectiveSshd e = g.get().value();
+    String origin = e.fromFiles() ? " [from " + e.sourceNote() + "]" : "";
+    if (e.value().equals("YES")) {
+      return Verdict.pass("sshd UsePAM yes" + origin, e.evidence());
+    }
+    return Verdict.fail(
+        "sshd UsePAM "
+            + e.value().toLowerCase(java.util.Locale.ROOT)
+            + ": the PAM session stack (pam_loginuid, pam_tty_audit) does not run for SSH logins"
+            + origin,
+        e.evidence());
+  }
+}

@@ -1,0 +1,104 @@
+package io.auditgap.facts.logging;
+
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SnapshotItem;
+import io.auditgap.facts.FactKey;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.SnapshotFacts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where authentication events and login records are stored, and how they are protected. */
+public final class LogsFacts {
+  public static final String AUTH_LOG = "/var/log/auth.log";
+  public static final String SECURE = "/var/log/secure";
+  public static final String WTMP = "/var/log/wtmp";
+  public static final String BTMP = "/var/log/btmp";
+  public static final String LASTLOG = "/var/log/lastlog";
+  public static final String WTMPDB = "/var/lib/wtmpdb/wtmp.db";
+  public static final String LASTLOG2 = "/var/lib/lastlog/lastlog2.db";
+  public static final String JOURNAL_DIR = "/var/log/journal";
+  public static final String RUN_JOURNAL_DIR = "/run/log/journal";
+
+  static final List<String> PATHS =
+      List.of(
+          AUTH_LOG, SECURE, WTMP, BTMP, LASTLOG, WTMPDB, LASTLOG2, JOURNAL_DIR, RUN_JOURNAL_DIR);
+
+  /**
+   * The host clock, then per path either the stat line or absent/denied. A path is "denied" only
+   * when its directory exists but cannot be searched. Reads metadata only.
+   */
+  public static final CollectionItem FILE_STATS =
+      new CollectionItem.Command(
+          "log file stats",
+          "date +%s; for p in "
+              + String.join(" ", PATHS)
+              + "; do if [ -e \"$p\" ]; then stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$p\"; elif [ ! -d"
+              + " \"${p%/*}\" ] || [ -x \"${p%/*}\" ]; then echo \"absent|$p\"; else echo"
+              + " \"denied|$p\"; fi; done; exit 0");
+
+  /** Needs root or membership of adm/systemd-journal to see system entries. */
+  public static final CollectionItem JOURNAL_SSHD =
+      new CollectionItem.Command(
+          "journalctl sshd newest",
+          "command -v journalctl >/dev/null 2>&1 || exit 127; journalctl _COMM=sshd"
+              + " _COMM=sshd-session -n 1 -o short-unix --no-pager");
+
+  public static final CollectionItem JOURNALD_CONFIG =
+      new CollectionItem.Command(
+          "systemd-analyze cat-config systemd/journald.conf",
+          "systemd-analyze cat-config systemd/journald.conf");
+
+  public static final CollectionItem RSYSLOG_CONF = new CollectionItem.File("/etc/rsyslog.conf");
+  public static final CollectionItem RSYSLOG_D = new CollectionItem.Directory("/etc/rsyslog.d");
+
+  public static final FactKey<Observed<LogFileStats>> STATS =
+      new FactKey<>(
+          "log file stats",
+          Set.of(FILE_STATS),
+          s -> SnapshotFacts.command(s, "log file stats").map(i -> LogFileStats.parse(i.text())));
+
+  public static final FactKey<Observed<JournalProbe>> JOURNAL =
+      new FactKey<>(
+          "journal sshd entry",
+          Set.of(JOURNAL_SSHD),
+          s ->
+              SnapshotFacts.command(s, "journalctl sshd newest")
+                  .map(i -> JournalProbe.parse(i.text())));
+
+  /** journald's storage mode; unseen without systemd-analyze (then there is no journald either). */
+  public static final FactKey<Observed<JournaldStorage>> STORAGE =
+      new FactKey<>(
+          "journald storage",
+          Set.of(JOURNALD_CONFIG),
+          s ->
+              SnapshotFacts.command(s, "systemd-analyze cat-config systemd/journald.conf")
+                  .map(i -> JournaldStorage.parse(i.exitStatus() == 0 ? i.text() : "")));
+
+  /** rsyslog's selector rules; seen and empty when rsyslog is not configured. */
+  public static final FactKey<Observed<SyslogRoutes>> SYSLOG_ROUTES =
+      new FactKey<>("rsyslog routes", Set.of(RSYSLOG_CONF, RSYSLOG_D), LogsFacts::routes);
+
+  private LogsFacts() {}
+
+  static Observed<SyslogRoutes> routes(HostSnapshot s) {
+    Observed<Optional<SnapshotItem>> main = SnapshotFacts.file(s, "/etc/rsyslog.conf");
+    if (!main.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<Optional<SnapshotItem>>) main).reason());
+    }
+    List<SyslogRoute> all = new ArrayList<>();
+    main.value().ifPresent(i -> all.addAll(SyslogRoutes.parse(i.name(), i.text())));
+    List<SnapshotItem> dropIns = new ArrayList<>(s.filesIn("/etc/rsyslog.d"));
+    dropIns.sort(Comparator.comparing(SnapshotItem::name));
+    for (SnapshotItem i : dropIns) {
+      if (i.name().endsWith(".conf") && i.isComplete()) {
+        all.addAll(SyslogRoutes.parse(i.name(), i.text()));
+      }
+    }
+    return Observed.seen(new SyslogRoutes(all));
+  }
+}
