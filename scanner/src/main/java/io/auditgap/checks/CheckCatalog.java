@@ -72,6 +72,19 @@ public final class CheckCatalog {
     return validated(all);
   }
 
+  /**
+   * The bundled catalog's version ({@code version:} in {@code checks/index.yaml}), or {@code
+   * unknown}.
+   */
+  public static String bundledVersion() {
+    try {
+      Object v = load(resource("checks/index.yaml"), "checks/index.yaml").get("version");
+      return v == null ? "unknown" : v.toString();
+    } catch (CatalogException e) {
+      return "unknown";
+    }
+  }
+
   /** Loads every {@code *.yaml} in {@code dir} except {@code index.yaml}. */
   public static CheckCatalog fromDirectory(Path dir, MatcherRegistry registry)
       throws CatalogException {
