@@ -2,40 +2,74 @@ package io.auditgap.cli;
 
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
+import io.auditgap.transport.AgentInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code auditgap inventory check}: validate an inventory and show every host as resolved. */
+/** {@code auditgap inventory check|show}: validate an inventory and show every host as resolved. */
 @Command(
     name = "inventory",
     description = "Work with inventories.",
     mixinStandardHelpOptions = true,
-    subcommands = {InventoryCommand.Check.class})
+    subcommands = {InventoryCommand.Check.class, InventoryCommand.Show.class})
 final class InventoryCommand {
+
+  /** Inventory or quick targets, ssh_config, host selection: shared by check and show. */
+  static class Hosts {
+    @Option(
+        names = {"-i", "--inventory"},
+        paramLabel = "FILE",
+        description =
+            "Inventory: auditgap YAML, Ansible INI/YAML, or 'ansible-inventory --list' JSON.")
+    Path inventory;
+
+    @Parameters(paramLabel = "HOST", arity = "0..*", description = "[user@]host[:port] targets.")
+    List<String> targets;
+
+    @Option(
+        names = {"--hosts", "--limit"},
+        paramLabel = "PATTERN",
+        description = "Only these hosts: comma-separated host or group globs, !x, &x.")
+    String hosts;
+
+    @Mixin ReachOptions reach = new ReachOptions();
+
+    Inventory load(PrintWriter err) {
+      Inventory inv = reach.load(inventory, targets, false, err);
+      if (inv == null) {
+        throw new InputException("give -i INVENTORY or hosts ([user@]host[:port])");
+      }
+      if (hosts == null) {
+        return inv;
+      }
+      List<HostSpec> selected = inv.select(hosts);
+      if (selected.isEmpty()) {
+        throw new InputException(
+            "--hosts: '" + hosts + "' matches no host or group in " + inv.source());
+      }
+      return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
+    }
+  }
 
   @Command(
       name = "check",
       description = "Validate an inventory and print each host with its inherited settings.",
       mixinStandardHelpOptions = true)
-  static final class Check implements Callable<Integer> {
-    @Option(
-        names = {"-i", "--inventory"},
-        paramLabel = "FILE",
-        required = true,
-        description = "Inventory YAML.")
-    Path inventory;
-
+  static final class Check extends Hosts implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Inventory inv = InventoryFiles.load(inventory, spec.commandLine().getErr());
+      Inventory inv = load(spec.commandLine().getErr());
       out.printf(
           "%-20s %-28s %-12s %-5s %-10s %s%n", "HOST", "ADDRESS", "USER", "SUDO", "JUMP", "GROUPS");
       for (HostSpec h : inv.hosts()) {
@@ -48,9 +82,94 @@ final class InventoryCommand {
             h.jump() == null ? "-" : h.jump(),
             String.join(",", h.groups()));
       }
-      out.printf("%s: %d hosts, valid%n", inventory, inv.hosts().size());
+      out.printf("%s: %d hosts, valid%n", inv.source(), inv.hosts().size());
       out.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "show",
+      description =
+          "Print every resolved host and where each connection value came from (inventory"
+              + " file:line, ssh_config file:line, agent, default).",
+      mixinStandardHelpOptions = true)
+  static final class Show extends Hosts implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      Inventory inv = load(spec.commandLine().getErr());
+      for (HostSpec h : inv.hosts()) {
+        out.println(h.name());
+        if (h.isLocal()) {
+          out.println("  local machine (no SSH)");
+          continue;
+        }
+        row(out, "address", h.address(), h.ssh().source("address"));
+        row(out, "port", String.valueOf(h.port()), h.ssh().source("port"));
+        row(out, "user", h.user(), h.ssh().source("user"));
+        row(
+            out,
+            "identity_file",
+            h.identityFiles().isEmpty() ? "-" : join(h.identityFiles()),
+            h.ssh().source("identity_file"));
+        if (!h.ssh().certificateFiles().isEmpty()) {
+          row(
+              out,
+              "certificate_file",
+              join(h.ssh().certificateFiles()),
+              h.ssh().source("certificate_file"));
+        }
+        String agentSocket = AgentInfo.socket(h.ssh().identityAgent(), System::getenv);
+        row(
+            out,
+            "agent",
+            AgentInfo.describe(agentSocket, h.ssh().identityAgent()),
+            h.ssh().source("identity_agent") != null
+                ? h.ssh().source("identity_agent")
+                : "environment (SSH_AUTH_SOCK)");
+        if (h.ssh().identitiesOnly()) {
+          row(out, "identities_only", "yes", h.ssh().source("identities_only"));
+        }
+        row(
+            out,
+            "known_hosts",
+            h.knownHosts() == null ? "~/.ssh/known_hosts" : h.knownHosts().toString(),
+            h.ssh().source("known_hosts"));
+        if (h.ssh().hostKeyAlias() != null) {
+          row(out, "host_key_alias", h.ssh().hostKeyAlias(), h.ssh().source("host_key_alias"));
+        }
+        if (h.ssh().strictHostKeyChecking() != null) {
+          row(
+              out,
+              "strict_host_key_checking",
+              h.ssh().strictHostKeyChecking(),
+              h.ssh().source("strict_host_key_checking"));
+        }
+        if (h.ssh().connectTimeout() != null) {
+          row(
+              out,
+              "connect_timeout",
+              h.ssh().connectTimeout().toSeconds() + "s",
+              h.ssh().source("connect_timeout"));
+        }
+        row(out, "jump", h.jump() == null ? "-" : h.jump(), h.ssh().source("jump"));
+        row(out, "sudo", String.valueOf(h.sudo()), h.ssh().source("sudo"));
+        row(out, "groups", h.groups().isEmpty() ? "-" : String.join(",", h.groups()), null);
+      }
+      out.printf("%s: %d hosts%n", inv.source(), inv.hosts().size());
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private static void row(PrintWriter out, String key, String value, String from) {
+      out.printf("  %-24s %-40s %s%n", key, value, from == null ? "" : "(" + from + ")");
+    }
+
+    private static String join(List<Path> paths) {
+      return String.join(" ", paths.stream().map(Path::toString).toList());
     }
   }
 }

@@ -2,7 +2,8 @@ package io.auditgap.cli;
 
 import io.auditgap.inventory.Inventory;
 import io.auditgap.inventory.InventoryException;
-import io.auditgap.inventory.InventoryLoader;
+import io.auditgap.inventory.InventoryFormat;
+import io.auditgap.inventory.InventoryReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -11,9 +12,13 @@ final class InventoryFiles {
   private InventoryFiles() {}
 
   static Inventory load(Path file, PrintWriter err) {
+    return load(file, InventoryFormat.AUTO, err);
+  }
+
+  static Inventory load(Path file, InventoryFormat format, PrintWriter err) {
     Inventory inv;
     try {
-      inv = new InventoryLoader().load(file);
+      inv = InventoryReader.read(file, format);
     } catch (InventoryException e) {
       throw new InputException(e.getMessage());
     }

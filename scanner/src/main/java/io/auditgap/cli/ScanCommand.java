@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code auditgap scan}: assess the inventory (or the local machine) and write reports. */
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Collect from every host (one SSH exec each), evaluate the checks and write reports.",
-      "Without -i, scans the local machine (no SSH)."
+      "Without -i or HOST arguments, scans the local machine (no SSH)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -55,8 +56,19 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = {"-i", "--inventory"},
       paramLabel = "FILE",
-      description = "Inventory YAML.")
+      description =
+          "Inventory: auditgap YAML, Ansible INI/YAML, or 'ansible-inventory --list' JSON.")
   Path inventory;
+
+  @Parameters(
+      paramLabel = "HOST",
+      arity = "0..*",
+      description =
+          "Hosts to scan without an inventory: [user@]host[:port]; ~/.ssh/config and the"
+              + " ssh-agent apply.")
+  List<String> targets;
+
+  @Mixin ReachOptions reach = new ReachOptions();
 
   @Option(
       names = "--parallel",
@@ -80,9 +92,11 @@ final class ScanCommand implements Callable<Integer> {
   int connectTimeoutSeconds;
 
   @Option(
-      names = "--hosts",
+      names = {"--hosts", "--limit"},
       paramLabel = "PATTERN",
-      description = "Only hosts whose name matches (comma-separated globs, e.g. 'web-*,db-1').")
+      description =
+          "Only these hosts: comma-separated host or group globs; !x excludes, &x intersects"
+              + " (e.g. 'web-*,db-1', 'webservers,!web-3').")
   String hosts;
 
   @Option(
@@ -92,7 +106,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(
       names = "--sudo",
-      description = "Local scan only: collect through 'sudo -n' (never prompts).")
+      description =
+          "Local scan and hosts named on the command line: collect through 'sudo -n' (never"
+              + " prompts).")
   boolean sudo;
 
   @Option(
@@ -162,10 +178,10 @@ final class ScanCommand implements Callable<Integer> {
                 .withTimeouts(
                     Duration.ofSeconds(connectTimeoutSeconds),
                     Duration.ofSeconds(connectTimeoutSeconds)),
-            all::host);
+            reach.applier().jumpResolver(all::host));
     Function<HostSpec, Transport> transports = h -> h.isLocal() ? local : ssh;
     PrintWriter err = spec.commandLine().getErr();
-    boolean probe = inventory != null && !noProbe;
+    boolean probe = inventory != null && !noProbe && !hasTargets();
     ProbeReport base = null;
     if (probe) {
       vantages.baseline = review.probeBaseline();
@@ -192,10 +208,15 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private Inventory loadInventory() {
-    if (inventory == null) {
+    Inventory inv = reach.load(inventory, targets, sudo, spec.commandLine().getErr());
+    if (inv == null) {
       return new Inventory("(local machine)", List.of(HostSpec.local(localName(), sudo)));
     }
-    return InventoryFiles.load(inventory, spec.commandLine().getErr());
+    return inv;
+  }
+
+  private boolean hasTargets() {
+    return targets != null && !targets.isEmpty();
   }
 
   private Inventory selectHosts(Inventory inv) {
@@ -207,10 +228,10 @@ final class ScanCommand implements Callable<Integer> {
       throw new InputException(
           "--hosts: '"
               + hosts
-              + "' matches no host in "
-              + inventory
-              + "; run 'auditgap inventory check -i "
-              + inventory
+              + "' matches no host or group in "
+              + inv.source()
+              + "; run 'auditgap inventory show -i "
+              + inv.source()
               + "' to list them");
     }
     return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param mustReach vantage names that must reach the SSH port, whatever {@code exposure} says
  * @param mustNotReach vantage names that must not reach the SSH port, whatever {@code exposure}
  *     says
+ * @param ssh OpenSSH-style settings (agent, certificates, more keys, host key alias) and where each
+ *     value came from; {@link SshSettings#NONE} when only the fields above are set
  */
 public record HostSpec(
     String name,
@@ -48,15 +50,61 @@ public record HostSpec(
     List<Integer> probePorts,
     boolean vantage,
     List<String> mustReach,
-    List<String> mustNotReach) {
+    List<String> mustNotReach,
+    SshSettings ssh) {
 
   public HostSpec {
+    ssh = ssh == null ? SshSettings.NONE : ssh;
     mustReach = mustReach == null ? List.of() : List.copyOf(mustReach);
     mustNotReach = mustNotReach == null ? List.of() : List.copyOf(mustNotReach);
     groups = List.copyOf(groups);
     tags = List.copyOf(tags);
     params = Map.copyOf(params);
     probePorts = probePorts == null ? List.of() : List.copyOf(probePorts);
+  }
+
+  /** The form without OpenSSH settings ({@link SshSettings#NONE}). */
+  public HostSpec(
+      String name,
+      String address,
+      int port,
+      String user,
+      Path identityFile,
+      String passphraseEnv,
+      Path knownHosts,
+      boolean sudo,
+      String jump,
+      List<String> groups,
+      List<String> tags,
+      Map<String, Object> params,
+      Location location,
+      String exposure,
+      String publicAddress,
+      List<Integer> probePorts,
+      boolean vantage,
+      List<String> mustReach,
+      List<String> mustNotReach) {
+    this(
+        name,
+        address,
+        port,
+        user,
+        identityFile,
+        passphraseEnv,
+        knownHosts,
+        sudo,
+        jump,
+        groups,
+        tags,
+        params,
+        location,
+        exposure,
+        publicAddress,
+        probePorts,
+        vantage,
+        mustReach,
+        mustNotReach,
+        SshSettings.NONE);
   }
 
   /** The original 13-field form; the reserved fields take their defaults. */
@@ -93,13 +141,60 @@ public record HostSpec(
         List.of(),
         false,
         List.of(),
-        List.of());
+        List.of(),
+        SshSettings.NONE);
   }
 
   /** The machine auditgap runs on, assessed without SSH. */
   public static HostSpec local(String name, boolean sudo) {
     return new HostSpec(
         name, null, 0, null, null, null, null, sudo, null, List.of(), List.of(), Map.of(), null);
+  }
+
+  /** This host with other connection values (the rest unchanged). */
+  public HostSpec withConnection(
+      String address,
+      int port,
+      String user,
+      Path identityFile,
+      Path knownHosts,
+      String jump,
+      SshSettings ssh) {
+    return new HostSpec(
+        name,
+        address,
+        port,
+        user,
+        identityFile,
+        passphraseEnv,
+        knownHosts,
+        sudo,
+        jump,
+        groups,
+        tags,
+        params,
+        location,
+        exposure,
+        publicAddress,
+        probePorts,
+        vantage,
+        mustReach,
+        mustNotReach,
+        ssh);
+  }
+
+  /** Every private key to offer from files, in order (identityFile first). */
+  public List<Path> identityFiles() {
+    List<Path> all = new java.util.ArrayList<>();
+    if (identityFile != null) {
+      all.add(identityFile);
+    }
+    for (Path p : ssh.identityFiles()) {
+      if (!all.contains(p)) {
+        all.add(p);
+      }
+    }
+    return List.copyOf(all);
   }
 
   public boolean isLocal() {

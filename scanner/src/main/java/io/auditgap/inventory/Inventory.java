@@ -32,30 +32,54 @@ public record Inventory(
   }
 
   /**
-   * The hosts whose name matches any of the comma-separated globs ({@code web-*,db-1}; {@code *}
-   * matches any run of characters, {@code ?} one character, matching is case-sensitive), in
-   * inventory order, each at most once. Blank items are ignored; a pattern that matches nothing
-   * gives an empty list (reporting that is the caller's job).
+   * The hosts that a comma-separated pattern list selects, in inventory order, each at most once.
+   * An item is a glob over host names or group names ({@code web-*}, {@code db-1}, {@code
+   * webservers}; {@code *} any run of characters, {@code ?} one character, case-sensitive; {@code
+   * all} is every host). As in Ansible's {@code --limit}, {@code !item} removes hosts and {@code
+   * &item} keeps only hosts that also match. Blank items are ignored; a pattern that matches
+   * nothing gives an empty list (reporting that is the caller's job).
    */
   public List<HostSpec> select(String globPattern) {
-    List<Pattern> globs = new ArrayList<>();
+    List<Pattern> include = new ArrayList<>();
+    List<Pattern> exclude = new ArrayList<>();
+    List<Pattern> intersect = new ArrayList<>();
     if (globPattern != null) {
       for (String item : globPattern.split(",", -1)) {
         String g = item.strip();
-        if (!g.isEmpty()) {
-          globs.add(Names.glob(g));
+        if (g.startsWith("!")) {
+          exclude.add(Names.glob(g.substring(1).strip()));
+        } else if (g.startsWith("&")) {
+          intersect.add(Names.glob(g.substring(1).strip()));
+        } else if (!g.isEmpty()) {
+          include.add(Names.glob(g.equals("all") ? "*" : g));
         }
       }
+    }
+    if (include.isEmpty() && (!exclude.isEmpty() || !intersect.isEmpty())) {
+      include.add(Names.glob("*"));
     }
     List<HostSpec> selected = new ArrayList<>();
     for (HostSpec h : hosts) {
-      for (Pattern p : globs) {
-        if (p.matcher(h.name()).matches()) {
-          selected.add(h);
-          break;
-        }
+      if (matchesAny(h, include)
+          && !matchesAny(h, exclude)
+          && intersect.stream().allMatch(p -> matchesAny(h, List.of(p)))) {
+        selected.add(h);
       }
     }
     return List.copyOf(selected);
+  }
+
+  private static boolean matchesAny(HostSpec h, List<Pattern> patterns) {
+    for (Pattern p : patterns) {
+      if (p.matcher(h.name()).matches()) {
+        return true;
+      }
+      for (String g : h.groups()) {
+        if (p.matcher(g).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -26,14 +26,14 @@ import org.yaml.snakeyaml.nodes.Node;
  * throw without one — and then {@code compose()} builds the node tree. Duplicate keys are not
  * detected by {@code compose()}; the loader checks them while walking the tree.
  */
-final class SafeYaml {
+public final class SafeYaml {
   private SafeYaml() {}
 
   static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
   static final int MAX_COLLECTION_ALIASES = 10;
   static final int MAX_DEPTH = 16;
 
-  static Node compose(String text, String label) throws InventoryException {
+  public static Node compose(String text, String label) throws InventoryException {
     if (text.length() > MAX_CODE_POINTS
         && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
       throw new InventoryException(
@@ -140,7 +140,7 @@ final class SafeYaml {
             + "); remove the tag, and quote the value if it is meant as text");
   }
 
-  static Location location(String label, Mark mark) {
+  public static Location location(String label, Mark mark) {
     return mark == null
         ? new Location(label, 1, 1)
         : new Location(label, mark.getLine() + 1, mark.getColumn() + 1);

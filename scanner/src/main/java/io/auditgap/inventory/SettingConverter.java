@@ -304,7 +304,22 @@ final class SettingConverter {
         probePorts,
         (Boolean) get(values, "vantage", false),
         (List<String>) get(values, "must_reach", List.of()),
-        (List<String>) get(values, "must_not_reach", List.of()));
+        (List<String>) get(values, "must_not_reach", List.of()),
+        SshSettings.NONE.withSources(sources(values)));
+  }
+
+  /** Where each connection value was set, so ssh_config fills only what the file leaves open. */
+  private Map<String, String> sources(Map<String, Val> values) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String key :
+        List.of("address", "port", "user", "identity_file", "known_hosts", "jump", "sudo")) {
+      Val v = values.get(key);
+      if (v != null && v.value() != null && v.node() != null) {
+        Location at = nodes.location(v.node());
+        out.put(key, at.file() + ":" + at.line());
+      }
+    }
+    return out;
   }
 
   Object get(Map<String, Val> values, String key, Object fallback) {

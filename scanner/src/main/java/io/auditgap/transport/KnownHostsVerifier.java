@@ -1,5 +1,6 @@
 package io.auditgap.transport;
 
+import com.hierynomus.sshj.userauth.certificate.Certificate;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,48 +29,126 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
     CHANGED,
     /** The host is known, but only with keys of other types than the one offered. */
     OTHER_TYPES_KNOWN,
-    APPEND_FAILED
+    APPEND_FAILED,
+    /** The key, its plain key or its CA is marked @revoked for the host. */
+    REVOKED
   }
 
   private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
   private final Path file;
   private final boolean acceptNew;
+  private final String alias;
+
+  /** While a host certificate is checked against @cert-authority lines: never record or add. */
+  private volatile boolean certificatePass;
+
+  private volatile String revokedWhat;
   private volatile Outcome outcome = Outcome.NOT_CALLED;
   private volatile PublicKey offered;
   private volatile String lookupName;
   private volatile String appendError;
   private volatile String knownTypes = "";
 
-  private KnownHostsVerifier(Path file, boolean acceptNew) throws IOException {
+  private KnownHostsVerifier(Path file, boolean acceptNew, String alias) throws IOException {
     super(file.toFile());
     this.file = file;
     this.acceptNew = acceptNew;
+    this.alias = alias;
   }
 
   /** Loads {@code file} (a missing file means no host is known). */
   static KnownHostsVerifier load(Path file, boolean acceptNew) throws IOException {
+    return load(file, acceptNew, null);
+  }
+
+  /**
+   * @param alias name to look up instead of the address (OpenSSH HostKeyAlias, used without a
+   *     port), or null
+   */
+  static KnownHostsVerifier load(Path file, boolean acceptNew, String alias) throws IOException {
     synchronized (lockFor(file)) {
-      return new KnownHostsVerifier(file, acceptNew);
+      return new KnownHostsVerifier(file, acceptNew, alias);
     }
   }
 
   @Override
   public boolean verify(String hostname, int port, PublicKey key) {
+    if (alias != null) {
+      hostname = alias;
+      port = 22;
+    }
     offered = key;
     lookupName = port != 22 ? "[" + hostname.toLowerCase() + "]:" + port : hostname.toLowerCase();
+    String revoked = revoked(lookupName, key);
+    if (revoked != null) {
+      revokedWhat = revoked;
+      outcome = Outcome.REVOKED;
+      return false;
+    }
     outcome = Outcome.VERIFIED;
+    if (key instanceof Certificate) {
+      // A host certificate is trusted through an @cert-authority line for the host; without one,
+      // OpenSSH falls back to the certificate's plain key, and so do we.
+      certificatePass = true;
+      try {
+        if (super.verify(hostname, port, key)) {
+          return true;
+        }
+      } finally {
+        certificatePass = false;
+      }
+      outcome = Outcome.VERIFIED;
+      return super.verify(hostname, port, ((Certificate<?>) key).getKey());
+    }
     return super.verify(hostname, port, key);
+  }
+
+  /**
+   * What an {@code @revoked} line for this host revokes among the offered key, its plain key and
+   * its signing CA; null when nothing is revoked.
+   */
+  private String revoked(String host, PublicKey key) {
+    java.util.Map<String, String> candidates = new java.util.LinkedHashMap<>();
+    candidates.put(Identities.blob(key), "the offered key");
+    if (key instanceof Certificate) {
+      Certificate<?> c = (Certificate<?>) key;
+      candidates.put(Identities.blob(c.getKey()), "the certificate's key");
+      candidates.put(
+          java.util.Base64.getEncoder().encodeToString(c.getSignatureKey()),
+          "the certificate authority that signed it");
+    }
+    for (KnownHostEntry e : entries) {
+      try {
+        String line = e.getLine();
+        if (line == null || !line.startsWith("@revoked") || !e.appliesTo(host)) {
+          continue;
+        }
+        String[] f = line.split("\\s+");
+        if (f.length >= 4 && candidates.containsKey(f[3])) {
+          return candidates.get(f[3]);
+        }
+      } catch (IOException | RuntimeException ignored) {
+        // an unreadable entry revokes nothing
+      }
+    }
+    return null;
   }
 
   @Override
   protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
+    if (certificatePass) {
+      return false;
+    }
     outcome = Outcome.CHANGED;
     return false;
   }
 
   @Override
   protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
+    if (certificatePass) {
+      return false;
+    }
     // ssh prefers the key types it knows for a host, so a host that offers only a new type is
     // suspect: never treat it as a new host (and never add the key automatically).
     String others = otherTypes(entries, hostname);
@@ -198,6 +277,11 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
   /** The name looked up in known_hosts ({@code addr} or {@code [addr]:port}). */
   String lookupName() {
     return lookupName;
+  }
+
+  /** Which key an @revoked line matched, when the outcome is REVOKED. */
+  String revokedWhat() {
+    return revokedWhat;
   }
 
   String appendError() {

@@ -2,7 +2,6 @@ package io.auditgap.transport;
 
 import io.auditgap.inventory.HostSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -151,14 +150,17 @@ public final class SshTransport implements Transport {
     }
     Hop hop = attempt.begin(spec, bastion, below == null);
     SSHClient client = null;
+    Identities identities = null;
     try {
       client = new SSHClient(config);
       attempt.register(client);
-      List<KeyProvider> keys = loadKeys(spec, client);
-      hop.keyPrints = fingerprints(keys);
+      identities = loadKeys(spec, client);
+      hop.keyPrints = identities.offered();
+      hop.keyNotes = identities.notes();
       Path knownHosts = knownHostsOf(spec);
       try {
-        hop.verifier = KnownHostsVerifier.load(knownHosts, options.acceptNewHostKeys());
+        hop.verifier =
+            KnownHostsVerifier.load(knownHosts, acceptNew(spec), spec.ssh().hostKeyAlias());
       } catch (IOException e) {
         throw new TransportException(
             TransportFailure.ERROR,
@@ -167,7 +169,7 @@ public final class SshTransport implements Transport {
       }
       client.addHostKeyVerifier(hop.verifier);
       int handshakeMs = budgetMs(options.handshakeTimeout(), deadline);
-      client.setConnectTimeout(budgetMs(options.connectTimeout(), deadline));
+      client.setConnectTimeout(budgetMs(connectTimeoutOf(spec), deadline));
       client.setTimeout(handshakeMs);
       client.getTransport().setTimeoutMs(handshakeMs);
       KeepAlive keepAlive = client.getConnection().getKeepAlive();
@@ -186,7 +188,7 @@ public final class SshTransport implements Transport {
         client.connectVia(tunnel);
       }
       hop.stage = Stage.AUTH;
-      client.authPublickey(userOf(spec), keys);
+      client.auth(userOf(spec), identities.methods());
       hop.stage = Stage.DONE;
       List<SSHClient> clients = new ArrayList<>();
       clients.add(client);
@@ -200,6 +202,10 @@ public final class SshTransport implements Transport {
     } catch (Exception e) {
       closeAfterFailure(client, below);
       throw classify(e, hop);
+    } finally {
+      if (identities != null) {
+        identities.close();
+      }
     }
   }
 
@@ -254,37 +260,13 @@ public final class SshTransport implements Transport {
 
   // ---------------------------------------------------------------- keys
 
-  private List<KeyProvider> loadKeys(HostSpec spec, SSHClient client) throws TransportException {
-    if (spec.identityFile() != null) {
-      return List.of(loadKey(spec.identityFile(), spec.passphraseEnv(), client));
-    }
+  private Identities loadKeys(HostSpec spec, SSHClient client) throws TransportException {
     Path dir = options.userHome().resolve(".ssh");
-    List<KeyProvider> keys = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<Path> defaults = new ArrayList<>();
     for (String name : DEFAULT_KEYS) {
-      Path p = dir.resolve(name);
-      if (!Files.exists(p)) {
-        continue;
-      }
-      try {
-        keys.add(loadKey(p, spec.passphraseEnv(), client));
-      } catch (TransportException e) {
-        problems.add(e.getMessage());
-      }
+      defaults.add(dir.resolve(name));
     }
-    if (keys.isEmpty()) {
-      throw new TransportException(
-          TransportFailure.KEY_UNREADABLE,
-          "no identity_file set for "
-              + spec.name()
-              + " and no usable default key in "
-              + dir
-              + " ("
-              + String.join(", ", DEFAULT_KEYS)
-              + ")"
-              + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
-    }
-    return keys;
+    return Identities.of(spec, env, defaults, f -> loadKey(f, spec.passphraseEnv(), client));
   }
 
   private KeyProvider loadKey(Path file, String passphraseEnv, SSHClient client)
@@ -326,19 +308,6 @@ public final class SshTransport implements Transport {
       }
       throw new TransportException(TransportFailure.KEY_UNREADABLE, msg, e);
     }
-  }
-
-  private static String fingerprints(List<KeyProvider> keys) {
-    List<String> out = new ArrayList<>();
-    for (KeyProvider k : keys) {
-      try {
-        out.add(
-            SshFingerprints.keyType(k.getPublic()) + " " + SshFingerprints.sha256(k.getPublic()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return String.join(", ", out);
   }
 
   /** Reads the passphrase from the environment; never logs or keeps it. */
@@ -424,7 +393,8 @@ public final class SshTransport implements Transport {
                   + " was refused by "
                   + where
                   + " (publickey); check authorized_keys for "
-                  + hop.keyPrints,
+                  + hop.keyPrints
+                  + (hop.keyNotes.isEmpty() ? "" : " (" + String.join("; ", hop.keyNotes) + ")"),
               e);
         }
         if (Failures.has(e, TimeoutException.class)) {
@@ -591,6 +561,22 @@ public final class SshTransport implements Transport {
                 + " verify the new fingerprint with the host's owner",
             fp,
             null);
+      case REVOKED:
+        return new TransportException(
+            TransportFailure.HOST_KEY_CHANGED,
+            "host key of "
+                + v.lookupName()
+                + " is REVOKED: "
+                + v.revokedWhat()
+                + " ("
+                + v.offeredType()
+                + " "
+                + fp
+                + ") matches an @revoked line in "
+                + kh
+                + "; auditgap will not connect",
+            fp,
+            null);
       case APPEND_FAILED:
         return new TransportException(
             TransportFailure.HOST_KEY_UNKNOWN,
@@ -612,6 +598,18 @@ public final class SshTransport implements Transport {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private boolean acceptNew(HostSpec spec) {
+    String strict = spec.ssh().strictHostKeyChecking();
+    // "no" accepts unknown keys like accept-new; a changed key is refused either way.
+    return options.acceptNewHostKeys()
+        || (strict != null && (strict.equals("accept-new") || strict.equals("no")));
+  }
+
+  private Duration connectTimeoutOf(HostSpec spec) {
+    Duration d = spec.ssh().connectTimeout();
+    return d != null && d.compareTo(options.connectTimeout()) < 0 ? d : options.connectTimeout();
+  }
 
   private Path knownHostsOf(HostSpec spec) {
     return spec.knownHosts() != null ? spec.knownHosts() : options.defaultKnownHosts();
@@ -658,6 +656,7 @@ public final class SshTransport implements Transport {
     volatile Stage stage = Stage.KEYS;
     volatile KnownHostsVerifier verifier;
     volatile String keyPrints = "";
+    volatile List<String> keyNotes = List.of();
 
     Hop(HostSpec spec, boolean bastion, boolean direct) {
       this.spec = spec;
