@@ -19,8 +19,9 @@ import java.util.Map;
  *   <li>{@code fixed}: failed or unknown before, passes or is not applicable now;
  *   <li>{@code changed}: same status, different reason or evidence (or pass ↔ not applicable);
  *   <li>{@code unchanged}: same status, same reason and evidence;
- *   <li>{@code unverified}: failed or unknown before, and not evaluated now (host not assessed,
- *       check not run): never reported as fixed, since nothing was seen.
+ *   <li>{@code unverified}: the host was not assessed now, or a check that failed or was unknown
+ *       before was not evaluated now, or a failed check is unknown now: never reported as fixed
+ *       (nothing was seen) nor as new (the host did not change, the scan did not reach it).
  * </ul>
  *
  * <p>Hosts that are only in the baseline are listed as removed; their findings are not compared.
@@ -46,9 +47,22 @@ public final class BaselineComparison {
       }
       Map<String, Finding> old = was == null ? Map.of() : byCheck(was);
       Map<String, Finding> cur = byCheck(now);
+      boolean assessed = now.status() == HostStatus.ASSESSED || now.status() == HostStatus.PARTIAL;
       for (Finding f : cur.values()) {
         Finding b = old.get(f.check());
-        FindingChange c = classify(now.name(), b, f);
+        FindingChange c =
+            assessed || b == null
+                ? classify(now.name(), b, f)
+                : change(
+                    now.name(),
+                    f,
+                    Change.UNVERIFIED,
+                    b.status(),
+                    "was "
+                        + (b.status() == null ? "unknown" : b.status().id())
+                        + "; host not assessed now ("
+                        + (now.status() == null ? "error" : now.status().id())
+                        + ")");
         if (c.change() == Change.UNCHANGED) {
           unchanged++;
         } else {
@@ -56,7 +70,7 @@ public final class BaselineComparison {
         }
       }
       for (Finding b : old.values()) {
-        if (!cur.containsKey(b.check()) && problem(b.status())) {
+        if (!cur.containsKey(b.check()) && (problem(b.status()) || !assessed)) {
           changes.add(
               new FindingChange(
                   now.name(),
@@ -66,7 +80,7 @@ public final class BaselineComparison {
                   Change.UNVERIFIED,
                   b.status(),
                   null,
-                  now.status() == HostStatus.ASSESSED || now.status() == HostStatus.PARTIAL
+                  assessed
                       ? "was " + b.status().id() + "; not evaluated in this scan"
                       : "was "
                           + b.status().id()
@@ -99,6 +113,9 @@ public final class BaselineComparison {
           same ? Change.UNCHANGED : Change.CHANGED,
           was,
           same ? "" : now.id() + " as before, with different evidence");
+    }
+    if (was == Status.FAIL && now == Status.UNKNOWN) {
+      return change(host, f, Change.UNVERIFIED, was, "was fail, unknown now");
     }
     if (problem(now)) {
       return change(host, f, Change.NEW, was, "was " + was.id() + ", " + now.id() + " now");

@@ -12,7 +12,10 @@ public enum Change {
   UNCHANGED,
   /** Same status, different evidence or reason; or between pass and not applicable. */
   CHANGED,
-  /** Failed or unknown before; not seen now (the host was not assessed, or the check not run). */
+  /**
+   * Not verified now: the host was not assessed this time, the check did not run, or a check that
+   * failed before is unknown now. Never counted as fixed nor as new.
+   */
   UNVERIFIED;
 
   public String id() {

@@ -72,6 +72,39 @@ class BaselineComparisonTest {
   }
 
   @Test
+  void aFailedCheckThatIsUnknownNowIsNotVerifiedAndAPassThatIsUnknownNowIsNew() {
+    ScanResult later =
+        scan(
+            "2026-12-06T02:00:00Z",
+            host(
+                "web-1",
+                finding("audit.execve", Severity.HIGH, Status.UNKNOWN, "rules unreadable"),
+                finding("sshd.log-level", Severity.MEDIUM, Status.UNKNOWN, "sshd -T failed")));
+    Review r = Review.NONE.withComparison(BaselineComparison.compare(BEFORE, later, "b"));
+    assertEquals(Change.UNVERIFIED, r.change("web-1", "audit.execve").orElseThrow());
+    assertEquals(Change.NEW, r.change("web-1", "sshd.log-level").orElseThrow());
+  }
+
+  @Test
+  void everyFindingOfAHostNotAssessedNowIsUnverified() {
+    io.auditgap.scan.HostResult down =
+        new io.auditgap.scan.HostResult(
+            "web-1",
+            "web-1",
+            io.auditgap.scan.HostStatus.ERROR,
+            "SSH handshake did not complete within 10 s",
+            null,
+            java.util.List.of(
+                finding("audit.execve", Severity.HIGH, Status.UNKNOWN, "not assessed"),
+                finding("sshd.log-level", Severity.MEDIUM, Status.UNKNOWN, "not assessed")),
+            null);
+    Comparison c = BaselineComparison.compare(BEFORE, scan("2026-12-06T02:00:00Z", down), "b");
+    assertEquals(4, c.counts().get(Change.UNVERIFIED), c.changes().toString());
+    assertEquals(0, c.counts().get(Change.NEW));
+    assertEquals(0, c.counts().get(Change.FIXED));
+  }
+
+  @Test
   void theSameScanIsUnchangedEverywhere() {
     Comparison c = BaselineComparison.compare(BEFORE, BEFORE, "b");
     assertEquals(List.of(), c.changes());
