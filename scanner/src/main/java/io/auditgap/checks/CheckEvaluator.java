@@ -42,16 +42,17 @@ public final class CheckEvaluator {
   /**
    * Evaluates every check.
    *
-   * @param settings scan-wide parameters (profile, uid_min, ...) that check params may override
+   * @param settings the profile and the user's parameters (inventory, then command line); each
+   *     applies to the checks whose matcher declares it settable, over the catalog's value (see
+   *     {@link ParamOverrides#forCheck})
    */
   public List<Finding> evaluate(Facts facts, Map<String, Object> settings) {
     List<Finding> out = new ArrayList<>();
     for (CheckDefinition c : checks) {
-      Map<String, Object> merged = new LinkedHashMap<>(c.params());
-      merged.putAll(settings);
       Verdict v;
       try {
-        v = registry.find(c.matcher()).orElseThrow().evaluate(new CheckParams(merged), facts);
+        Matcher m = registry.find(c.matcher()).orElseThrow();
+        v = m.evaluate(ParamOverrides.forCheck(c, m, settings), facts);
       } catch (RuntimeException e) {
         v = Verdict.unknown("internal error evaluating " + c.id() + ": " + e);
       }

@@ -4,6 +4,7 @@ import io.auditgap.checks.CatalogException;
 import io.auditgap.checks.CheckCatalog;
 import io.auditgap.checks.CheckDefinition;
 import io.auditgap.checks.MatcherRegistry;
+import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.matchers.exposure.NetworkProbeMatcher;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,7 +54,10 @@ final class CatalogOptions {
 
   final MatcherRegistry registry = MatcherRegistry.builtIn();
 
-  /** Check parameters given on the command line, plus the profile; these override the inventory. */
+  /**
+   * Check parameters given on the command line, plus the profile; these override the inventory.
+   * Only parameters a selected check declares settable are accepted, typed by their declaration.
+   */
   Map<String, Object> settings() {
     Map<String, Object> s = new LinkedHashMap<>();
     if (params != null) {
@@ -71,8 +75,12 @@ final class CatalogOptions {
     if (ttyAuditUsers != null) {
       s.put("tty_audit_users", List.copyOf(ttyAuditUsers));
     }
-    s.put("profile", profile);
-    return s;
+    s.put(ParamOverrides.PROFILE, profile);
+    try {
+      return ParamOverrides.validate(s, selected(), registry, "--param");
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
   }
 
   private CheckCatalog loaded;

@@ -1,6 +1,7 @@
 package io.auditgap.cli;
 
 import io.auditgap.checks.CheckEvaluator;
+import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.Severity;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.collect.HostSnapshot;
@@ -160,6 +161,17 @@ final class ScanCommand implements Callable<Integer> {
     Inventory all = loadInventory();
     Inventory inv = selectHosts(all);
     review.load(inventory, gate);
+    for (HostSpec h : inv.hosts()) {
+      try {
+        ParamOverrides.validate(
+            h.params(),
+            catalog.collected(),
+            catalog.registry,
+            h.location() + ": host '" + h.name() + "': params");
+      } catch (IllegalArgumentException e) {
+        throw new InputException(e.getMessage());
+      }
+    }
     CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
     Map<String, Object> settings = catalog.settings();
     ScanOptions options =

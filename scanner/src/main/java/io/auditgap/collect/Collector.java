@@ -57,35 +57,9 @@ public final class Collector {
     }
     String problem = bundle.problem();
     if (!bundle.complete()) {
-      problem = explain(r, sudo, problem);
+      problem = CollectionFailure.explain(r, bundle, items, byKey, sudo, timeout);
     }
     return new HostSnapshot(
         host, clock.instant(), byKey, r.stdout().length, bundle.complete(), problem);
-  }
-
-  private static String explain(ExecResult r, boolean sudo, String bundleProblem) {
-    if (r.timedOut()) {
-      return "collector timed out on the host (" + bundleProblem + ")";
-    }
-    if (r.disconnected()) {
-      return "connection lost during collection (" + bundleProblem + ")";
-    }
-    if (r.stdoutTruncated()) {
-      return "collector output exceeded the size cap (" + bundleProblem + ")";
-    }
-    String err = r.stderr() == null ? "" : r.stderr().strip();
-    if (sudo && (err.contains("password is required") || err.contains("sudo:"))) {
-      return "sudo -n refused (no passwordless sudo for this user): " + firstLine(err);
-    }
-    if (!err.isEmpty()) {
-      return bundleProblem + "; stderr: " + firstLine(err);
-    }
-    return bundleProblem;
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    String line = nl < 0 ? s : s.substring(0, nl);
-    return line.length() > 200 ? line.substring(0, 200) : line;
   }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Name helpers: "did you mean" suggestions and host-name globs. */
-final class Names {
+public final class Names {
   private Names() {}
 
   /** Largest edit distance that still earns a "did you mean" suggestion. */
@@ -15,7 +15,7 @@ final class Names {
    * The candidate closest to {@code wrong} by optimal-string-alignment (Damerau) distance, if it is
    * at most {@link #MAX_SUGGESTION_DISTANCE}; ties go to the earlier candidate.
    */
-  static Optional<String> suggest(String wrong, Collection<String> candidates) {
+  public static Optional<String> suggest(String wrong, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String lower = wrong.toLowerCase(java.util.Locale.ROOT);

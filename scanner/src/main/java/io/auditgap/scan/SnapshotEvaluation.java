@@ -25,6 +25,10 @@ public final class SnapshotEvaluation {
     List<Finding> findings = evaluator.evaluate(new Facts(snap), settings);
     boolean anyUnknown = findings.stream().anyMatch(f -> f.status() == Status.UNKNOWN);
     HostStatus status = snap.complete() && !anyUnknown ? HostStatus.ASSESSED : HostStatus.PARTIAL;
+    if (!snap.complete() && snap.items().isEmpty()) {
+      // Nothing was collected (sudo refused, a login shell that runs no command, ...): not partial.
+      status = HostStatus.ERROR;
+    }
     String reason;
     if (!snap.complete()) {
       reason = snap.problem();

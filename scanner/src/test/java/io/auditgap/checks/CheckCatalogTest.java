@@ -93,7 +93,8 @@ class CheckCatalogTest {
             + "    rationale: r\n    remediation: m\n    profiles: [baseline]\n");
     CatalogException e =
         assertThrows(CatalogException.class, () -> CheckCatalog.fromDirectory(dir, registry));
-    assertTrue(e.getMessage().contains("bad.yaml: x.y: no matcher named 'nope'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("bad.yaml:5:14: x.y: no matcher named 'nope'"), e.getMessage());
   }
 
   @Test
@@ -108,5 +109,58 @@ class CheckCatalogTest {
     Files.writeString(dir.resolve("a.yaml"), "checks: []\nchecks: []\n");
     e = assertThrows(CatalogException.class, () -> CheckCatalog.fromDirectory(dir, registry));
     assertTrue(e.getMessage().startsWith(dir.resolve("a.yaml") + ":2:"), e.getMessage());
+  }
+
+  private static final String ENTRY =
+      "checks:\n  - id: kernel.x\n    title: t\n    severity: high\n"
+          + "    matcher: kernel-boot-param\n    rationale: r\n    remediation: m\n"
+          + "    profiles: [baseline]\n    params:\n";
+
+  private String refused(Path dir, String params) throws IOException {
+    Files.writeString(dir.resolve("bad.yaml"), ENTRY + params);
+    return assertThrows(CatalogException.class, () -> CheckCatalog.fromDirectory(dir, registry))
+        .getMessage();
+  }
+
+  @Test
+  void aMisspelledParameterIsRefusedWithItsPosition(@TempDir Path dir) throws IOException {
+    String m = refused(dir, "      parameter: audit\n      acept: [\"1\"]\n");
+    assertEquals(
+        dir.resolve("bad.yaml")
+            + ":11:7: kernel.x: unknown parameter 'acept' for matcher kernel-boot-param;"
+            + " did you mean 'accept'? (declared: parameter, accept, forbid, min)",
+        m);
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsRefusedWithItsPosition(@TempDir Path dir) throws IOException {
+    String m = refused(dir, "      min: lots\n");
+    assertEquals(
+        dir.resolve("bad.yaml") + ":10:12: kernel.x: min must be an integer (got \"lots\")", m);
+    m = refused(dir, "      parameter: {cis: audit}\n");
+    assertTrue(m.endsWith(":10:18: kernel.x: parameter takes one value for every profile"), m);
+    m = refused(dir, "      min: {baseline: 1, strict: 2}\n");
+    assertTrue(m.contains(":10:26: kernel.x: min: unknown profile 'strict'"), m);
+  }
+
+  @Test
+  void scalarsAreTextNotYaml11Booleans(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("ok.yaml"), ENTRY + "      accept: [1, on]\n      forbid: [0, off, no]\n");
+    CheckDefinition d = CheckCatalog.fromDirectory(dir, registry).checks().get(0);
+    assertEquals(List.of("1", "on"), d.params().get("accept"));
+    assertEquals(List.of("0", "off", "no"), d.params().get("forbid"));
+  }
+
+  @Test
+  void malformedRuleRequirementsFailAtLoad(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("bad.yaml"),
+        ENTRY.replace("kernel-boot-param", "audit-rule-coverage")
+            + "      requirements:\n        - {watch: etc/passwd, perms: wa}\n");
+    String m =
+        assertThrows(CatalogException.class, () -> CheckCatalog.fromDirectory(dir, registry))
+            .getMessage();
+    assertTrue(m.endsWith(":11:9: kernel.x: requirements[0]: watch paths must be absolute"), m);
   }
 }

@@ -1,10 +1,13 @@
 package io.auditgap.checks.matchers.auditd;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -15,6 +18,7 @@ import io.auditgap.facts.audit.Machine;
 import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.RuleSource;
+import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +44,14 @@ public final class AuditExecveMatcher implements Matcher {
   }
 
   @Override
+  public List<ParamSpec> parameters() {
+    return List.of(CommonParams.UID_MIN);
+  }
+
+  @Override
   public Set<CollectionItem> needs() {
-    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+    return Preconditions.needs(
+        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
   }
 
   @Override
@@ -56,7 +66,7 @@ public final class AuditExecveMatcher implements Matcher {
     if (!machine.isSeen()) {
       return Verdict.unknown(machine.reason());
     }
-    long uidMin = params.integer("uid_min", 1000);
+    long uidMin = UidMin.of(params, facts).value();
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     List<Evidence> evidence = new ArrayList<>();

@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.auditdconf;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -20,6 +22,23 @@ public final class AdminSpaceLeftMatcher implements Matcher {
   @Override
   public String name() {
     return "auditd-conf-admin-space-left";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("admin_space_left_action", ParamType.TEXT_LIST)
+            .allowing(
+                "ignore",
+                "syslog",
+                "rotate",
+                "email",
+                "exec",
+                "suspend",
+                "single",
+                "halt",
+                "keep_logs")
+            .byProfile());
   }
 
   @Override

@@ -112,7 +112,7 @@ public final class AuditdConfValidMatcher implements Matcher {
             + ": "
             + conf.directives().size()
             + " valid directives, owned by root, mode "
-            + st.value().mode(),
+            + st.value().octalMode(),
         ev);
   }
 }

@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.auditdconf;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -21,6 +23,24 @@ public final class MaxLogFileActionMatcher implements Matcher {
   @Override
   public String name() {
     return "auditd-conf-max-log-file-action";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("max_log_file_action", ParamType.TEXT_LIST)
+            .allowing(
+                "ignore",
+                "syslog",
+                "rotate",
+                "email",
+                "exec",
+                "suspend",
+                "single",
+                "halt",
+                "keep_logs")
+            .byProfile(),
+        ParamSpec.of("min_num_logs", ParamType.INTEGER).orElse("2").byProfile());
   }
 
   @Override

@@ -1,10 +1,14 @@
 package io.auditgap.checks.matchers.auditrules;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -16,6 +20,7 @@ import io.auditgap.facts.audit.RuleCoverage;
 import io.auditgap.facts.audit.RuleRequirement;
 import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.Suppression;
+import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +42,22 @@ public final class AuditRuleCoverageMatcher implements Matcher {
   }
 
   @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("requirements", ParamType.MAPPING_LIST)
+            .checkedBy(v -> Optional.ofNullable(Requirements.parse(v, 1000).error())),
+        CommonParams.UID_MIN);
+  }
+
+  @Override
   public Set<CollectionItem> needs() {
-    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+    return Preconditions.needs(
+        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    long uidMin = params.integer("uid_min", 1000);
+    long uidMin = UidMin.of(params, facts).value();
     Requirements.Result req = Requirements.parse(params.values().get("requirements"), uidMin);
     if (req.error() != null) {
       return Verdict.unknown("check misconfigured: " + req.error());

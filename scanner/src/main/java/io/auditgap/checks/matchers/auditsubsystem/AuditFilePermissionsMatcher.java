@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.auditsubsystem;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
@@ -33,6 +35,15 @@ public final class AuditFilePermissionsMatcher implements Matcher {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("log_dir_max", ParamType.MODE).byProfile(),
+        ParamSpec.of("log_file_max", ParamType.MODE).byProfile(),
+        ParamSpec.of("config_max", ParamType.MODE).byProfile(),
+        ParamSpec.of("tool_max", ParamType.MODE).byProfile());
   }
 
   @Override

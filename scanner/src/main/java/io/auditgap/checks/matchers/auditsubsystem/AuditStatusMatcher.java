@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.auditsubsystem;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
@@ -30,6 +32,11 @@ public final class AuditStatusMatcher implements Matcher {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(ParamSpec.of("min_backlog_limit", ParamType.INTEGER).orElse("8192").byProfile());
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.auditgap.checks.matchers.auditsubsystem;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -12,6 +15,7 @@ import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.Suppression;
+import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +35,14 @@ public final class AuditSuppressionMatcher implements Matcher {
   }
 
   @Override
+  public List<ParamSpec> parameters() {
+    return List.of(CommonParams.UID_MIN);
+  }
+
+  @Override
   public Set<CollectionItem> needs() {
-    return Preconditions.needs(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES);
+    return Preconditions.needs(
+        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
   }
 
   @Override
@@ -41,7 +51,7 @@ public final class AuditSuppressionMatcher implements Matcher {
     if (gate.isPresent()) {
       return gate.get();
     }
-    long uidMin = params.integer("uid_min", 1000);
+    long uidMin = UidMin.of(params, facts).value();
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     List<Evidence> ev = new ArrayList<>();

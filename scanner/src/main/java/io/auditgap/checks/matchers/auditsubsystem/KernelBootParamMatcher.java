@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.auditsubsystem;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
@@ -32,6 +34,15 @@ public final class KernelBootParamMatcher implements Matcher {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("parameter", ParamType.TEXT).orElse("audit"),
+        ParamSpec.of("accept", ParamType.TEXT_LIST),
+        ParamSpec.of("forbid", ParamType.TEXT_LIST),
+        ParamSpec.of("min", ParamType.INTEGER).byProfile());
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.forwarding;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -39,6 +41,11 @@ public final class ForwardingQualityMatcher implements Matcher {
   @Override
   public String name() {
     return quality.matcher;
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(ParamSpec.of("streams", ParamType.TEXT_LIST).allowing("auth", "audit"));
   }
 
   @Override

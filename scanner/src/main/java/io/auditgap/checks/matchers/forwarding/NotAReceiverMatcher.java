@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.forwarding;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.SnapshotItem;
@@ -31,6 +33,11 @@ public final class NotAReceiverMatcher implements Matcher {
   @Override
   public String name() {
     return "logs-not-a-receiver";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(ParamSpec.of("log_server", ParamType.BOOLEAN).orElse("false").settable());
   }
 
   @Override

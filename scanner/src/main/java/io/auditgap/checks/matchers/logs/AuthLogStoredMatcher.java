@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.logs;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -29,6 +31,15 @@ public final class AuthLogStoredMatcher implements Matcher {
   @Override
   public String name() {
     return "auth-log-stored";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("recent_days", ParamType.INTEGER).orElse("7"),
+        ParamSpec.of("max_mode", ParamType.MODE).orElse("0640"),
+        ParamSpec.of("owners", ParamType.TEXT_LIST),
+        ParamSpec.of("groups", ParamType.TEXT_LIST));
   }
 
   @Override

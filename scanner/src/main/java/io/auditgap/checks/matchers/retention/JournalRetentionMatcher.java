@@ -1,7 +1,9 @@
 package io.auditgap.checks.matchers.retention;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -9,6 +11,7 @@ import io.auditgap.facts.Observed;
 import io.auditgap.facts.retention.JournaldConfig;
 import io.auditgap.facts.retention.RetentionFacts;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +22,11 @@ public final class JournalRetentionMatcher implements Matcher {
   @Override
   public String name() {
     return "journal-retention";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return CommonParams.RETENTION;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.auditgap.checks.matchers.retention;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
@@ -29,6 +31,11 @@ public final class LoginRecordsRetentionMatcher implements Matcher {
   @Override
   public String name() {
     return "login-records-retention";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return CommonParams.RETENTION;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -26,6 +28,11 @@ public final class PamTtyAuditMatcher implements Matcher {
   @Override
   public String name() {
     return "pam-tty-audit";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return CommonParams.SESSION_USERS;
   }
 
   @Override

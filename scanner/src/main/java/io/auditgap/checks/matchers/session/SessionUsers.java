@@ -1,6 +1,7 @@
 package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -11,7 +12,6 @@ import io.auditgap.facts.pam.TargetUsers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -22,7 +22,6 @@ import java.util.Set;
  */
 final class SessionUsers {
   static final String PARAM_USERS = "tty_audit_users";
-  static final String PARAM_UID_MIN = "uid_min";
 
   private SessionUsers() {}
 
@@ -47,21 +46,9 @@ final class SessionUsers {
     if (!shells.isSeen()) {
       return Observed.unseen(((Observed.Unseen<Set<String>>) shells).reason());
     }
-    long uidMin;
-    String uidSource;
-    if (params.values().containsKey(PARAM_UID_MIN)) {
-      uidMin = params.integer(PARAM_UID_MIN, 1000);
-      uidSource = "uid_min from the scan settings";
-    } else {
-      Observed<OptionalLong> defs = facts.get(PamFacts.UID_MIN);
-      if (defs.isSeen() && defs.value().isPresent()) {
-        uidMin = defs.value().getAsLong();
-        uidSource = "UID_MIN in /etc/login.defs";
-      } else {
-        uidMin = 1000;
-        uidSource = "default UID_MIN";
-      }
-    }
+    UidMin min = UidMin.of(params, facts);
+    long uidMin = min.value();
+    String uidSource = min.source();
     List<String> names = new ArrayList<>();
     for (LocalUser u : users.value()) {
       if (u.uid() >= uidMin

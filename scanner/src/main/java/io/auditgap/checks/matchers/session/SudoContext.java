@@ -13,7 +13,6 @@ import io.auditgap.facts.sudo.SudoersPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,16 +69,8 @@ record SudoContext(SudoVersion version, SudoersPolicy policy, List<Evidence> evi
     return Evidence.of(d.file(), d.line(), d.text(), note);
   }
 
-  /** A per-profile list parameter: {@code {baseline: [a], cis: [b]}} or a plain list. */
+  /** A list parameter (already resolved for the profile), or {@code fallback} when unset. */
   static List<String> profileList(CheckParams params, String key, List<String> fallback) {
-    Object v = params.values().get(key);
-    if (v instanceof Map<?, ?> m) {
-      Object forProfile = m.get(params.string("profile", "baseline"));
-      if (forProfile instanceof List<?> l) {
-        return l.stream().map(Object::toString).toList();
-      }
-      return forProfile == null ? fallback : List.of(forProfile.toString());
-    }
     List<String> plain = params.strings(key);
     return plain.isEmpty() ? fallback : plain;
   }

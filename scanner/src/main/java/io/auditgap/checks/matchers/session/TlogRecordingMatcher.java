@@ -1,8 +1,11 @@
 package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -40,6 +43,13 @@ public final class TlogRecordingMatcher implements Matcher {
   @Override
   public String name() {
     return "session-tlog";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return CommonParams.with(
+        CommonParams.SESSION_USERS,
+        ParamSpec.of("required", ParamType.BOOLEAN).orElse("false").byProfile());
   }
 
   @Override

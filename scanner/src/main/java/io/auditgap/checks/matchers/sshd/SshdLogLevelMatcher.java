@@ -1,8 +1,11 @@
 package io.auditgap.checks.matchers.sshd;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -33,6 +36,16 @@ public final class SshdLogLevelMatcher implements Matcher {
   @Override
   public String name() {
     return "sshd-log-level";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.of("accepted_levels", ParamType.TEXT_LIST)
+            .allowing(
+                "quiet", "fatal", "error", "info", "verbose", "debug", "debug1", "debug2", "debug3")
+            .byProfile(),
+        CommonParams.TTY_AUDIT_USERS);
   }
 
   @Override

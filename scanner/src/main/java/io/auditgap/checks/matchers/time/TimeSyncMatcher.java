@@ -3,6 +3,8 @@ package io.auditgap.checks.matchers.time;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -29,6 +31,11 @@ public final class TimeSyncMatcher implements Matcher {
   @Override
   public String name() {
     return "time-sync";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(ParamSpec.of("max_offset_seconds", ParamType.TEXT).orElse("1"));
   }
 
   @Override
