@@ -90,8 +90,8 @@ public final class CheckCatalog {
    */
   public static String bundledVersion() {
     try {
-      Object v = load(resource("checks/index.yaml"), "checks/index.yaml").get("version");
-      return v == null ? "unknown" : v.toString();
+      String label = "checks/index.yaml";
+      return text(value(root(resource(label), label), "version", label), "version", label);
     } catch (CatalogException e) {
       return "unknown";
     }
