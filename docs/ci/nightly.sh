@@ -14,7 +14,7 @@ waivers=${AUDITGAP_WAIVERS:-}
 run="$state/runs/$(date -u +%Y-%m-%dT%H%M%SZ)"
 mkdir -p "$state/runs"
 
-set -- scan -i "$inventory" --format json,html,junit,csv -o "$run"
+set -- scan -i "$inventory" --format console,json,html,junit,csv --color never -o "$run"
 if [ -f "$state/baseline/report.json" ]; then
   set -- "$@" --baseline "$state/baseline/report.json" --fail-on "$fail_on,new"
 else
