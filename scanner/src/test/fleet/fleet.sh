@@ -22,6 +22,8 @@
 #                    mode MODE OWNER:GROUP /path (git keeps no modes; inherited) |
 #                    pam_standin MODULE.so (pam_permit copied under that name: a module Debian lacks) |
 #                    fresh /path (mtime set when the host is staged: a log being written; inherited)
+#                    user NAME SHELL [nopasswd|password] (an extra login with the client key; sudo rule) |
+#                    inventory no (left out of run/inventory.yaml: fault-injection hosts)
 #   etc/ var/ usr/ root/ home/ ...  files overlaid on the real tree (only what differs from Debian 12)
 #   .fleet-opaque    (file in a dir)  that dir shows only fixture content
 #   .fleet-whiteout  (file in a dir)  names listed in it are absent in the host's view
@@ -200,6 +202,18 @@ stage() {
   grep -q "^$TEST_USER:" "$L/etc/group"   || echo "$TEST_USER:x:$TEST_UID:" >> "$L/etc/group"
   grep -q "^$TEST_USER:" "$L/etc/shadow"  || echo "$TEST_USER:*:20000:0:99999:7:::" >> "$L/etc/shadow"   # key-only
   grep -q "^$TEST_USER:" "$L/etc/gshadow" || echo "$TEST_USER:!::" >> "$L/etc/gshadow"
+  # extra logins (host.conf "user NAME SHELL [nopasswd|password]"): key-only, uid 1991 and up
+  local uid=1991 un ush usudo
+  while read -r un ush usudo; do
+    [ -n "$un" ] || continue
+    echo "$un:x:$uid:$uid:auditgap fault user:/home/$un:$ush" >> "$L/etc/passwd"
+    echo "$un:x:$uid:" >> "$L/etc/group"; echo "$un:*:20000:0:99999:7:::" >> "$L/etc/shadow"; echo "$un:!::" >> "$L/etc/gshadow"
+    mkdir -p "$L/home/$un/.ssh"; cp -n /etc/skel/.bashrc /etc/skel/.profile "$L/home/$un/" 2>/dev/null
+    cp "$KEYS/id_ed25519.pub" "$L/home/$un/.ssh/authorized_keys"
+    echo "$un:$uid" >> "$r/state/users"; uid=$((uid + 1))
+    case $usudo in nopasswd) echo "$un ALL=(ALL:ALL) NOPASSWD: ALL" ;; password) echo "$un ALL=(ALL:ALL) ALL" ;; *) continue ;; esac \
+      > "$L/etc/sudoers.d/91-auditgap-$un"
+  done < <(conf_all "$h" user)
   # sudo: only the fixture's drop-ins (+ the package README), NOPASSWD for the scan user where sudo=yes
   touch "$L/etc/sudoers.d/.fleet-opaque"; cp -p /etc/sudoers.d/README "$L/etc/sudoers.d/" 2>/dev/null
   [ "$sudo" = no ] || echo "$TEST_USER ALL=(ALL:ALL) NOPASSWD: ALL" > "$L/etc/sudoers.d/90-auditgap-$TEST_USER"
@@ -250,6 +264,8 @@ stage() {
   [ -f "$L/usr/bin/chronyc" ] && chmod 755 "$L/usr/bin/chronyc"
   chmod 700 "$L/root" "$L/root/.ssh" "$L/home/$TEST_USER/.ssh"; chmod 600 "$L/root/.ssh/authorized_keys" "$L/home/$TEST_USER/.ssh/authorized_keys"
   chmod 755 "$L/home"; chmod 750 "$L/home/$TEST_USER"; chown -R "$TEST_UID:$TEST_UID" "$L/home/$TEST_USER"
+  local ent; for ent in $(cat "$r/state/users" 2>/dev/null); do
+    chmod 700 "$L/home/${ent%%:*}/.ssh"; chown -R "${ent#*:}:${ent#*:}" "$L/home/${ent%%:*}"; done
   echo "$ip" > "$r/ip"
   printf '%02X%02X%02X%02X:0016\n' $(echo "$ip" | awk -F. '{print $4, $3, $2, $1}') > "$r/lhex"
   # markers -> overlayfs xattrs/whiteouts; absent packages -> whiteouts + dpkg status without them
@@ -324,9 +340,10 @@ write_outputs() {
   for h in $(all_hosts); do
     running "$h" || continue
     ip=$(cat "$RUN/$h/ip")
+    awk -v a="$ip" '{print a, $1, $2}' "$CACHE/hostkeys/$h"/ssh_host_*_key.pub >> "$RUN/known_hosts.tmp"
+    [ "$(conf "$h" inventory)" = no ] && continue
     if [ "$(conf "$h" sudo)" = no ]; then echo "  $h: {address: $ip, port: 22, sudo: false}"
     else echo "  $h: {address: $ip, port: 22}"; fi >> "$inv.tmp"
-    awk -v a="$ip" '{print a, $1, $2}' "$CACHE/hostkeys/$h"/ssh_host_*_key.pub >> "$RUN/known_hosts.tmp"
   done
   mv "$inv.tmp" "$inv"; mv "$RUN/known_hosts.tmp" "$RUN/known_hosts"
 }

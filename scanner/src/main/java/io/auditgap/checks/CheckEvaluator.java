@@ -79,6 +79,7 @@ public final class CheckEvaluator {
         v.reason(),
         v.evidence(),
         c.remediation(),
-        c.references());
+        c.references(),
+        v.rootCause());
   }
 }

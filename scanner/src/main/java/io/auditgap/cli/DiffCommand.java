@@ -113,7 +113,7 @@ final class DiffCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    return ScanCommand.exitCode(compared, threshold, true) == ExitCodes.GAPS
+    return ScanCommand.exitCode(compared, threshold, true, false) == ExitCodes.GAPS
         ? ExitCodes.GAPS
         : ExitCodes.OK;
   }

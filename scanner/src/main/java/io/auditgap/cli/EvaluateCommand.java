@@ -88,7 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
             hosts);
     result = review.apply(result, null, java.time.Clock.systemUTC());
     reports.emit(result, spec.commandLine().getOut(), spec.commandLine().getErr());
-    return ScanCommand.exitCode(result, threshold, gate.newOnly());
+    return ScanCommand.exitCode(result, threshold, gate.newOnly(), false);
   }
 
   private List<Path> files() {

@@ -11,7 +11,10 @@ final class ExitCodes {
   /** Bad usage or bad input (inventory, catalog, options). */
   static final int USAGE = 2;
 
-  /** A host could not be fully assessed (unreachable, untrusted, unknown results), no gap above. */
+  /**
+   * A host could not be fully assessed (unreachable, untrusted, evidence not collected), no gap
+   * above.
+   */
   static final int INCOMPLETE = 3;
 
   // The --help texts of the scan-like commands (annotation values must be constants).

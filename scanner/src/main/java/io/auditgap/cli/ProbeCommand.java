@@ -117,7 +117,7 @@ final class ProbeCommand implements Callable<Integer> {
     reports.emit(result, spec.commandLine().getOut(), err);
     err.println("wrote " + written);
     err.flush();
-    int code = ScanCommand.exitCode(result, threshold);
+    int code = ScanCommand.exitCode(result, threshold, true);
     return o.hasNewExposure() ? ExitCodes.GAPS : code;
   }
 }

@@ -215,7 +215,7 @@ final class ScanCommand implements Callable<Integer> {
     result = review.apply(result, all, Clock.systemUTC());
     reports.inventoryBranding(inv.branding());
     reports.emit(result, spec.commandLine().getOut(), err);
-    int code = exitCode(result, threshold, gate.newOnly());
+    int code = exitCode(result, threshold, gate.newOnly(), false);
     return newExposure ? ExitCodes.GAPS : code;
   }
 
@@ -253,13 +253,23 @@ final class ScanCommand implements Callable<Integer> {
     return exitCode(result, threshold, false);
   }
 
-  /** Accepted risks never count; with {@code newOnly}, only gaps new since the baseline do. */
-  static int exitCode(ScanResult result, Severity threshold, boolean newOnly) {
-    return switch (ExitGate.decide(result, threshold, newOnly)) {
+  /**
+   * Accepted risks never count; with {@code newOnly}, only gaps new since the baseline do.
+   *
+   * @param unknownIsIncomplete count an unknown finding as "not fully assessed" (the probe, whose
+   *     hosts have no collection status); a scan follows the hosts' collection status only
+   */
+  static int exitCode(
+      ScanResult result, Severity threshold, boolean newOnly, boolean unknownIsIncomplete) {
+    return switch (ExitGate.decide(result, threshold, newOnly, unknownIsIncomplete)) {
       case GAPS -> ExitCodes.GAPS;
       case INCOMPLETE -> ExitCodes.INCOMPLETE;
       case CLEAN -> ExitCodes.OK;
     };
+  }
+
+  static int exitCode(ScanResult result, Severity threshold, boolean unknownIsIncomplete) {
+    return exitCode(result, threshold, false, unknownIsIncomplete);
   }
 
   private void saveSnapshot(HostSnapshot snap) {

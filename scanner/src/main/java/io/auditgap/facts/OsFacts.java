@@ -9,12 +9,37 @@ public final class OsFacts {
   public static final CollectionItem UNAME_M = new CollectionItem.Command("uname -m", "uname -m");
   public static final CollectionItem ID_U = new CollectionItem.Command("id -u", "id -u");
   public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
+
+  /**
+   * Container markers, one per line as {@code marker: value}; the decision also needs the kernel
+   * audit interface's answer ({@link #AUDIT_STATUS}), see {@link Containment}.
+   */
   public static final CollectionItem CONTAINER =
       new CollectionItem.Command(
           "container",
-          "if command -v systemd-detect-virt >/dev/null 2>&1; then systemd-detect-virt -c; fi;"
-              + " [ -e /.dockerenv ] && echo docker-env; [ -e /run/.containerenv ] && echo"
-              + " podman-env; exit 0");
+          "if command -v systemd-detect-virt >/dev/null 2>&1; then"
+              + " echo \"detect-virt-c: $(systemd-detect-virt -c 2>/dev/null)\"; fi;"
+              + " [ -e /.dockerenv ] && echo 'dockerenv: /.dockerenv';"
+              + " [ -e /run/.containerenv ] && echo 'containerenv: /run/.containerenv';"
+              + " [ -r /run/systemd/container ] && echo \"run-systemd-container:"
+              + " $(head -c 64 /run/systemd/container 2>/dev/null)\";"
+              + " c=$(cat /proc/1/environ 2>/dev/null | tr '\\000' '\\n' | sed -n"
+              + " 's/^container=//p' | head -n 1); [ -n \"$c\" ] && echo \"pid1-container: $c\";"
+              + " [ -d /var/run/secrets/kubernetes.io ] && echo 'kubernetes:"
+              + " /var/run/secrets/kubernetes.io'; exit 0");
+
+  /** The kernel audit interface's answer: a status when reachable, an error when not. */
+  public static final CollectionItem AUDIT_STATUS =
+      new CollectionItem.Command("auditctl -s", "auditctl -s");
+
+  /** Kernel release, virtualization, PID 1 and the host's clock, as {@code key=value} lines. */
+  public static final CollectionItem IDENTITY_LINES =
+      new CollectionItem.Command(
+          "identity",
+          "echo \"kernel=$(uname -r)\"; if command -v systemd-detect-virt >/dev/null 2>&1; then"
+              + " echo \"virt=$(systemd-detect-virt -v 2>/dev/null)\"; fi;"
+              + " echo \"init=$(cat /proc/1/comm 2>/dev/null)\";"
+              + " echo \"time=$(date -u +%Y-%m-%dT%H:%M:%SZ)\"; exit 0");
 
   /**
    * Collected on every host whatever the checks: who the host is and what it booted with, so every
@@ -27,6 +52,8 @@ public final class OsFacts {
           ID_U,
           CMDLINE,
           CONTAINER,
+          AUDIT_STATUS,
+          IDENTITY_LINES,
           new CollectionItem.Command("hostname", "uname -n"),
           new CollectionItem.File("/etc/audit/auditd.conf"));
 
@@ -44,18 +71,25 @@ public final class OsFacts {
           Set.of(ID_U),
           s -> SnapshotFacts.command(s, "id -u").map(i -> i.text().strip().equals("0")));
 
-  /** True when the host is a container (kernel checks are then not applicable). */
+  /** The container decision with its evidence (markers and the kernel audit interface). */
+  public static final FactKey<Observed<Containment>> CONTAINMENT =
+      new FactKey<>(
+          "containment",
+          Set.of(CONTAINER, AUDIT_STATUS),
+          s ->
+              s.command("container").isPresent()
+                  ? Observed.seen(Containment.of(s))
+                  : Observed.unseen(s.missingReason("command 'container'")));
+
+  /**
+   * True when kernel checks are not applicable because the host is a container: markers say so and
+   * the kernel audit interface does not answer (see {@link Containment}).
+   */
   public static final FactKey<Observed<Boolean>> IN_CONTAINER =
       new FactKey<>(
           "container",
-          Set.of(CONTAINER),
-          s ->
-              SnapshotFacts.command(s, "container")
-                  .map(
-                      i -> {
-                        String t = i.text().strip();
-                        return !t.isEmpty() && !t.equals("none");
-                      }));
+          Set.of(CONTAINER, AUDIT_STATUS),
+          s -> CONTAINMENT.derive().apply(s).map(Containment::container));
 
   private OsFacts() {}
 

@@ -105,8 +105,10 @@ public final class ExposureFindings {
       ExposurePolicy policy, List<PortResult> results, Map<String, Vantage> vantages) {
     List<Evidence> evidence = new ArrayList<>();
     List<String> failNotes = new ArrayList<>();
+    List<String> undeclared = new ArrayList<>();
     int unknown = 0;
     int reachableSsh = 0;
+    boolean declaredPublic = policy.exposure() == Exposure.PUBLIC;
     for (PortResult r : results) {
       if (r.verdict() != PortVerdict.OPEN) {
         continue;
@@ -123,16 +125,35 @@ public final class ExposureFindings {
       } else if (r.authMethods().contains("none")) {
         note = "server accepted authentication method 'none' (no credential at all)";
         failNotes.add(r.endpoint() + " from " + v.name() + ": " + note);
-      } else if (r.offersPasswordStyleAuth() && (exposedWrongly || exposedPublicly)) {
+      } else if (r.offersPasswordStyleAuth()
+          && (exposedWrongly || exposedPublicly || declaredPublic)) {
+        // A host declared public is reached from anywhere: what one vantage is offered, the
+        // internet is offered too, whichever vantage happened to see it.
         note =
             "offers "
                 + String.join(",", r.authMethods())
                 + (exposedPublicly
                     ? " to a public vantage"
-                    : " on a port " + v.name() + " must not reach");
+                    : declaredPublic
+                        ? " on a host declared exposure: public (seen from "
+                            + v.name()
+                            + "; a public source reaches the same sshd)"
+                        : " on a port " + v.name() + " must not reach");
         failNotes.add(r.endpoint() + " from " + v.name() + ": " + note);
+      } else if (r.offersPasswordStyleAuth() && expected == null) {
+        note =
+            "offers "
+                + String.join(",", r.authMethods())
+                + "; the inventory declares no exposure for this host, so whether that is"
+                + " acceptable cannot be judged";
+        undeclared.add(r.endpoint() + " from " + v.name());
       } else if (r.offersPasswordStyleAuth()) {
-        note = "password-style auth offered, only where reaching the port is expected";
+        note =
+            "password-style auth offered to "
+                + v.name()
+                + ", an internal vantage the inventory expects to reach the port (exposure "
+                + exposureName(policy)
+                + ")";
       } else {
         note = "no password-style authentication offered";
       }
@@ -146,6 +167,13 @@ public final class ExposureFindings {
     } else if (unknown > 0) {
       status = Status.UNKNOWN;
       reason = "authentication methods of " + unknown + " open SSH port(s) could not be learned";
+    } else if (!undeclared.isEmpty()) {
+      status = Status.UNKNOWN;
+      reason =
+          "password-style authentication is offered ("
+              + String.join(", ", undeclared)
+              + ") and the inventory declares no exposure for this host: declare exposure:"
+              + " public, internal or none to judge it";
     } else if (reachableSsh == 0) {
       status = results.isEmpty() ? Status.UNKNOWN : Status.NOT_APPLICABLE;
       reason = results.isEmpty() ? "not probed" : "no SSH port reachable from any vantage";

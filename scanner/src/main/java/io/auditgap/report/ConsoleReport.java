@@ -80,6 +80,7 @@ public final class ConsoleReport implements ReportWriter {
     header(sb, result);
     table(sb, result);
     details(sb, result);
+    controls(sb, result);
     ReviewConsole.section(sb, result.review(), this::style);
     summary(sb, ReportSummary.of(result));
     ReviewConsole.summary(sb, result.review());
@@ -158,32 +159,89 @@ public final class ConsoleReport implements ReportWriter {
         sb.append(" (").append(address).append(')');
       }
       sb.append(' ').append(style(hostColour(h.status()), hostStatus(h.status())));
-      String reason = TerminalText.line(h.reason(), REASON_MAX);
+      boolean assessed = ReportSummary.isAssessed(h.status());
+      // A host that could not be assessed is one line: its status, why, and the fix in full (an
+      // ssh-keyscan command cut in the middle is worse than none), not one UNKNOWN per check.
+      String reason = TerminalText.line(h.reason(), assessed ? REASON_MAX : TerminalText.TEXT_MAX);
       if (!reason.isEmpty()) {
         sb.append(": ").append(reason);
       }
       sb.append('\n');
-      int shown = 0;
-      for (Finding f : ReportSummary.failedBySeverity(h)) {
-        finding(sb, f, r, h.name());
-        shown++;
+      if (!assessed) {
+        continue;
       }
+      String identity = TerminalText.line(h.identity().describe(), REASON_MAX);
+      if (!h.identity().os().isEmpty() || !h.identity().kernel().isEmpty()) {
+        sb.append(style(DIM, "   " + identity)).append('\n');
+      }
+      if (ReportSummary.isContainer(h)) {
+        sb.append("   ")
+            .append(style(YELLOW, "CONTAINER"))
+            .append("  ")
+            .append(ReportSummary.CONTAINER_NOTE)
+            .append(" (")
+            .append(TerminalText.line(h.identity().containment().summary(), REASON_MAX))
+            .append(")\n");
+      }
+      for (RootCauses.Cause c : RootCauses.of(h)) {
+        if (c.cause() != null) {
+          finding(sb, c.cause(), "   ", r, h.name());
+        } else {
+          sb.append("   root cause ").append(TerminalText.line(c.check(), CHECK_MAX)).append(":\n");
+        }
+        if (!c.consequences().isEmpty()) {
+          sb.append(
+              style(
+                  DIM,
+                  "     "
+                      + c.consequences().size()
+                      + " consequence"
+                      + (c.consequences().size() == 1 ? "" : "s")
+                      + " of "
+                      + TerminalText.line(c.check(), CHECK_MAX)
+                      + ":"));
+          sb.append('\n');
+          List<Finding> sorted = new ArrayList<>(c.consequences());
+          sorted.sort(
+              (a, b) ->
+                  Integer.compare(
+                      ReportSummary.severityRank(b.severity()),
+                      ReportSummary.severityRank(a.severity())));
+          for (Finding f : sorted) {
+            finding(sb, f, "     ", r, h.name());
+          }
+        }
+      }
+      int shown = 0;
       for (Finding f : h.findings()) {
         if (f.status() == Status.UNKNOWN) {
-          finding(sb, f, r, h.name());
+          finding(sb, f, "   ", r, h.name());
           shown++;
         }
       }
-      if (shown == 0 && ReportSummary.isAssessed(h.status())) {
+      Map<Status, Integer> c = ReportSummary.countByStatus(h);
+      if (c.get(Status.FAIL) == 0 && shown == 0) {
         sb.append("   no failed or unknown checks\n");
+      }
+      int folded = c.get(Status.PASS) + c.get(Status.NOT_APPLICABLE);
+      if (folded > 0) {
+        sb.append(
+            style(
+                DIM,
+                "   ("
+                    + c.get(Status.PASS)
+                    + " passed, "
+                    + c.get(Status.NOT_APPLICABLE)
+                    + " not applicable: folded, see report.json / report.html)"));
+        sb.append('\n');
       }
     }
     sb.append('\n');
   }
 
-  private void finding(StringBuilder sb, Finding f, ScanResult r, String host) {
+  private void finding(StringBuilder sb, Finding f, String indent, ScanResult r, String host) {
     String status = f.status() == Status.FAIL ? "FAIL" : "UNKNOWN";
-    sb.append("   ")
+    sb.append(indent)
         .append(style(f.status() == Status.FAIL ? RED : YELLOW, pad(status, 7)))
         .append("  ")
         .append(pad(f.severity() == null ? "-" : f.severity().id(), 8))
@@ -226,7 +284,54 @@ public final class ConsoleReport implements ReportWriter {
       String part = e.getValue() + " " + e.getKey().id();
       gaps.add(e.getValue() > 0 && e.getKey().atLeast(Severity.HIGH) ? style(RED, part) : part);
     }
-    sb.append(gaps).append('\n');
+    sb.append(gaps);
+    if (s.gaps() > 0) {
+      sb.append(" (")
+          .append(s.gaps())
+          .append(s.gaps() == 1 ? " gap from " : " gaps from ")
+          .append(s.rootCauses())
+          .append(s.rootCauses() == 1 ? " root cause)" : " root causes)");
+    }
+    if (s.containers() > 0) {
+      sb.append("; ")
+          .append(s.containers())
+          .append(s.containers() == 1 ? " container: " : " containers: ")
+          .append(ReportSummary.CONTAINER_NOTE);
+    }
+    sb.append('\n');
+  }
+
+  /**
+   * One line per framework: its controls by state. {@code ok} needs a passed check; a control whose
+   * checks were all not applicable is {@code not assessed}, never ok.
+   */
+  private void controls(StringBuilder sb, ScanResult r) {
+    List<ControlStates.Framework> frameworks = ControlStates.of(r);
+    if (frameworks.isEmpty()) {
+      return;
+    }
+    int width = 0;
+    for (ControlStates.Framework fw : frameworks) {
+      width = Math.max(width, TerminalText.line(fw.name(), 40).length());
+    }
+    sb.append(style(BOLD, "Controls:")).append('\n');
+    for (ControlStates.Framework fw : frameworks) {
+      sb.append("  ")
+          .append(pad(TerminalText.line(fw.name(), 40), width))
+          .append("  ")
+          .append(fw.controls().size())
+          .append(" controls: ");
+      int gap = fw.count(ControlStates.GAP);
+      String gapText = gap + " gap";
+      sb.append(gap > 0 ? style(RED, gapText) : gapText)
+          .append(", ")
+          .append(fw.count(ControlStates.UNKNOWN))
+          .append(" unknown, ")
+          .append(fw.count(ControlStates.NOT_ASSESSED))
+          .append(" not assessed, ")
+          .append(fw.count(ControlStates.OK))
+          .append(" ok\n");
+    }
   }
 
   private static String hostStatus(HostStatus s) {

@@ -3,6 +3,10 @@ package io.auditgap.report;
 import io.auditgap.scan.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -20,10 +24,16 @@ import java.util.List;
  * <p>Cells come from {@link ReportModel} (control characters and bidi overrides already shown as
  * escapes). A cell starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or CR gets a
  * leading {@code '} so that a spreadsheet never evaluates host data as a formula.
+ *
+ * <p>Next to it, {@code controls.csv} holds the framework view, one row per control ({@value
+ * #CONTROLS_HEADER}), with the states of {@link ControlStates}.
  */
 public final class CsvReportWriter implements ReportWriter {
   static final String HEADER =
       "host,address,host_status,check,title,severity,status,reason,evidence,references,waiver,change";
+
+  static final String CONTROLS_HEADER = "framework,control,state,reason,checks,gap_hosts";
+  static final String CONTROLS_FILE = "controls.csv";
 
   @Override
   public String format() {
@@ -98,6 +108,41 @@ public final class CsvReportWriter implements ReportWriter {
               f.waiver(),
               f.change());
         }
+      }
+    }
+    out.flush();
+  }
+
+  /** Writes {@code report.csv} and, beside it, {@code controls.csv}. */
+  @Override
+  public Path write(ScanResult result, Path outputDir) throws IOException {
+    Path report = ReportWriter.super.write(result, outputDir);
+    Path tmp = Files.createTempFile(outputDir, "." + CONTROLS_FILE + ".", ".tmp");
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        writeControls(result, w);
+      }
+      Files.move(tmp, outputDir.resolve(CONTROLS_FILE), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return report;
+  }
+
+  /** The framework view: one row per framework control. */
+  public void writeControls(ScanResult result, Writer out) throws IOException {
+    out.write(CONTROLS_HEADER);
+    out.write("\r\n");
+    for (ControlStates.Framework fw : ControlStates.of(result)) {
+      for (ControlStates.Control c : fw.controls()) {
+        row(
+            out,
+            fw.name(),
+            c.id(),
+            c.state(),
+            c.reason(),
+            String.join(" ", c.checks()),
+            String.join(" ", c.gapHosts().values()));
       }
     }
     out.flush();

@@ -9,6 +9,8 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
+import io.auditgap.facts.Containment;
+import io.auditgap.facts.HostIdentity;
 import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
@@ -143,7 +145,54 @@ public final class JsonReportReader {
         str(n, "reason", path),
         str(n, "host_key_fingerprint", path),
         findings,
-        stats);
+        stats,
+        identity(n.get("identity"), path + ".identity"));
+  }
+
+  /** Optional (reports written before it existed have none). */
+  private static HostIdentity identity(JsonNode n, String path) throws ReportException {
+    if (n == null || n.isNull()) {
+      return HostIdentity.UNKNOWN;
+    }
+    obj(n, path);
+    JsonNode c = n.get("container");
+    Containment containment = null;
+    if (c != null && !c.isNull()) {
+      String cp = path + ".container";
+      obj(c, cp);
+      JsonNode m = arr(req(c, "markers", cp), cp + ".markers");
+      List<String> markers = new ArrayList<>();
+      for (int i = 0; i < m.size(); i++) {
+        markers.add(m.get(i).asText());
+      }
+      containment =
+          new Containment(
+              req(c, "container", cp).asBoolean(),
+              opt(c, "type", cp),
+              req(c, "certain", cp).asBoolean(),
+              markers,
+              opt(c, "kernel_audit", cp),
+              opt(c, "decision", cp));
+    }
+    return new HostIdentity(
+        opt(n, "os", path),
+        opt(n, "kernel", path),
+        opt(n, "arch", path),
+        opt(n, "virtualization", path),
+        containment,
+        opt(n, "init", path),
+        opt(n, "host_time", path));
+  }
+
+  private static String opt(JsonNode n, String key, String path) throws ReportException {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    if (!v.isTextual()) {
+      throw new ReportException(path + "." + key + ": expected a string or null");
+    }
+    return v.textValue();
   }
 
   private static Finding finding(JsonNode n, String path) throws ReportException {
@@ -186,7 +235,8 @@ public final class JsonReportReader {
         str(n, "reason", path),
         evidence,
         str(n, "remediation", path),
-        references);
+        references,
+        n.has("root_cause") ? opt(n, "root_cause", path) : "");
   }
 
   private static <E extends Enum<E>> E enumId(Class<E> type, String id, String path)

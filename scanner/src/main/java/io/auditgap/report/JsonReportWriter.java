@@ -16,6 +16,8 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
+import io.auditgap.facts.Containment;
+import io.auditgap.facts.HostIdentity;
 import io.auditgap.review.Review;
 import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
@@ -108,8 +110,34 @@ public final class JsonReportWriter implements ReportWriter {
     for (HostResult h : r.hosts()) {
       hosts.add(host(h, r.review()));
     }
+    root.set("frameworks", frameworks(ControlStates.of(r)));
     ReviewJson.root(root, r.review());
     return root;
+  }
+
+  /** Derived from the findings (a reader recomputes it), kept for consumers of the file. */
+  private static ArrayNode frameworks(List<ControlStates.Framework> frameworks) {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (ControlStates.Framework fw : frameworks) {
+      ObjectNode o = out.addObject();
+      o.put("name", fw.name());
+      ObjectNode counts = o.putObject("controls_by_state");
+      for (String state : ControlStates.ORDER) {
+        counts.put(state, fw.count(state));
+      }
+      ArrayNode controls = o.putArray("controls");
+      for (ControlStates.Control c : fw.controls()) {
+        ObjectNode x = controls.addObject();
+        x.put("id", c.id());
+        x.put("state", c.state());
+        x.put("reason", c.reason());
+        ArrayNode checks = x.putArray("checks");
+        c.checks().forEach(checks::add);
+        ArrayNode gapHosts = x.putArray("gap_hosts");
+        c.gapHosts().values().forEach(gapHosts::add);
+      }
+    }
+    return out;
   }
 
   private static ObjectNode host(HostResult h, Review review) {
@@ -129,11 +157,36 @@ public final class JsonReportWriter implements ReportWriter {
       c.put("exec_channels", st.execChannels());
       c.put("duration_ms", st.durationMillis());
     }
+    o.set("identity", identity(h.identity()));
     ArrayNode fs = o.putArray("findings");
     for (Finding f : h.findings()) {
       ObjectNode fo = finding(f);
       ReviewJson.finding(fo, review, h.name(), f.check());
       fs.add(fo);
+    }
+    return o;
+  }
+
+  private static ObjectNode identity(HostIdentity id) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("os", id.os());
+    o.put("kernel", id.kernel());
+    o.put("arch", id.arch());
+    o.put("virtualization", id.virtualization());
+    o.put("init", id.init());
+    o.put("host_time", id.hostTime());
+    Containment c = id.containment();
+    if (c == null) {
+      o.putNull("container");
+    } else {
+      ObjectNode x = o.putObject("container");
+      x.put("container", c.container());
+      x.put("type", c.type());
+      x.put("certain", c.certain());
+      ArrayNode markers = x.putArray("markers");
+      c.markers().forEach(markers::add);
+      x.put("kernel_audit", c.kernelAudit());
+      x.put("decision", c.summary());
     }
     return o;
   }
@@ -154,6 +207,7 @@ public final class JsonReportWriter implements ReportWriter {
       x.put("note", e.note());
     }
     o.put("remediation", f.remediation());
+    o.put("root_cause", f.rootCause());
     ObjectNode refs = o.putObject("references");
     for (Map.Entry<String, List<String>> e : new TreeMap<>(f.references()).entrySet()) {
       ArrayNode ids = refs.putArray(e.getKey());

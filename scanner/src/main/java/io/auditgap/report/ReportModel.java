@@ -13,11 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,19 +45,6 @@ public final class ReportModel {
   static final int TEXT_MAX = 2_000;
   static final int REMEDIATION_MAX = 4_000;
   static final int CHART_BAR_MAX = 320;
-
-  /** Frameworks of the per-framework view, in display order, by reference-key prefix. */
-  private static final String[][] FRAMEWORKS = {
-    {"soc2", "SOC 2"},
-    {"soc_2", "SOC 2"},
-    {"iso27001", "ISO 27001"},
-    {"iso_27001", "ISO 27001"},
-    {"hipaa", "HIPAA"},
-    {"pci", "PCI DSS"},
-    {"nist", "NIST 800-53"},
-    {"cis", "CIS"},
-    {"stig", "DISA STIG"},
-  };
 
   private ReportModel() {}
 
@@ -115,7 +99,10 @@ public final class ReportModel {
       int hostsWithGaps,
       List<Count> byHostStatus,
       List<Count> findingsByStatus,
-      List<Count> gapsBySeverity) {}
+      List<Count> gapsBySeverity,
+      int rootCauses,
+      int containers,
+      String containerNote) {}
 
   public record Count(String id, int count) {}
 
@@ -149,6 +136,8 @@ public final class ReportModel {
    * @param flags CSS classes for filtering: {@code has-fail}, {@code has-unknown}, {@code
    *     not-assessed}, {@code clean}
    * @param worst the most severe failed check's severity id, or empty
+   * @param findings in result order (one per check)
+   * @param ordered the same findings, failures first by severity, then unknown, pass, n/a
    */
   public record HostView(
       int index,
@@ -166,7 +155,21 @@ public final class ReportModel {
       String flags,
       String worst,
       List<Cell> cells,
-      List<FindingView> findings) {}
+      List<FindingView> findings,
+      String identity,
+      String containment,
+      boolean container,
+      String hostTime,
+      List<CauseView> causes,
+      List<FindingView> ordered) {}
+
+  /**
+   * One root cause on a host and the failed checks that follow from it.
+   *
+   * @param consequences check ids of the failures that name this cause
+   */
+  public record CauseView(
+      String check, String severity, boolean failedItself, List<String> consequences) {}
 
   /**
    * One matrix cell.
@@ -216,13 +219,24 @@ public final class ReportModel {
   public record Reference(String framework, String ids) {}
 
   /** One framework of the per-framework view. */
-  public record FrameworkView(String key, String name, List<ControlView> controls, int gaps) {}
+  public record FrameworkView(
+      String key,
+      String name,
+      List<ControlView> controls,
+      int gaps,
+      int unknown,
+      int notAssessed,
+      int ok) {}
 
   /**
    * One control of a framework: the checks that map to it and the hosts where they fail.
    *
    * @param state {@code gap} (a check fails on some host), {@code unknown} (none fails but some
-   *     could not be determined) or {@code ok}
+   *     could not be determined), {@code ok} (one of its checks passed, none failed or is unknown)
+   *     or {@code not_assessed} (no check passed: all not applicable or not evaluated); see {@link
+   *     ControlStates}
+   * @param stateLabel the state for people ({@code not assessed})
+   * @param reason why the control is not ok, empty when it is
    * @param gapHosts the first {@link #CONTROL_HOSTS_MAX} hosts with a gap
    * @param moreGapHosts how many more hosts have a gap
    */
@@ -235,7 +249,10 @@ public final class ReportModel {
       List<HostRef> gapHosts,
       int moreGapHosts,
       int unknownHostCount,
-      int passHostCount) {}
+      int passHostCount,
+      String stateLabel,
+      String reason,
+      int notApplicableHostCount) {}
 
   public record HostRef(int index, String name) {}
 
@@ -293,7 +310,6 @@ public final class ReportModel {
     List<UnknownView> unknowns = new ArrayList<>();
     List<ExposureView> exposure = new ArrayList<>();
     List<HostView> notAssessed = new ArrayList<>();
-    FrameworkCollector frameworks = new FrameworkCollector();
     int hostsWithGaps = 0;
     for (int i = 0; i < r.hosts().size(); i++) {
       HostResult h = r.hosts().get(i);
@@ -314,7 +330,6 @@ public final class ReportModel {
         }
         findings.add(
             finding(f, check, ci, checkRemediation.get(ci), checkRefs.get(ci), r, h.name()));
-        frameworks.add(f, st, i, name, check);
         if (st == Status.FAIL
             && f.severity() != null
             && (worst == null || f.severity().atLeast(worst))) {
@@ -335,6 +350,15 @@ public final class ReportModel {
                   TerminalText.line(f.reason(), TEXT_MAX)));
         }
       }
+      // Failures first, most severe first; then unknowns; passes and not-applicable last.
+      List<FindingView> ordered = new ArrayList<>(findings);
+      ordered.sort(
+          (a, b) -> {
+            int c = Integer.compare(statusRank(a.status()), statusRank(b.status()));
+            return c != 0
+                ? c
+                : Integer.compare(severityRank(b.severity()), severityRank(a.severity()));
+          });
       List<Cell> cells = new ArrayList<>(checks.size());
       for (String check : checks) {
         cells.add(cell(byCheck.get(check)));
@@ -372,7 +396,15 @@ public final class ReportModel {
               flags.toString().strip(),
               worst == null ? "" : worst.id(),
               List.copyOf(cells),
-              List.copyOf(findings));
+              List.copyOf(findings),
+              TerminalText.line(h.identity().describe(), TEXT_MAX),
+              h.identity().containment() == null
+                  ? ""
+                  : TerminalText.line(h.identity().containment().summary(), TEXT_MAX),
+              ReportSummary.isContainer(h),
+              TerminalText.line(h.identity().hostTime(), NAME_MAX),
+              causes(h),
+              List.copyOf(ordered));
       hosts.add(view);
       if (!view.assessed()) {
         notAssessed.add(view);
@@ -433,7 +465,10 @@ public final class ReportModel {
             hostsWithGaps,
             List.copyOf(byHost),
             List.copyOf(byStatus),
-            List.copyOf(gaps));
+            List.copyOf(gaps),
+            s.rootCauses(),
+            s.containers(),
+            ReportSummary.CONTAINER_NOTE);
     ReviewViews.View review = ReviewViews.of(r);
     return new Page(
         meta(r, settings, withRenderTime),
@@ -444,7 +479,7 @@ public final class ReportModel {
         List.copyOf(checkViews),
         List.copyOf(parts),
         List.copyOf(hosts),
-        frameworks.views(),
+        frameworks(r),
         new Exposure(!exposure.isEmpty(), List.copyOf(exposure)),
         review.accepted(),
         List.copyOf(unknowns),
@@ -465,6 +500,24 @@ public final class ReportModel {
         settings.pageSize().css(),
         when == null ? "" : when.toString().substring(0, 10),
         withRenderTime ? settings.effectiveRenderedAt().toString() : "");
+  }
+
+  private static int statusRank(String status) {
+    return switch (status) {
+      case "fail" -> 0;
+      case "unknown" -> 1;
+      case "pass" -> 2;
+      default -> 3;
+    };
+  }
+
+  private static int severityRank(String severity) {
+    for (Severity s : Severity.values()) {
+      if (s.id().equals(severity)) {
+        return s.ordinal();
+      }
+    }
+    return -1;
   }
 
   static String statusLabel(Status s) {
@@ -568,96 +621,64 @@ public final class ReportModel {
 
   /** Display name of a reference framework key ({@code pci_dss_4} is PCI DSS). */
   static String frameworkName(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    for (String[] f : FRAMEWORKS) {
-      if (k.startsWith(f[0])) {
-        return f[1];
-      }
-    }
-    return key;
+    return ControlStates.frameworkName(key);
   }
 
-  private static int frameworkRank(String name) {
-    for (int i = 0; i < FRAMEWORKS.length; i++) {
-      if (FRAMEWORKS[i][1].equals(name)) {
-        return i;
+  private static List<FrameworkView> frameworks(ScanResult r) {
+    List<FrameworkView> out = new ArrayList<>();
+    for (ControlStates.Framework fw : ControlStates.of(r)) {
+      List<ControlView> controls = new ArrayList<>();
+      for (ControlStates.Control c : fw.controls()) {
+        List<HostRef> shown = new ArrayList<>();
+        for (Map.Entry<Integer, String> h : c.gapHosts().entrySet()) {
+          if (shown.size() == CONTROL_HOSTS_MAX) {
+            break;
+          }
+          shown.add(new HostRef(h.getKey(), h.getValue()));
+        }
+        controls.add(
+            new ControlView(
+                c.id(),
+                c.state(),
+                c.checks(),
+                c.failingChecks(),
+                c.gapHosts().size(),
+                List.copyOf(shown),
+                c.gapHosts().size() - shown.size(),
+                c.unknownHosts(),
+                c.passHosts(),
+                c.state().replace('_', ' '),
+                TerminalText.line(c.reason(), TEXT_MAX),
+                c.notApplicableHosts()));
       }
+      out.add(
+          new FrameworkView(
+              fw.key(),
+              fw.name(),
+              List.copyOf(controls),
+              fw.count(ControlStates.GAP),
+              fw.count(ControlStates.UNKNOWN),
+              fw.count(ControlStates.NOT_ASSESSED),
+              fw.count(ControlStates.OK)));
     }
-    return FRAMEWORKS.length;
+    return List.copyOf(out);
   }
 
-  /** Gathers framework → control → (checks, hosts by state) in first-seen order. */
-  private static final class FrameworkCollector {
-    private final Map<String, Map<String, Control>> byFramework = new LinkedHashMap<>();
-
-    private static final class Control {
-      final Set<String> checks = new LinkedHashSet<>();
-      final Set<String> failing = new LinkedHashSet<>();
-      final Map<Integer, String> gap = new LinkedHashMap<>();
-      final Set<Integer> unknown = new LinkedHashSet<>();
-      final Set<Integer> pass = new LinkedHashSet<>();
-    }
-
-    void add(Finding f, Status st, int host, String hostName, String check) {
-      for (Map.Entry<String, List<String>> e : new TreeMap<>(f.references()).entrySet()) {
-        String fw = frameworkName(TerminalText.line(e.getKey(), NAME_MAX));
-        Map<String, Control> controls = byFramework.computeIfAbsent(fw, k -> new TreeMap<>());
-        for (String id : e.getValue()) {
-          Control c = controls.computeIfAbsent(TerminalText.line(id, NAME_MAX), k -> new Control());
-          c.checks.add(check);
-          if (st == Status.FAIL) {
-            c.failing.add(check);
-            c.gap.putIfAbsent(host, hostName);
-          } else if (st == Status.UNKNOWN) {
-            c.unknown.add(host);
-          } else if (st == Status.PASS) {
-            c.pass.add(host);
-          }
-        }
+  private static List<CauseView> causes(HostResult h) {
+    List<CauseView> out = new ArrayList<>();
+    for (RootCauses.Cause c : RootCauses.of(h)) {
+      List<String> consequences = new ArrayList<>();
+      for (Finding f : c.consequences()) {
+        consequences.add(TerminalText.line(f.check(), NAME_MAX));
       }
+      out.add(
+          new CauseView(
+              TerminalText.line(c.check(), NAME_MAX),
+              c.severity() == null ? "info" : c.severity().id(),
+              c.cause() != null,
+              List.copyOf(consequences)));
     }
-
-    List<FrameworkView> views() {
-      List<String> names = new ArrayList<>(byFramework.keySet());
-      names.sort(
-          (a, b) -> {
-            int c = Integer.compare(frameworkRank(a), frameworkRank(b));
-            return c != 0 ? c : a.compareTo(b);
-          });
-      List<FrameworkView> out = new ArrayList<>();
-      for (String name : names) {
-        List<ControlView> controls = new ArrayList<>();
-        int gaps = 0;
-        for (Map.Entry<String, Control> e : byFramework.get(name).entrySet()) {
-          Control c = e.getValue();
-          List<HostRef> shown = new ArrayList<>();
-          for (Map.Entry<Integer, String> h : c.gap.entrySet()) {
-            if (shown.size() == CONTROL_HOSTS_MAX) {
-              break;
-            }
-            shown.add(new HostRef(h.getKey(), h.getValue()));
-          }
-          String state = !c.gap.isEmpty() ? "gap" : !c.unknown.isEmpty() ? "unknown" : "ok";
-          if (!c.gap.isEmpty()) {
-            gaps++;
-          }
-          controls.add(
-              new ControlView(
-                  e.getKey(),
-                  state,
-                  List.copyOf(c.checks),
-                  List.copyOf(c.failing),
-                  c.gap.size(),
-                  List.copyOf(shown),
-                  c.gap.size() - shown.size(),
-                  c.unknown.size(),
-                  c.pass.size()));
-        }
-        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        out.add(new FrameworkView(key, name, List.copyOf(controls), gaps));
-      }
-      return List.copyOf(out);
-    }
+    return List.copyOf(out);
   }
 
   private static String collection(CollectionStats st) {

@@ -27,7 +27,16 @@ public record ReportSummary(
     int notAssessed,
     Map<HostStatus, Integer> byHostStatus,
     Map<Status, Integer> findingsByStatus,
-    Map<Severity, Integer> gapsBySeverity) {
+    Map<Severity, Integer> gapsBySeverity,
+    int rootCauses,
+    int containers) {
+
+  /**
+   * What a container's report says instead of "0 gaps": its kernel-side auditing was not judged.
+   */
+  public static final String CONTAINER_NOTE =
+      "session auditing is delegated to the container's host, which this scan did not assess (not"
+          + " assessed here: scan the container host)";
 
   public ReportSummary {
     byHostStatus = Collections.unmodifiableMap(new EnumMap<>(byHostStatus));
@@ -49,7 +58,11 @@ public record ReportSummary(
       gaps.put(s, 0);
     }
     int assessed = 0;
+    int containers = 0;
     for (HostResult h : result.hosts()) {
+      if (isContainer(h)) {
+        containers++;
+      }
       if (h.status() != null) {
         byHost.merge(h.status(), 1, Integer::sum);
       }
@@ -66,7 +79,20 @@ public record ReportSummary(
       }
     }
     int total = result.hosts().size();
-    return new ReportSummary(total, assessed, total - assessed, byHost, byStatus, gaps);
+    return new ReportSummary(
+        total,
+        assessed,
+        total - assessed,
+        byHost,
+        byStatus,
+        gaps,
+        RootCauses.count(result),
+        containers);
+  }
+
+  /** True when the host was judged a container: its kernel checks are not applicable. */
+  public static boolean isContainer(HostResult h) {
+    return h.identity().containment() != null && h.identity().containment().container();
   }
 
   /** True for {@code assessed} and {@code partial}: the host's checks were evaluated. */

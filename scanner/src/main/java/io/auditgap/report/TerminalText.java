@@ -17,6 +17,9 @@ public final class TerminalText {
   /** Default cap for names, addresses and other one-line identifiers. */
   public static final int NAME_MAX = 120;
 
+  /** Characters of a long line kept whole (a host's reason with its fix command). */
+  public static final int TEXT_MAX = 2_000;
+
   /** Default cap for one-line reasons and notes. */
   public static final int LINE_MAX = 1_000;
 

@@ -21,7 +21,12 @@ public final class ExitGate {
 
   private ExitGate() {}
 
-  public static Outcome decide(ScanResult result, Severity threshold, boolean newOnly) {
+  /**
+   * @param unknownIsIncomplete an unknown finding makes the outcome incomplete (the probe, whose
+   *     hosts have no collection status); a scan follows the hosts' collection status only
+   */
+  public static Outcome decide(
+      ScanResult result, Severity threshold, boolean newOnly, boolean unknownIsIncomplete) {
     boolean gaps = false;
     boolean incomplete = false;
     Review review = result.review();
@@ -39,7 +44,7 @@ public final class ExitGate {
             && (!newOnly || review.change(h.name(), f.check()).orElse(Change.NEW) == Change.NEW)) {
           gaps = true;
         }
-        if (f.status() == Status.UNKNOWN) {
+        if (unknownIsIncomplete && f.status() == Status.UNKNOWN) {
           incomplete = true;
         }
       }

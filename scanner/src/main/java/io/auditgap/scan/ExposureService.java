@@ -231,15 +231,7 @@ public final class ExposureService {
     for (HostResult h : r.hosts()) {
       List<Finding> fs = new ArrayList<>(h.findings());
       fs.addAll(withCatalog(o.findings().getOrDefault(h.name(), List.of()), catalog));
-      hosts.add(
-          new HostResult(
-              h.name(),
-              h.address(),
-              h.status(),
-              h.reason(),
-              h.hostKeyFingerprint(),
-              fs,
-              h.stats()));
+      hosts.add(h.withFindings(fs));
     }
     return new ScanResult(
         r.toolVersion(), r.startedAt(), r.finishedAt(), r.inventory(), r.profile(), hosts);

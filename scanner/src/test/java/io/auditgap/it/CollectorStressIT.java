@@ -49,7 +49,9 @@ class CollectorStressIT {
   @Test
   void fiveHundredRunsUnderLoadNeverLoseOutput() throws Exception {
     int runs = Integer.getInteger("stress.runs", 500);
-    int parallel = Integer.getInteger("stress.parallel", 12);
+    // At most 8 at once: sshd's MaxStartups (default 10:30:100) drops unauthenticated connections
+    // beyond 10 with "Exceeded MaxStartups", which is sshd shedding load, not a lost bundle.
+    int parallel = Integer.getInteger("stress.parallel", 8);
     TestFleet fleet = TestFleet.get();
     Inventory inv = new InventoryLoader().load(fleet.inventory());
     HostSpec host = inv.host(HOST).orElseThrow();

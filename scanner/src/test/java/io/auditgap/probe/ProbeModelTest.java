@@ -159,6 +159,38 @@ class ProbeModelTest {
   }
 
   @Test
+  void aPublicHostOfferingPasswordsFailsEvenWhenOnlyAnInternalVantageSawIt() {
+    List<Finding> f =
+        ExposureFindings.evaluate(
+            ExposurePolicy.of(Exposure.PUBLIC),
+            List.of(result("local", 22, PortVerdict.OPEN, List.of("publickey", "password"))),
+            VANTAGES);
+    assertEquals(Status.FAIL, f.get(1).status(), f.get(1).reason());
+    assertTrue(f.get(1).reason().contains("declared exposure: public"), f.get(1).reason());
+    assertTrue(f.get(1).reason().contains("from local"), f.get(1).reason());
+  }
+
+  @Test
+  void passwordsOfferedWithoutADeclaredExposureAreNeverAPass() {
+    List<Finding> f =
+        ExposureFindings.evaluate(
+            ExposurePolicy.of(null),
+            List.of(
+                result(
+                    "local", 22, PortVerdict.OPEN, List.of("publickey", "keyboard-interactive"))),
+            VANTAGES);
+    assertEquals(Status.UNKNOWN, f.get(1).status(), f.get(1).reason());
+    assertTrue(f.get(1).reason().contains("declare exposure"), f.get(1).reason());
+    // without passwords there is nothing to judge: still a pass
+    List<Finding> g =
+        ExposureFindings.evaluate(
+            ExposurePolicy.of(null),
+            List.of(result("local", 22, PortVerdict.OPEN, List.of("publickey"))),
+            VANTAGES);
+    assertEquals(Status.PASS, g.get(1).status(), g.get(1).reason());
+  }
+
+  @Test
   void unresolvableIsUnknownAndMissingExposureIsNotApplicable() {
     List<Finding> f =
         ExposureFindings.evaluate(

@@ -100,22 +100,22 @@ final class RealSsh {
       IOException last = null;
       for (int attempt = 0; attempt < 5; attempt++) {
         int port = freePort();
-        List<String> lines =
-            new ArrayList<>(
-                List.of(
-                    "Port " + port,
-                    "ListenAddress 127.0.0.1",
-                    "HostKey " + hostKey,
-                    "AuthorizedKeysFile " + auth,
-                    "StrictModes no",
-                    "UsePAM no",
-                    "PasswordAuthentication no",
-                    "KbdInteractiveAuthentication no",
-                    "PermitRootLogin prohibit-password",
-                    "AllowTcpForwarding yes",
-                    "PidFile none",
-                    "LogLevel VERBOSE"));
-        lines.addAll(List.of(extra));
+        // sshd keeps the first value of an option: the test's own lines go first.
+        List<String> lines = new ArrayList<>(List.of(extra));
+        lines.addAll(
+            List.of(
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + hostKey,
+                "AuthorizedKeysFile " + auth,
+                "StrictModes no",
+                "UsePAM no",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PermitRootLogin prohibit-password",
+                "AllowTcpForwarding yes",
+                "PidFile none",
+                "LogLevel VERBOSE"));
         Path cfg = dir.resolve("sshd_config");
         Files.write(cfg, lines);
         Path log = dir.resolve("sshd.log");

@@ -81,7 +81,8 @@ class ConsoleReportTest {
     String last = out.lines().reduce((a, b) -> b).orElseThrow();
     assertEquals(
         "Summary: 5 hosts, 2 assessed (1 partial), 3 not assessed (1 unreachable, 1 untrusted,"
-            + " 1 auth_failed); gaps: 0 critical, 1 high, 1 medium, 0 low, 0 info",
+            + " 1 auth_failed); gaps: 0 critical, 1 high, 1 medium, 0 low, 0 info (2 gaps from 2"
+            + " root causes)",
         last);
   }
 

@@ -42,7 +42,8 @@ class JsonReportTest {
   @Test
   void topLevelAndHostKeysAreInFixedOrder() throws Exception {
     JsonNode root = plain.readTree(writer.toJson(ReportFixtures.sample()));
-    assertEquals(List.of("schema_version", "tool", "scan", "summary", "hosts"), keys(root));
+    assertEquals(
+        List.of("schema_version", "tool", "scan", "summary", "hosts", "frameworks"), keys(root));
     assertEquals(
         List.of(
             "name",
@@ -51,6 +52,7 @@ class JsonReportTest {
             "reason",
             "host_key_fingerprint",
             "collection",
+            "identity",
             "findings"),
         keys(root.get("hosts").get(0)));
     assertEquals(
@@ -62,6 +64,7 @@ class JsonReportTest {
             "reason",
             "evidence",
             "remediation",
+            "root_cause",
             "references"),
         keys(root.get("hosts").get(0).get("findings").get(0)));
     assertEquals(List.of("cis", "nist_800_53"), keys(root.at("/hosts/0/findings/0/references")));

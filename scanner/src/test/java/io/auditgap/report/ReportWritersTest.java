@@ -67,6 +67,7 @@ class ReportWritersTest {
     try (var files = Files.list(dir)) {
       assertEquals(
           List.of(
+              "controls.csv",
               "report.csv",
               "report.html",
               "report.json",

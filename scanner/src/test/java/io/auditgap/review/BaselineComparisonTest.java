@@ -117,16 +117,16 @@ class BaselineComparisonTest {
         AFTER.withReview(
             Review.NONE.withComparison(BaselineComparison.compare(BEFORE, AFTER, "b")));
     // Old gaps (audit.execve on web-1, sudo.logfile) do not count; new ones do.
-    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(compared, Severity.LOW, true));
-    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(compared, Severity.HIGH, true));
+    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(compared, Severity.LOW, true, false));
+    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(compared, Severity.HIGH, true, false));
     assertEquals(
         ExitGate.Outcome.INCOMPLETE,
-        ExitGate.decide(compared, Severity.CRITICAL, true),
+        ExitGate.decide(compared, Severity.CRITICAL, true, false),
         "no new critical gap; db-1 was not assessed");
     ScanResult sameAgain =
         BEFORE.withReview(
             Review.NONE.withComparison(BaselineComparison.compare(BEFORE, BEFORE, "b")));
-    assertEquals(ExitGate.Outcome.CLEAN, ExitGate.decide(sameAgain, Severity.LOW, true));
-    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(sameAgain, Severity.LOW, false));
+    assertEquals(ExitGate.Outcome.CLEAN, ExitGate.decide(sameAgain, Severity.LOW, true, false));
+    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(sameAgain, Severity.LOW, false, false));
   }
 }

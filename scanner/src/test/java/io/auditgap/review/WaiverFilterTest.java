@@ -94,15 +94,15 @@ class WaiverFilterTest {
             "2026-12-06T09:00:00Z",
             host("web-1", finding("audit.execve", Severity.HIGH, Status.FAIL, "x")),
             host("db-1", finding("pam.tty-audit", Severity.MEDIUM, Status.UNKNOWN, "x")));
-    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(scan, Severity.LOW, false));
+    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(scan, Severity.LOW, false, false));
     ScanResult waived = apply(scan);
-    assertEquals(ExitGate.Outcome.CLEAN, ExitGate.decide(waived, Severity.LOW, false));
+    assertEquals(ExitGate.Outcome.CLEAN, ExitGate.decide(waived, Severity.LOW, false, false));
     ScanResult later =
         new WaiverFilter(
                 WaiverFile.load(WaiverFileTest.DIR.resolve("waivers.yaml")),
                 LocalDate.of(2027, 4, 1),
                 h -> h.equals("db-1") ? List.of("databases") : List.of())
             .apply(scan);
-    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(later, Severity.LOW, false));
+    assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(later, Severity.LOW, false, false));
   }
 }

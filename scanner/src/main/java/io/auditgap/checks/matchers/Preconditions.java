@@ -3,6 +3,7 @@ package io.auditgap.checks.matchers;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.Containment;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -16,20 +17,40 @@ import java.util.Set;
 /**
  * Verdicts that come before a matcher's own logic, shared so that every check answers them the same
  * way: a container has no kernel audit of its own (not applicable), and without auditd every audit
- * check fails naming the root cause (checks-reference "Check dependencies").
+ * check fails naming its root cause, the check {@code auditd.installed}, so reports count it once.
  */
 public final class Preconditions {
   private Preconditions() {}
 
+  /** The check every audit check depends on. */
+  public static final String AUDITD_INSTALLED = "auditd.installed";
+
   /**
-   * Not applicable when the host is a container; {@code why} completes "the host is a container; ".
+   * Not applicable when the host is a container (see {@link Containment}); {@code why} completes
+   * "the host is a container; ". The reason says that this is delegated to the container's host and
+   * whether the decision is certain; the evidence is the markers and the kernel audit answer.
    */
   public static Optional<Verdict> notInContainer(Facts facts, String why) {
-    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (container.isSeen() && container.value()) {
-      return Optional.of(Verdict.notApplicable("the host is a container; " + why, List.of()));
+    Observed<Containment> c = facts.get(OsFacts.CONTAINMENT);
+    if (c.isSeen() && c.value().container()) {
+      Containment k = c.value();
+      String reason =
+          "the host is a container ("
+              + k.type()
+              + "); "
+              + why
+              + ": not assessed here, scan the container host"
+              + (k.certain() ? "" : " (uncertain: " + k.kernelAudit() + ")");
+      return Optional.of(Verdict.notApplicable(reason, evidence(k)));
     }
     return Optional.empty();
+  }
+
+  /** The container decision as evidence: the markers and what the kernel audit interface said. */
+  public static List<Evidence> evidence(Containment k) {
+    return List.of(
+        Evidence.of("container markers", 0, String.join("\n", k.markers()), k.summary()),
+        Evidence.of("auditctl -s", 0, k.kernelAudit(), "the kernel audit interface"));
   }
 
   /**
@@ -41,10 +62,13 @@ public final class Preconditions {
     if (installed.isSeen() && !installed.value()) {
       return Optional.of(
           Verdict.fail(
-              "auditd is not installed (auditctl not found), so "
-                  + consequence
-                  + " (root cause AUD-01)",
-              List.of(Evidence.of("auditctl -l", 0, "", "exit status 127: command not found"))));
+                  "auditd is not installed (auditctl not found), so "
+                      + consequence
+                      + " (root cause: "
+                      + AUDITD_INSTALLED
+                      + ")",
+                  List.of(Evidence.of("auditctl -l", 0, "", "exit status 127: command not found")))
+              .causedBy(AUDITD_INSTALLED));
     }
     return Optional.empty();
   }

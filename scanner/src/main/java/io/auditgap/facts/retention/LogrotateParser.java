@@ -136,6 +136,8 @@ public final class LogrotateParser {
     RotationSetting frequency;
     RotationSetting rotate;
     RotationSetting maxage;
+    // minsize delays a time-based rotation until the file reaches the size: days become a minimum.
+    RotationSetting minsize;
 
     static Options builtIn() {
       Options o = new Options();
@@ -149,6 +151,7 @@ public final class LogrotateParser {
       o.frequency = frequency;
       o.rotate = rotate;
       o.maxage = maxage;
+      o.minsize = minsize;
       return o;
     }
   }
@@ -317,6 +320,17 @@ public final class LogrotateParser {
                 ? new RotationSetting(Long.toString(d), here, null)
                 : o.maxage.overriddenBy(Long.toString(d), here);
         return true;
+      case "minsize":
+        Long min = tokens.size() < 2 ? null : size(tokens.get(1));
+        if (min == null) {
+          problems.add(fatal(here, "bad minimum size"));
+          return false;
+        }
+        o.minsize =
+            o.minsize == null
+                ? new RotationSetting(tokens.get(1), here, null)
+                : o.minsize.overriddenBy(tokens.get(1), here);
+        return true;
       case "size":
         Long bytes = tokens.size() < 2 ? null : size(tokens.get(1));
         if (bytes == null) {
@@ -364,7 +378,7 @@ public final class LogrotateParser {
       firstDefinition.put(p, where);
       kept.add(p);
     }
-    blocks.add(new RotationBlock(source, line, kept, o.frequency, o.rotate, o.maxage));
+    blocks.add(new RotationBlock(source, line, kept, o.frequency, o.rotate, o.maxage, o.minsize));
   }
 
   private static boolean isOption(String word) {

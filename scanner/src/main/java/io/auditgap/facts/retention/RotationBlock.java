@@ -9,6 +9,7 @@ import java.util.List;
  * @param patterns the paths and globs the block keeps after duplicate removal
  * @param frequency {@code hourly|daily|weekly|monthly|yearly} or {@code size N}
  * @param maxage null when not set
+ * @param minsize null when not set; with a time frequency, rotation also waits for this size
  */
 public record RotationBlock(
     String source,
@@ -16,7 +17,8 @@ public record RotationBlock(
     List<String> patterns,
     RotationSetting frequency,
     RotationSetting rotate,
-    RotationSetting maxage) {
+    RotationSetting maxage,
+    RotationSetting minsize) {
   public RotationBlock {
     patterns = List.copyOf(patterns);
   }

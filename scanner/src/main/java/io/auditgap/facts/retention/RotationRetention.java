@@ -10,8 +10,13 @@ import java.util.OptionalDouble;
  * @param days empty when it depends on the write rate (size-only) — never guessed
  * @param unbounded {@code rotate -1} without maxage: copies are never deleted
  * @param arithmetic the computation in words, e.g. {@code weekly × (4+1) = 35 days}
+ * @param minimum the days are a lower bound ({@code minsize}: rotation also waits for the size)
  */
-public record RotationRetention(OptionalDouble days, boolean unbounded, String arithmetic) {
+public record RotationRetention(
+    OptionalDouble days, boolean unbounded, String arithmetic, boolean minimum) {
+  public RotationRetention(OptionalDouble days, boolean unbounded, String arithmetic) {
+    this(days, unbounded, arithmetic, false);
+  }
 
   public static RotationRetention of(RotationBlock b) {
     String freq = b.frequency().value();
@@ -40,12 +45,25 @@ public record RotationRetention(OptionalDouble days, boolean unbounded, String a
           OptionalDouble.empty(), true, "rotate -1 keeps every rotated copy (no maxage)");
     }
     double days = period * (rotate + 1);
-    String text = freq + " × (" + rotate + "+1) = " + fmt(days) + " days";
+    // With minsize a due rotation waits until the file reaches the size, so a slow log is kept
+    // longer: the computed figure is what is guaranteed, not what is kept.
+    boolean minimum = b.minsize() != null;
+    String text =
+        freq + " × (" + rotate + "+1) = " + (minimum ? "at least " : "") + fmt(days) + " days";
     if (maxage != null && maxage > 0 && maxage < days) {
       days = maxage;
+      minimum = false;
       text += ", capped by maxage " + maxage + " = " + fmt(days) + " days";
+    } else if (minimum) {
+      text +=
+          " (minsize "
+              + b.minsize().value()
+              + " at "
+              + b.minsize().at().location()
+              + ": rotation also"
+              + " waits until the file reaches that size)";
     }
-    return new RotationRetention(OptionalDouble.of(days), false, text);
+    return new RotationRetention(OptionalDouble.of(days), false, text, minimum);
   }
 
   /** Days per rotation period; -1 for size-triggered rotation. */

@@ -16,8 +16,14 @@ import java.util.regex.Pattern;
  * @param values keyword to its values in output order
  * @param messages lines that are not settings, e.g. the error that stopped sshd
  * @param exitStatus the command's exit status
+ * @param firstLines keyword to the 1-based output line of its first value, for evidence that cites
+ *     the line it came from
  */
-public record SshdDump(Map<String, List<String>> values, List<String> messages, int exitStatus) {
+public record SshdDump(
+    Map<String, List<String>> values,
+    List<String> messages,
+    int exitStatus,
+    Map<String, Integer> firstLines) {
   private static final Pattern SETTING = Pattern.compile("[a-z][a-z0-9]*( .*)?");
 
   public SshdDump {
@@ -25,6 +31,11 @@ public record SshdDump(Map<String, List<String>> values, List<String> messages, 
     values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     values = java.util.Collections.unmodifiableMap(copy);
     messages = List.copyOf(messages);
+    firstLines = Map.copyOf(firstLines);
+  }
+
+  public SshdDump(Map<String, List<String>> values, List<String> messages, int exitStatus) {
+    this(values, messages, exitStatus, Map.of());
   }
 
   /** The collector's last line: sshd's own exit status, e.g. {@code sshd-exit=255}. */
@@ -37,8 +48,10 @@ public record SshdDump(Map<String, List<String>> values, List<String> messages, 
   public static SshdDump parse(String text, int exitStatus) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     List<String> messages = new ArrayList<>();
-    for (String raw : text.split("\n")) {
-      String line = raw.strip();
+    Map<String, Integer> firstLines = new LinkedHashMap<>();
+    String[] lines = text.split("\n");
+    for (int n = 0; n < lines.length; n++) {
+      String line = lines[n].strip();
       if (line.isEmpty()) {
         continue;
       }
@@ -56,11 +69,17 @@ public record SshdDump(Map<String, List<String>> values, List<String> messages, 
         String key = sp < 0 ? line : line.substring(0, sp);
         String value = sp < 0 ? "" : line.substring(sp + 1).strip();
         values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        firstLines.putIfAbsent(key, n + 1);
       } else {
         messages.add(line);
       }
     }
-    return new SshdDump(values, messages, exitStatus);
+    return new SshdDump(values, messages, exitStatus, firstLines);
+  }
+
+  /** The 1-based output line of the keyword's first value, 0 when it is not in the output. */
+  public int line(String keyword) {
+    return firstLines.getOrDefault(keyword.toLowerCase(Locale.ROOT), 0);
   }
 
   /**

@@ -12,4 +12,10 @@ package io.auditgap.facts.system;
  *     UnitFileState=enabled}
  */
 public record ServiceState(
-    String unit, String manager, boolean loaded, boolean active, Boolean enabled, String detail) {}
+    String unit, String manager, boolean loaded, boolean active, Boolean enabled, String detail) {
+
+  /** systemd put the unit in the failed state ({@code ActiveState=failed}). */
+  public boolean failed() {
+    return detail != null && detail.contains("ActiveState=failed");
+  }
+}

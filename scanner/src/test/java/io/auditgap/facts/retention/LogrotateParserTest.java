@@ -58,6 +58,16 @@ class LogrotateParserTest {
   }
 
   @Test
+  void minsizeMakesTheDaysAMinimum() throws IOException {
+    LogrotateConfig c = parse(fx("debian12/logrotate.conf"), debian());
+    // Debian's wtmp block: monthly, minsize 1M, rotate 1
+    RotationRetention r = RotationRetention.of(c.blockFor("/var/log/wtmp").orElseThrow());
+    assertTrue(r.minimum());
+    assertTrue(r.arithmetic().contains("at least 60 days"), r.arithmetic());
+    assertTrue(r.arithmetic().contains("minsize 1M at /etc/logrotate.d/wtmp:"), r.arithmetic());
+  }
+
+  @Test
   void rhelSecureInheritsTheGlobals() throws IOException {
     LogrotateConfig c =
         parse(fx("rhel9/logrotate.conf"), Map.of("/etc/logrotate.d/rsyslog", fx("rhel9/rsyslog")));

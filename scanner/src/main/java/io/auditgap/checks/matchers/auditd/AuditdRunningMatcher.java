@@ -8,6 +8,7 @@ import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.system.ServiceState;
 import io.auditgap.facts.system.SystemFacts;
 import java.util.List;
@@ -24,17 +25,27 @@ public final class AuditdRunningMatcher implements Matcher {
 
   @Override
   public Set<CollectionItem> needs() {
-    return Preconditions.needs(SystemFacts.AUDITD_SERVICE);
+    return Preconditions.needs(SystemFacts.AUDITD_SERVICE, AuditFacts.AUDITCTL_INSTALLED);
   }
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
     Optional<Verdict> pre =
         Preconditions.notInContainer(facts, "auditd runs on the container host");
+    Observed<ServiceState> svc = facts.get(SystemFacts.AUDITD_SERVICE);
     if (pre.isPresent()) {
+      // What can be judged inside a container still is: an auditd unit installed there that
+      // failed is a broken unit, whoever audits the kernel.
+      if (svc.isSeen() && svc.value().loaded() && svc.value().failed()) {
+        List<Evidence> ev = new java.util.ArrayList<>(pre.get().evidence());
+        ev.add(Evidence.of("systemctl show auditd.service", 0, svc.value().detail(), null));
+        return Verdict.fail(
+            "auditd.service is installed in the container and failed (audit belongs to the"
+                + " container host, but this unit is broken)",
+            ev);
+      }
       return pre.get();
     }
-    Observed<ServiceState> svc = facts.get(SystemFacts.AUDITD_SERVICE);
     if (!svc.isSeen()) {
       return Verdict.unknown(((Observed.Unseen<ServiceState>) svc).reason());
     }
@@ -43,7 +54,11 @@ public final class AuditdRunningMatcher implements Matcher {
         s.manager().equals("systemd") ? "systemctl show auditd.service" : "process list";
     List<Evidence> ev = List.of(Evidence.of(source, 0, s.detail(), null));
     if (!s.loaded()) {
-      return Verdict.fail("auditd.service is not installed (no unit)", ev);
+      Observed<Boolean> installed = facts.get(AuditFacts.AUDITCTL_INSTALLED);
+      Verdict v = Verdict.fail("auditd.service is not installed (no unit)", ev);
+      return installed.isSeen() && !installed.value()
+          ? v.causedBy(Preconditions.AUDITD_INSTALLED)
+          : v;
     }
     if (!s.active()) {
       return Verdict.fail(

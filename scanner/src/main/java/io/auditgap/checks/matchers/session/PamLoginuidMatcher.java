@@ -47,12 +47,17 @@ public final class PamLoginuidMatcher implements Matcher {
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
     List<Evidence> ev = new ArrayList<>();
-    Guards.SessionStart start = Guards.sshdSessionStack(facts, ev);
+    // In a container whose sessions do get a loginuid (systemd-nspawn), pam_loginuid works and is
+    // judged like on any host; only where the kernel gives none is it the container host's matter.
+    Optional<Evidence> seen = runtime(facts);
+    boolean loginuidWorks =
+        seen.isPresent() && !seen.get().text().isEmpty() && !seen.get().text().equals(UNSET);
+    Guards.SessionStart start = Guards.sshdSessionStack(facts, ev, !loginuidWorks);
     if (start.stop() != null) {
       return start.stop();
     }
     PamStack stack = start.stack();
-    runtime(facts).ifPresent(ev::add);
+    seen.ifPresent(ev::add);
     List<StackEntry> lines = stack.module(MODULE);
     for (String p : stack.problems()) {
       ev.add(Evidence.note(p));

@@ -10,6 +10,7 @@ import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.pam.LocalUser;
 import io.auditgap.facts.pam.PamFacts;
 import io.auditgap.facts.pam.PamStack;
@@ -64,6 +65,7 @@ public final class TlogRecordingMatcher implements Matcher {
     n.addAll(PamFacts.MODULE_FILES.needs());
     n.addAll(PamFacts.USE_PAM.needs());
     n.addAll(SudoFacts.POLICY.needs());
+    n.addAll(OsFacts.IN_CONTAINER.needs());
     return n;
   }
 
@@ -204,6 +206,16 @@ public final class TlogRecordingMatcher implements Matcher {
           TtyAuditAssessment.assess(
               stack.value(), facts.get(PamFacts.MODULE_FILES), users.names(), facts.snapshot());
       ttyAudit = r.notEnabled().isEmpty();
+    }
+    Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
+    if (ttyAudit && container.isSeen() && container.value()) {
+      // pam_tty_audit asks the kernel's audit, which a container does not reach: configured is
+      // not capturing, so it cannot stand in for tlog here.
+      ev.add(
+          Evidence.note(
+              "pam_tty_audit is configured, but the host is a container: the kernel audit it"
+                  + " needs belongs to the container host, so it records nothing here"));
+      ttyAudit = false;
     }
     if (ttyAudit) {
       return Verdict.notApplicable(

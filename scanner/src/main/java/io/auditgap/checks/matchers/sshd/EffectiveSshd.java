@@ -47,9 +47,16 @@ record EffectiveSshd(String value, boolean fromFiles, List<Evidence> evidence, S
     ResolvedSetting fromFiles =
         config.isSeen() ? SettingResolver.global(config.value(), keyword) : null;
     if (dump.isSeen() && dump.value().complete()) {
-      String v = dump.value().first(keyword).orElse("").toUpperCase(Locale.ROOT);
+      String printed = dump.value().first(keyword).orElse("");
+      String v = printed.toUpperCase(Locale.ROOT);
       List<Evidence> ev = new ArrayList<>();
-      ev.add(Evidence.of("sshd -T", 0, keyword + " " + v, "effective value for new connections"));
+      // Quote the line as sshd printed it, where it printed it (not the upper-cased value).
+      ev.add(
+          Evidence.of(
+              "sshd -T",
+              dump.value().line(keyword),
+              (keyword + " " + printed).strip(),
+              "effective value for new connections"));
       if (fromFiles != null && fromFiles.value().map(x -> x.equalsIgnoreCase(v)).orElse(false)) {
         ev.addAll(trace(fromFiles));
       }

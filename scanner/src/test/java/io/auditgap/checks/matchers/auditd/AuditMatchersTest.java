@@ -214,6 +214,33 @@ class AuditMatchersTest {
   }
 
   @Test
+  void containerMarkersDoNotHideKernelFailuresWhenTheKernelAuditAnswers() {
+    // A VM image carrying /.dockerenv: systemd-detect-virt -c says docker, but auditctl -s answers
+    // (enabled 0, the real capture) and no rule is loaded: real failures, not "not applicable".
+    Host vm =
+        new Host()
+            .cmd("container", 0, "detect-virt-c: docker\ndockerenv: /.dockerenv\n")
+            .cmd("auditctl -s", 0, fixture("listings/status-disabled.auditctl-s.txt"))
+            .cmd("auditctl -l", 0, "No rules\n");
+    Verdict v = execve.evaluate(CheckParams.empty(), vm.facts());
+    assertEquals(Status.FAIL, v.status(), v.reason());
+
+    Host nspawn =
+        new Host()
+            .cmd("container", 0, "detect-virt-c: systemd-nspawn\n")
+            .cmd("auditctl -s", 1, "Error sending status request (Operation not permitted)\n")
+            .cmd(
+                "auditctl -l",
+                1,
+                "Error sending rule list data request (Operation not permitted)\n");
+    Verdict na = execve.evaluate(CheckParams.empty(), nspawn.facts());
+    assertEquals(Status.NOT_APPLICABLE, na.status(), na.reason());
+    assertTrue(na.reason().contains("systemd-nspawn"), na.reason());
+    assertTrue(na.reason().contains("scan the container host"), na.reason());
+    assertTrue(hasEvidence(na, "auditctl -s", "Operation not permitted"), na.evidence().toString());
+  }
+
+  @Test
   void immutableNeedsTheLastEOnDiskAndTheKernelLocked() {
     Host locked = new Host().status(2).rulesD("99-finalize.rules", "upstream/99-finalize.rules");
     locked.file(DIR + "/99-finalize.rules", "-e 2\n");

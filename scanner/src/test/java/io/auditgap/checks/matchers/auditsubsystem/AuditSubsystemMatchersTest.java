@@ -149,7 +149,8 @@ class AuditSubsystemMatchersTest {
     h.b.cmd("auditctl -l", 127, "sh: 1: auditctl: not found\n");
     Verdict v = Host.check("audit.rules-sshd", h.facts());
     assertEquals(Status.FAIL, v.status());
-    assertTrue(v.reason().contains("AUD-01"), v.reason());
+    assertTrue(v.reason().contains("root cause: auditd.installed"), v.reason());
+    assertEquals("auditd.installed", v.rootCause());
   }
 
   @Test

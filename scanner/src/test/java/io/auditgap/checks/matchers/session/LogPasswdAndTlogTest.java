@@ -64,6 +64,17 @@ class LogPasswdAndTlogTest {
     assertEquals(Status.FAIL, none.status(), none.reason());
     Verdict tty = eval(tlog, host(withTtyAudit("enable=*"), false));
     assertEquals(Status.NOT_APPLICABLE, tty.status(), tty.reason());
+    // In a container pam_tty_audit cannot reach the kernel audit: it captures nothing there.
+    Verdict inContainer =
+        eval(
+            tlog,
+            host(withTtyAudit("enable=*"), false)
+                .cmd("container", 0, "detect-virt-c: systemd-nspawn\n")
+                .cmd("auditctl -s", 1, "Error sending status request (Operation not permitted)\n"));
+    assertEquals(Status.FAIL, inContainer.status(), inContainer.reason());
+    assertTrue(
+        inContainer.evidence().stream().anyMatch(e -> e.note().contains("records nothing here")),
+        inContainer.evidence().toString());
     Verdict sudoIo =
         eval(
             tlog,

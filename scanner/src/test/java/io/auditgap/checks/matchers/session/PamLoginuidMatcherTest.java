@@ -31,6 +31,28 @@ class PamLoginuidMatcherTest {
   }
 
   @Test
+  void aContainerWhoseSessionsGetALoginuidIsJudgedNotSkipped() {
+    // A booted Debian under systemd-nspawn, scanned over SSH as uid 1000: the kernel set the
+    // session's loginuid, so pam_loginuid works there and its configuration is what decides.
+    Verdict v =
+        eval(
+            m,
+            debian(PamFixtures.debian12PamD())
+                .cmd("container", 0, "detect-virt-c: systemd-nspawn\n")
+                .cmd("auditctl -s", 1, "Error sending status request (Operation not permitted)\n")
+                .file("/proc/self/loginuid", "1000"));
+    assertEquals(Status.PASS, v.status(), v.reason());
+    Verdict unset =
+        eval(
+            m,
+            debian(PamFixtures.debian12PamD())
+                .cmd("container", 0, "detect-virt-c: docker\n")
+                .cmd("auditctl -s", 1, "Error sending status request (Operation not permitted)\n")
+                .file("/proc/self/loginuid", "4294967295"));
+    assertEquals(Status.NOT_APPLICABLE, unset.status(), unset.reason());
+  }
+
+  @Test
   void dropInUsePamNoBeatsTheMainFile() {
     Verdict v =
         eval(
