@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       ProbeCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      MergeCommand.class,
+      CollectorCommand.class,
       ChecksCommand.class,
       InventoryCommand.class,
       picocli.CommandLine.HelpCommand.class
