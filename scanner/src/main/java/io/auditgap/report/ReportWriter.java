@@ -49,6 +49,7 @@ public interface ReportWriter {
     Files.createDirectories(outputDir);
     Path target = outputDir.resolve(fileName());
     Path tmp = Files.createTempFile(outputDir, "." + fileName() + ".", ".tmp");
+    TemporaryFiles.add(tmp);
     try {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
         write(result, o);
@@ -61,6 +62,7 @@ public interface ReportWriter {
       }
     } finally {
       Files.deleteIfExists(tmp);
+      TemporaryFiles.remove(tmp);
     }
     return target;
   }

@@ -271,9 +271,19 @@ public final class SshTransport implements Transport {
 
   private KeyProvider loadKey(Path file, String passphraseEnv, SSHClient client)
       throws TransportException {
+    if (Files.isDirectory(file)) {
+      throw new TransportException(
+          TransportFailure.KEY_UNREADABLE,
+          "identity file " + file + " is a directory, not a key file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new TransportException(
           TransportFailure.KEY_UNREADABLE, "identity file " + file + " does not exist");
+    }
+    if (!Files.isReadable(file)) {
+      throw new TransportException(
+          TransportFailure.KEY_UNREADABLE,
+          "cannot read identity file " + file + ": permission denied for this user");
     }
     EnvPassphrase finder = new EnvPassphrase(passphraseEnv, env);
     try {

@@ -264,6 +264,27 @@ class CollectorScriptTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void nulBytesAndInvalidUtf8NeverBreakTheFraming(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    byte[] hostile = {'a', 0, 'b', (byte) 0xff, (byte) 0xfe, ' ', (byte) 0xc3, '\n'};
+    Files.write(dir.resolve("hostile.conf"), hostile);
+    Files.writeString(dir.resolve("after.conf"), "still framed\n");
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.File(dir + "/hostile.conf"),
+            new CollectionItem.Command("nul", "printf 'x\\000y\\377\\n'"),
+            new CollectionItem.File(dir + "/after.conf"));
+    Bundle b = run(shell, items);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    String text = find(b, "file", dir + "/hostile.conf").text();
+    // NUL bytes may be kept or dropped by the reader on the host; the frame's size says which
+    assertTrue(text.startsWith("a"), text);
+    assertTrue(find(b, "cmd", "nul").text().startsWith("x"));
+    assertEquals("still framed\n", find(b, "file", dir + "/after.conf").text());
+  }
+
   private static SnapshotItem find(Bundle b, String kind, String name) {
     return b.items().stream()
         .filter(i -> i.kind().equals(kind) && i.name().equals(name))

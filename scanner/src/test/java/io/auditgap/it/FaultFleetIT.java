@@ -168,8 +168,14 @@ class FaultFleetIT {
 
   @Test
   void aPamSessionStackThatRefusesTheLoginShowsSshdsExitAndWhatItPrinted() {
-    // sshd prints the MOTD, then the session stack fails and sshd exits 254 (as in the report)
-    expect("pam-session-refused", "error", "exited with status 254", "it printed: \"Linux faults");
+    // sshd prints the MOTD (Debian's /etc/motd, after the dynamic part when pam_motd made one),
+    // then the session stack fails and sshd exits 254 (as in the report)
+    expect(
+        "pam-session-refused",
+        "error",
+        "exited with status 254",
+        "it printed: \"",
+        "The programs included with the Debian GNU/Linux system are free software;");
   }
 
   @Test

@@ -248,6 +248,31 @@ class SshTransportTest {
   }
 
   @Test
+  void identityFileThatIsADirectorySaysSo() throws Exception {
+    Files.createDirectories(keys.resolve("a-directory"));
+    HostSpec h = spec("h", server, USER, "a-directory", knownHosts(server), null);
+    TransportException e =
+        assertThrows(TransportException.class, () -> transport(options()).open(h, OPEN));
+    assertEquals(TransportFailure.KEY_UNREADABLE, e.failure());
+    assertTrue(
+        e.getMessage().endsWith("a-directory is a directory, not a key file"), e.getMessage());
+  }
+
+  @Test
+  void unreadableIdentityFileSaysPermissionDenied() throws Exception {
+    Path key = keys.resolve("id_unreadable");
+    Files.copy(keys.resolve("id_ed25519"), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.setPosixFilePermissions(key, java.util.Set.of());
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isReadable(key), "this user (root) reads every file: nothing to refuse");
+    HostSpec h = spec("h", server, USER, "id_unreadable", knownHosts(server), null);
+    TransportException e =
+        assertThrows(TransportException.class, () -> transport(options()).open(h, OPEN));
+    assertEquals(TransportFailure.KEY_UNREADABLE, e.failure());
+    assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+  }
+
+  @Test
   void defaultKeysInHomeAreUsedWhenNoIdentityFileIsSet() throws Exception {
     Path ssh = Files.createDirectories(tmp.resolve("home/.ssh"));
     Files.copy(keys.resolve("id_ecdsa"), ssh.resolve("id_ecdsa"));
@@ -512,6 +537,65 @@ class SshTransportTest {
               TransportException.class, () -> transport(quick).open(h, Duration.ofSeconds(5)));
       assertTrue(millisSince(t0) < 2000, "open took " + millisSince(t0) + " ms");
       assertEquals(TransportFailure.NOT_SSH, e.failure(), e.getMessage());
+    }
+  }
+
+  @Test
+  void bannerThenSilenceEndsAtTheHandshakeTimeout() throws Exception {
+    try (SilentServer stuck = new SilentServer("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")) {
+      HostSpec h =
+          spec("h", "127.0.0.1", stuck.port(), USER, "id_ed25519", null, knownHosts(server), null);
+      SshOptions quick = options().withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(800));
+      long t0 = System.nanoTime();
+      TransportException e =
+          assertThrows(
+              TransportException.class, () -> transport(quick).open(h, Duration.ofSeconds(10)));
+      long ms = millisSince(t0);
+      assertTrue(ms < 5000, "open took " + ms + " ms");
+      assertEquals(TransportFailure.DEADLINE, e.failure(), e.getMessage());
+      assertTrue(e.getMessage().contains("127.0.0.1:" + stuck.port()), e.getMessage());
+    }
+  }
+
+  @Test
+  void blackHoledPortEndsAtTheConnectTimeout() throws Exception {
+    // A listener whose accept queue is full: the kernel drops further SYNs, as a firewall's DROP.
+    try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      List<Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          Socket s = new Socket();
+          try {
+            s.connect(full.getLocalSocketAddress(), 300);
+            fillers.add(s);
+          } catch (java.net.SocketTimeoutException filled) {
+            s.close();
+            break;
+          }
+        }
+        HostSpec h =
+            spec(
+                "h",
+                "127.0.0.1",
+                full.getLocalPort(),
+                USER,
+                "id_ed25519",
+                null,
+                knownHosts(server),
+                null);
+        SshOptions quick = options().withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(3));
+        long t0 = System.nanoTime();
+        TransportException e =
+            assertThrows(
+                TransportException.class, () -> transport(quick).open(h, Duration.ofSeconds(10)));
+        long ms = millisSince(t0);
+        assertTrue(ms < 5000, "open took " + ms + " ms");
+        assertEquals(TransportFailure.CONNECT_TIMEOUT, e.failure(), e.getMessage());
+      } finally {
+        for (Socket s : fillers) {
+          s.close();
+        }
+      }
     }
   }
 
