@@ -84,6 +84,19 @@ public final class CheckCatalog {
     return validated(all);
   }
 
+  /**
+   * The bundled catalog's version ({@code version:} in {@code checks/index.yaml}), or {@code
+   * unknown}.
+   */
+  public static String bundledVersion() {
+    try {
+      String label = "checks/index.yaml";
+      return text(value(root(resource(label), label), "version", label), "version", label);
+    } catch (CatalogException e) {
+      return "unknown";
+    }
+  }
+
   /** Loads every {@code *.yaml} in {@code dir} except {@code index.yaml}. */
   public static CheckCatalog fromDirectory(Path dir, MatcherRegistry registry)
       throws CatalogException {

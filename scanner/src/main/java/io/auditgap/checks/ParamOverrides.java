@@ -66,8 +66,15 @@ public final class ParamOverrides {
                 + "unknown check parameter '"
                 + key
                 + "'"
-                + Names.suggest(key, settable.keySet())
-                    .map(s -> "; did you mean '" + s + "'?")
+                + Names.suggest(key, all(settable.keySet(), fixed.keySet()))
+                    .map(
+                        s ->
+                            "; did you mean '"
+                                + s
+                                + "'?"
+                                + (fixed.containsKey(s)
+                                    ? " (defined by the check catalog, not settable)"
+                                    : ""))
                     .orElse("")
                 + " (settable: "
                 + (settable.isEmpty() ? "none" : String.join(", ", settable.keySet()))
@@ -80,6 +87,12 @@ public final class ParamOverrides {
       }
     }
     return out;
+  }
+
+  private static Set<String> all(Set<String> a, Set<String> b) {
+    Set<String> s = new TreeSet<>(a);
+    s.addAll(b);
+    return s;
   }
 
   private static String few(Set<String> ids) {

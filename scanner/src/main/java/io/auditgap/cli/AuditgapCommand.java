@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ProbeCommand.class,
       ReportCommand.class,
+      DiffCommand.class,
       MergeCommand.class,
       CollectorCommand.class,
       ChecksCommand.class,

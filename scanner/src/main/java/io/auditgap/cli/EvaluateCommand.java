@@ -50,6 +50,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin FailOnOption gate = new FailOnOption();
 
+  @Mixin ReviewOptions review = new ReviewOptions();
+
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
   @Mixin CheckParamOptions checkParams = new CheckParamOptions();
@@ -62,6 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     Severity threshold = gate.threshold();
     reports.validated();
+    review.load(null, gate);
     SnapshotEvaluation evaluation =
         new SnapshotEvaluation(new CheckEvaluator(catalog.collected(), catalog.registry));
     Instant started = Instant.now();
@@ -90,8 +93,9 @@ final class EvaluateCommand implements Callable<Integer> {
             "(snapshots)",
             catalog.profile,
             hosts);
+    result = review.apply(result, null, java.time.Clock.systemUTC());
     reports.emit(result, spec.commandLine().getOut(), spec.commandLine().getErr());
-    return ScanCommand.exitCode(result, threshold);
+    return ScanCommand.exitCode(result, threshold, gate.newOnly(), false);
   }
 
   private static final String BUNDLE = ".bundle";

@@ -67,6 +67,15 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Mixin VantageOptions vantages = new VantageOptions();
 
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "A probe.json from an earlier run: report exposure changes, fail on new exposure.")
+  void baseline(Path probeJson) {
+    vantages.baseline = probeJson;
+  }
+
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
   @Mixin ReportOptions reports = new ReportOptions();
@@ -76,6 +85,10 @@ final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Severity threshold = gate.threshold();
+    if (gate.newOnly()) {
+      throw new InputException(
+          "--fail-on new: the probe compares with --baseline probe.json itself; use a severity");
+    }
     reports.validated();
     reports.checkOutput(); // probe.json goes there whatever the formats
     var err = spec.commandLine().getErr();

@@ -39,7 +39,7 @@ final class ReportOptions {
       split = ",",
       defaultValue = "console,json,html",
       description =
-          "Report formats, comma-separated or repeated: console, json, html, pdf, junit, csv"
+          "Report formats, comma-separated or repeated: console, json, html, pdf, junit, csv, sarif"
               + " (default: ${DEFAULT-VALUE}).")
   List<String> formats;
 

@@ -1,19 +1,17 @@
 package io.auditgap.cli;
 
 import io.auditgap.checks.CheckEvaluator;
-import io.auditgap.checks.Finding;
 import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.Severity;
-import io.auditgap.checks.Status;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotStore;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeReport;
+import io.auditgap.review.ExitGate;
 import io.auditgap.scan.ExposureService;
 import io.auditgap.scan.HostResult;
-import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanListener;
 import io.auditgap.scan.ScanOptions;
 import io.auditgap.scan.ScanResult;
@@ -155,6 +153,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin FailOnOption gate = new FailOnOption();
 
+  @Mixin ReviewOptions review = new ReviewOptions();
+
   @Mixin VantageOptions vantages = new VantageOptions();
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
@@ -182,6 +182,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Inventory all = loadInventory();
     Inventory inv = shardOf(selectHosts(all));
+    review.load(inventory, gate);
     for (HostSpec h : inv.hosts()) {
       try {
         ParamOverrides.validate(
@@ -210,6 +211,7 @@ final class ScanCommand implements Callable<Integer> {
     boolean probe = inventory != null && !noProbe && !hasTargets();
     ProbeReport base = null;
     if (probe) {
+      vantages.baseline = review.probeBaseline();
       base = vantages.validated(all);
       reports.checkOutput(); // probe.json goes there whatever the formats
     }
@@ -226,6 +228,7 @@ final class ScanCommand implements Callable<Integer> {
       newExposure = o.hasNewExposure();
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
     }
+    result = review.apply(result, all, Clock.systemUTC());
     reports.inventoryBranding(inv.branding());
     long renderStart = Phases.threadCpu();
     reports.emit(result, spec.commandLine().getOut(), err);
@@ -233,7 +236,7 @@ final class ScanCommand implements Callable<Integer> {
     if (timings) {
       err.println(PhaseSummary.line());
     }
-    int code = exitCode(result, threshold);
+    int code = exitCode(result, threshold, gate.newOnly(), false);
     return newExposure ? ExitCodes.GAPS : code;
   }
 
@@ -290,26 +293,22 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /**
+   * Accepted risks never count; with {@code newOnly}, only gaps new since the baseline do.
+   *
    * @param unknownIsIncomplete count an unknown finding as "not fully assessed" (the probe, whose
    *     hosts have no collection status); a scan follows the hosts' collection status only
    */
+  static int exitCode(
+      ScanResult result, Severity threshold, boolean newOnly, boolean unknownIsIncomplete) {
+    return switch (ExitGate.decide(result, threshold, newOnly, unknownIsIncomplete)) {
+      case GAPS -> ExitCodes.GAPS;
+      case INCOMPLETE -> ExitCodes.INCOMPLETE;
+      case CLEAN -> ExitCodes.OK;
+    };
+  }
+
   static int exitCode(ScanResult result, Severity threshold, boolean unknownIsIncomplete) {
-    boolean gaps = false;
-    boolean incomplete = false;
-    for (HostResult h : result.hosts()) {
-      if (h.status() != HostStatus.ASSESSED) {
-        incomplete = true;
-      }
-      for (Finding f : h.findings()) {
-        if (f.status() == Status.FAIL && f.severity().atLeast(threshold)) {
-          gaps = true;
-        }
-        if (unknownIsIncomplete && f.status() == Status.UNKNOWN) {
-          incomplete = true;
-        }
-      }
-    }
-    return gaps ? ExitCodes.GAPS : incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    return exitCode(result, threshold, false, unknownIsIncomplete);
   }
 
   private void saveSnapshot(HostSnapshot snap) {

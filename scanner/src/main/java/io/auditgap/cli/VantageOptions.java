@@ -17,11 +17,10 @@ final class VantageOptions {
           "Probe vantage points: 'local' and/or inventory host names (default: ${DEFAULT-VALUE}).")
   List<String> from;
 
-  @Option(
-      names = "--baseline",
-      paramLabel = "FILE",
-      description =
-          "A probe.json from an earlier run: report exposure changes, fail on new exposure.")
+  /**
+   * A probe.json from an earlier run, or null: {@code probe --baseline}, or for {@code scan} the
+   * probe.json next to (or given as) the scan's {@code --baseline}.
+   */
   Path baseline;
 
   /**

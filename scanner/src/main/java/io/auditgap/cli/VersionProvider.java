@@ -1,5 +1,8 @@
 package io.auditgap.cli;
 
+import io.auditgap.checks.CatalogException;
+import io.auditgap.checks.CheckCatalog;
+import io.auditgap.checks.MatcherRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -22,8 +25,16 @@ final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
+    String catalog = CheckCatalog.bundledVersion();
+    int checks;
+    try {
+      checks = CheckCatalog.bundled(MatcherRegistry.builtIn()).checks().size();
+    } catch (CatalogException e) {
+      checks = -1;
+    }
     return new String[] {
       "auditgap " + version(),
+      "check catalog " + catalog + (checks < 0 ? "" : " (" + checks + " checks)"),
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
     };
   }

@@ -25,7 +25,8 @@ public final class InventoryLoader {
   /** Largest inventory file accepted. */
   public static final int MAX_BYTES = 4 * 1024 * 1024;
 
-  static final List<String> TOP_KEYS = List.of("defaults", "groups", "hosts", "branding");
+  static final List<String> TOP_KEYS =
+      List.of("defaults", "groups", "hosts", "branding", "waivers");
   static final List<String> COMMON_KEYS =
       List.of(
           "user",
@@ -41,9 +42,11 @@ public final class InventoryLoader {
           "vantage",
           "must_reach",
           "must_not_reach");
-  static final List<String> GROUP_KEYS = concat(List.of("parent", "parents", "jump"), COMMON_KEYS);
+  // waivers: read by io.auditgap.review.WaiverFile, not by this loader
+  static final List<String> GROUP_KEYS =
+      concat(List.of("parent", "parents", "jump", "waivers"), COMMON_KEYS);
   static final List<String> HOST_KEYS =
-      concat(List.of("address", "groups", "jump", "public_address"), COMMON_KEYS);
+      concat(List.of("address", "groups", "jump", "public_address", "waivers"), COMMON_KEYS);
   static final List<String> BRANDING_KEYS = List.of("organisation", "logo");
 
   private final String defaultUser;

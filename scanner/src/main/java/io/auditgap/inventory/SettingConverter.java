@@ -52,7 +52,7 @@ final class SettingConverter {
       String key = e.getKey();
       Node v = e.getValue().getValueNode();
       switch (key) {
-        case "parent", "parents", "groups" -> {
+        case "parent", "parents", "groups", "waivers" -> {
           // structural keys, read by the caller
         }
         case "params" -> params(layer, v);

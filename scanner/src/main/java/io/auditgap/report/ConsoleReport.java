@@ -81,7 +81,9 @@ public final class ConsoleReport implements ReportWriter {
     table(sb, result);
     details(sb, result);
     controls(sb, result);
+    ReviewConsole.section(sb, result.review(), this::style);
     summary(sb, ReportSummary.of(result));
+    ReviewConsole.summary(sb, result.review());
     return sb.toString();
   }
 
@@ -183,7 +185,7 @@ public final class ConsoleReport implements ReportWriter {
       }
       for (RootCauses.Cause c : RootCauses.of(h)) {
         if (c.cause() != null) {
-          finding(sb, c.cause(), "   ");
+          finding(sb, c.cause(), "   ", r, h.name());
         } else {
           sb.append("   root cause ").append(TerminalText.line(c.check(), CHECK_MAX)).append(":\n");
         }
@@ -206,14 +208,14 @@ public final class ConsoleReport implements ReportWriter {
                       ReportSummary.severityRank(b.severity()),
                       ReportSummary.severityRank(a.severity())));
           for (Finding f : sorted) {
-            finding(sb, f, "     ");
+            finding(sb, f, "     ", r, h.name());
           }
         }
       }
       int shown = 0;
       for (Finding f : h.findings()) {
         if (f.status() == Status.UNKNOWN) {
-          finding(sb, f, "   ");
+          finding(sb, f, "   ", r, h.name());
           shown++;
         }
       }
@@ -237,7 +239,7 @@ public final class ConsoleReport implements ReportWriter {
     sb.append('\n');
   }
 
-  private void finding(StringBuilder sb, Finding f, String indent) {
+  private void finding(StringBuilder sb, Finding f, String indent, ScanResult r, String host) {
     String status = f.status() == Status.FAIL ? "FAIL" : "UNKNOWN";
     sb.append(indent)
         .append(style(f.status() == Status.FAIL ? RED : YELLOW, pad(status, 7)))
@@ -254,6 +256,7 @@ public final class ConsoleReport implements ReportWriter {
       sb.append(": ").append(reason);
     }
     sb.append('\n');
+    ReviewConsole.finding(sb, r.review(), host, f.check(), this::style);
   }
 
   private void summary(StringBuilder sb, ReportSummary s) {
@@ -350,7 +353,7 @@ public final class ConsoleReport implements ReportWriter {
     return n != null && n > 0 && colour != null ? style(colour, text) : text;
   }
 
-  private String style(String sgr, String text) {
+  String style(String sgr, String text) {
     return ansi && sgr != null ? sgr + text + RESET : text;
   }
 

@@ -14,9 +14,12 @@ import java.util.List;
  * line ends, fields with a comma, quote or line break quoted with doubled quotes; UTF-8 without a
  * byte order mark).
  *
- * <p>Columns: {@value #HEADER}. A host that was not assessed gets one row per check of the scan
- * with status {@code not_run} and the host's reason (one row with an empty check when the scan has
- * no checks); a check not evaluated on an assessed host is {@code not_run} too.
+ * <p>Columns: {@value #HEADER}. {@code waiver} is the accepted risk ({@code accepted risk:
+ * justification (owner, ticket, until date)}) or {@code waiver expired on date (...)}; {@code
+ * change} is new, fixed, changed or unchanged when the scan was compared with a baseline. A host
+ * that was not assessed gets one row per check of the scan with status {@code not_run} and the
+ * host's reason (one row with an empty check when the scan has no checks); a check not evaluated on
+ * an assessed host is {@code not_run} too.
  *
  * <p>Cells come from {@link ReportModel} (control characters and bidi overrides already shown as
  * escapes). A cell starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or CR gets a
@@ -27,7 +30,7 @@ import java.util.List;
  */
 public final class CsvReportWriter implements ReportWriter {
   static final String HEADER =
-      "host,address,host_status,check,title,severity,status,reason,evidence,references";
+      "host,address,host_status,check,title,severity,status,reason,evidence,references,waiver,change";
 
   static final String CONTROLS_HEADER = "framework,control,state,reason,checks,gap_hosts";
   static final String CONTROLS_FILE = "controls.csv";
@@ -55,7 +58,20 @@ public final class CsvReportWriter implements ReportWriter {
         }
       }
       if (page.checks().isEmpty()) {
-        row(out, h.name(), h.address(), h.status(), "", "", "", "not_run", h.reason(), "", "");
+        row(
+            out,
+            h.name(),
+            h.address(),
+            h.status(),
+            "",
+            "",
+            "",
+            "not_run",
+            h.reason(),
+            "",
+            "",
+            "",
+            "");
       }
       for (int c = 0; c < byCheck.length; c++) {
         ReportModel.FindingView f = byCheck[c];
@@ -73,7 +89,9 @@ public final class CsvReportWriter implements ReportWriter {
               "not_run",
               reason,
               "",
-              references(check.references()));
+              references(check.references()),
+              "",
+              "");
         } else {
           row(
               out,
@@ -86,7 +104,9 @@ public final class CsvReportWriter implements ReportWriter {
               f.status(),
               f.reason(),
               f.firstLocation(),
-              references(f.references().isEmpty() ? check.references() : f.references()));
+              references(f.references().isEmpty() ? check.references() : f.references()),
+              f.waiver(),
+              f.change());
         }
       }
     }

@@ -114,7 +114,8 @@ public final class JsonReportReader {
         instant(scan, "finished_at", "$.scan"),
         str(scan, "inventory", "$.scan"),
         str(scan, "profile", "$.scan"),
-        hosts);
+        hosts,
+        ReviewJson.read(root, hosts));
   }
 
   private static HostResult host(JsonNode n, String path) throws ReportException {

@@ -18,6 +18,7 @@ import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
 import io.auditgap.facts.Containment;
 import io.auditgap.facts.HostIdentity;
+import io.auditgap.review.Review;
 import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
@@ -107,9 +108,10 @@ public final class JsonReportWriter implements ReportWriter {
 
     ArrayNode hosts = root.putArray("hosts");
     for (HostResult h : r.hosts()) {
-      hosts.add(host(h));
+      hosts.add(host(h, r.review()));
     }
     root.set("frameworks", frameworks(ControlStates.of(r)));
+    ReviewJson.root(root, r.review());
     return root;
   }
 
@@ -138,7 +140,7 @@ public final class JsonReportWriter implements ReportWriter {
     return out;
   }
 
-  private static ObjectNode host(HostResult h) {
+  private static ObjectNode host(HostResult h, Review review) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("name", h.name());
     o.put("address", h.address());
@@ -158,7 +160,9 @@ public final class JsonReportWriter implements ReportWriter {
     o.set("identity", identity(h.identity()));
     ArrayNode fs = o.putArray("findings");
     for (Finding f : h.findings()) {
-      fs.add(finding(f));
+      ObjectNode fo = finding(f);
+      ReviewJson.finding(fo, review, h.name(), f.check());
+      fs.add(fo);
     }
     return o;
   }

@@ -81,11 +81,23 @@ public final class JunitReportWriter implements ReportWriter {
       int n = Math.max(1, page.checks().size());
       return new int[] {n, 0, n, 0};
     }
+    // An accepted risk (waived fail or unknown) is reported as skipped, with its justification.
+    int acceptedFail = 0;
+    int acceptedOther = 0;
+    for (ReportModel.FindingView f : h.findings()) {
+      if (f.accepted()) {
+        if (f.status().equals("fail")) {
+          acceptedFail++;
+        } else {
+          acceptedOther++;
+        }
+      }
+    }
     return new int[] {
       h.findings().size(),
-      h.fail(),
-      h.findings().size() - h.fail() - h.pass() - h.notApplicable(),
-      h.notApplicable()
+      h.fail() - acceptedFail,
+      h.findings().size() - h.fail() - h.pass() - h.notApplicable() - acceptedOther,
+      h.notApplicable() + acceptedFail + acceptedOther
     };
   }
 
@@ -168,14 +180,21 @@ public final class JunitReportWriter implements ReportWriter {
             + "\" name=\""
             + attr(f.check())
             + "\" time=\"0\"");
+    if (f.accepted()) {
+      out.write(">\n      <skipped message=\"" + attr(f.waiver()) + "\">");
+      out.write(text(body(page, f)) + "</skipped>\n    </testcase>\n");
+      return;
+    }
+    String expired = f.waiver().isEmpty() ? "" : f.waiver() + "; ";
     switch (f.status()) {
       case "fail":
-        out.write(">\n      <failure message=\"" + attr(f.reason()) + "\" type=\"");
+        out.write(">\n      <failure message=\"" + attr(expired + f.reason()) + "\" type=\"");
         out.write(
             attr(f.severity()) + "\">" + text(body(page, f)) + "</failure>\n    </testcase>\n");
         break;
       case "unknown":
-        out.write(">\n      <error message=\"" + attr("unknown" + reasonSuffix(f.reason())));
+        out.write(
+            ">\n      <error message=\"" + attr(expired + "unknown" + reasonSuffix(f.reason())));
         out.write("\" type=\"unknown\">" + text(body(page, f)) + "</error>\n    </testcase>\n");
         break;
       case "not_applicable":
@@ -196,6 +215,9 @@ public final class JunitReportWriter implements ReportWriter {
     StringBuilder sb = new StringBuilder();
     sb.append(f.check()).append(" (").append(f.severity()).append("): ").append(f.title());
     sb.append('\n').append(f.statusLabel()).append(": ").append(f.reason()).append('\n');
+    if (!f.waiver().isEmpty()) {
+      sb.append(f.waiver()).append('\n');
+    }
     for (ReportModel.EvidenceView e : f.evidence()) {
       sb.append("\nevidence: ").append(e.location().isEmpty() ? "-" : e.location()).append('\n');
       if (!e.text().isEmpty()) {

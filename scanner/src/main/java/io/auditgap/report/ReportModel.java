@@ -61,7 +61,8 @@ public final class ReportModel {
       Exposure exposure,
       List<AcceptedRisk> acceptedRisks,
       List<UnknownView> unknowns,
-      List<HostView> notAssessed) {}
+      List<HostView> notAssessed,
+      ReviewViews.View review) {}
 
   /**
    * Presentation data: title, branding, paper size, dates.
@@ -185,6 +186,10 @@ public final class ReportModel {
    * @param remediation the finding's remediation when it differs from its check's, else empty
    * @param references the finding's references when they differ from its check's, else empty
    * @param firstLocation the first evidence location, or empty
+   * @param waiver the accepted risk ({@code accepted risk: ...}) or {@code waiver expired on ...},
+   *     or empty
+   * @param accepted an unexpired waiver covers this finding
+   * @param change the change since the baseline ({@code new}, {@code fixed}, ...), or empty
    */
   public record FindingView(
       String check,
@@ -198,7 +203,10 @@ public final class ReportModel {
       int hiddenEvidence,
       String remediation,
       List<Reference> references,
-      String firstLocation) {}
+      String firstLocation,
+      String waiver,
+      boolean accepted,
+      String change) {}
 
   public record EvidenceView(
       String location,
@@ -257,7 +265,7 @@ public final class ReportModel {
   public record ExposureView(
       int hostIndex, String host, String item, String status, String detail) {}
 
-  /** An accepted risk (waiver). Waivers are not implemented yet: the list is always empty. */
+  /** An accepted risk: one waiver and the hosts where it applied ({@link ReviewViews}). */
   public record AcceptedRisk(
       String check, String hosts, String reason, String approvedBy, String expires) {}
 
@@ -320,7 +328,8 @@ public final class ReportModel {
         if (byCheck.putIfAbsent(check, st) == null) {
           checkCounts[ci][st.ordinal()]++;
         }
-        findings.add(finding(f, check, ci, checkRemediation.get(ci), checkRefs.get(ci)));
+        findings.add(
+            finding(f, check, ci, checkRemediation.get(ci), checkRefs.get(ci), r, h.name()));
         if (st == Status.FAIL
             && f.severity() != null
             && (worst == null || f.severity().atLeast(worst))) {
@@ -460,6 +469,7 @@ public final class ReportModel {
             s.rootCauses(),
             s.containers(),
             ReportSummary.CONTAINER_NOTE);
+    ReviewViews.View review = ReviewViews.of(r);
     return new Page(
         meta(r, settings, withRenderTime),
         scope,
@@ -471,9 +481,10 @@ public final class ReportModel {
         List.copyOf(hosts),
         frameworks(r),
         new Exposure(!exposure.isEmpty(), List.copyOf(exposure)),
-        List.of(),
+        review.accepted(),
         List.copyOf(unknowns),
-        List.copyOf(notAssessed));
+        List.copyOf(notAssessed),
+        review);
   }
 
   private static Meta meta(ScanResult r, ReportSettings settings, boolean withRenderTime) {
@@ -556,7 +567,13 @@ public final class ReportModel {
   }
 
   private static FindingView finding(
-      Finding f, String check, int ci, String checkRemediation, List<Reference> checkRefs) {
+      Finding f,
+      String check,
+      int ci,
+      String checkRemediation,
+      List<Reference> checkRefs,
+      ScanResult r,
+      String host) {
     List<EvidenceView> evidence = new ArrayList<>();
     int shown = Math.min(EVIDENCE_ITEMS_MAX, f.evidence().size());
     for (int k = 0; k < shown; k++) {
@@ -593,7 +610,13 @@ public final class ReportModel {
         f.evidence().size() - shown,
         remediation.equals(checkRemediation) ? "" : remediation,
         refs.equals(checkRefs) ? List.of() : refs,
-        first);
+        first,
+        r.review()
+            .waiver(host, f.check())
+            .map(m -> TerminalText.line(m.describe(), TEXT_MAX))
+            .orElse(""),
+        r.review().accepted(host, f.check()),
+        r.review().change(host, f.check()).map(c -> c.id()).orElse(""));
   }
 
   /** Display name of a reference framework key ({@code pci_dss_4} is PCI DSS). */

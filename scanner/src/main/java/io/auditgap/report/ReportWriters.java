@@ -37,7 +37,7 @@ public final class ReportWriters {
   }
 
   /**
-   * The standard writers: console, json, html, pdf, junit, csv.
+   * The standard writers: console, json, html, pdf, junit, csv, sarif.
    *
    * @param settings title, branding, page size and PDF timestamp for html and pdf
    */
@@ -50,7 +50,8 @@ public final class ReportWriters {
             new HtmlReportWriter(userTemplatesDir, settings),
             new PdfReportWriter(userTemplatesDir, settings),
             new JunitReportWriter(),
-            new CsvReportWriter()));
+            new CsvReportWriter(),
+            new SarifReportWriter()));
   }
 
   /** The writers in registration order. */

@@ -49,6 +49,15 @@ class ParamOverridesTest {
   }
 
   @Test
+  void aMisspelledCatalogParameterIsNamedAsNotSettable() {
+    assertEquals(
+        "--param: unknown check parameter 'requirments'; did you mean 'requirements'? (defined by"
+            + " the check catalog, not settable) (settable: log_server, retention_days,"
+            + " retention_immediate_days, siem_retention_days, tty_audit_users, uid_min)",
+        refused("requirments", "x"));
+  }
+
+  @Test
   void aValueIsReadByItsDeclaredType() {
     assertEquals("--param: uid_min must be an integer (got \"lots\")", refused("uid_min", "lots"));
     assertEquals(

@@ -82,7 +82,7 @@ class CsvReportWriterTest {
     assertEquals(List.of(CsvReportWriter.HEADER.split(",")), rows.get(0));
     assertEquals(1 + 5 * 5, rows.size());
     for (List<String> r : rows) {
-      assertEquals(10, r.size());
+      assertEquals(12, r.size());
     }
     assertEquals(
         List.of(
@@ -95,7 +95,9 @@ class CsvReportWriterTest {
             "fail",
             "no -S execve rule with auid>=1000",
             "/etc/audit/rules.d/audit.rules:3",
-            "cis: 4.1.3.6; nist_800_53: AU-2, AU-12"),
+            "cis: 4.1.3.6; nist_800_53: AU-2, AU-12",
+            "",
+            ""),
         rows.get(3));
     List<String> legacy = rows.get(1 + 2 * 5);
     assertEquals("legacy-3", legacy.get(0));

@@ -173,10 +173,13 @@ class JsonReportTest {
   @Test
   void schemaListsEveryKeyTheWriterProduces() throws Exception {
     JsonNode s = plain.readTree(SCHEMA.toFile());
-    JsonNode root = plain.readTree(writer.toJson(ReportFixtures.sample()));
+    // With waivers and a baseline, so that the optional review keys are listed too.
+    JsonNode root = plain.readTree(writer.toJson(ReviewedFixtures.reviewed()));
     assertEquals(keys(root), keys(s.get("properties")));
     assertEquals(keys(root.at("/hosts/0")), keys(s.at("/$defs/host/properties")));
-    assertEquals(keys(root.at("/hosts/0/findings/0")), keys(s.at("/$defs/finding/properties")));
+    assertEquals(keys(root.at("/hosts/0/findings/2")), keys(s.at("/$defs/finding/properties")));
+    assertEquals(
+        keys(root.at("/hosts/0/findings/2/waiver")), keys(s.at("/$defs/waiver/properties")));
     assertEquals(
         keys(root.at("/hosts/0/findings/0/evidence/0")), keys(s.at("/$defs/evidence/properties")));
     assertEquals(keys(root.get("summary")), keys(s.at("/properties/summary/properties")));

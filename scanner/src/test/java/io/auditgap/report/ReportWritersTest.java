@@ -20,7 +20,8 @@ class ReportWritersTest {
 
   @Test
   void registersEveryFormat() {
-    assertEquals(List.of("console", "json", "html", "pdf", "junit", "csv"), writers.formats());
+    assertEquals(
+        List.of("console", "json", "html", "pdf", "junit", "csv", "sarif"), writers.formats());
     assertInstanceOf(PdfReportWriter.class, writers.get("pdf"));
     assertInstanceOf(JunitReportWriter.class, writers.get("junit"));
     assertInstanceOf(CsvReportWriter.class, writers.get("CSV"));
@@ -72,6 +73,7 @@ class ReportWritersTest {
               "report.json",
               "report.junit.xml",
               "report.pdf",
+              "report.sarif",
               "report.txt"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }

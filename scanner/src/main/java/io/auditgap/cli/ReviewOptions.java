@@ -1,0 +1,131 @@
+package io.auditgap.cli;
+
+import io.auditgap.inventory.HostSpec;
+import io.auditgap.inventory.Inventory;
+import io.auditgap.report.JsonReportReader;
+import io.auditgap.review.BaselineComparison;
+import io.auditgap.review.Waiver;
+import io.auditgap.review.WaiverException;
+import io.auditgap.review.WaiverFile;
+import io.auditgap.review.WaiverFilter;
+import io.auditgap.scan.ScanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** {@code --waivers} and {@code --baseline}: accepted risks and the previous scan. */
+final class ReviewOptions {
+  @Option(
+      names = "--waivers",
+      paramLabel = "FILE",
+      description =
+          "Accepted risks (YAML: waivers: [{check, hosts, justification, owner, ticket, expires}]);"
+              + " added to the inventory's waivers.")
+  Path waiversFile;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "REPORT_JSON",
+      description =
+          "A previous report.json: mark each finding new, fixed, changed or unchanged since then"
+              + " (the probe.json next to it is the probe's baseline; a probe.json alone works"
+              + " too).")
+  Path baselineFile;
+
+  /** The exposure probe's baseline: the probe.json given, or the one next to the report.json. */
+  private Path probeBaseline;
+
+  private List<Waiver> waivers;
+  private boolean waiversGiven;
+  private ScanResult baseline;
+
+  /** Reads the waivers and the baseline before any host is contacted; bad input stops here. */
+  void load(Path inventoryFile, FailOnOption gate) {
+    if (gate.newOnly() && baselineFile == null) {
+      throw new InputException(
+          "--fail-on new: needs --baseline previous/report.json to know what is new");
+    }
+    List<Waiver> all = new ArrayList<>();
+    try {
+      if (inventoryFile != null) {
+        all.addAll(WaiverFile.fromInventory(inventoryFile));
+      }
+      if (waiversFile != null) {
+        if (!Files.isRegularFile(waiversFile)) {
+          throw new InputException("--waivers: " + waiversFile + ": no such file");
+        }
+        all.addAll(WaiverFile.load(waiversFile));
+      }
+    } catch (WaiverException e) {
+      throw new InputException(e.getMessage());
+    }
+    waivers = List.copyOf(all);
+    waiversGiven = waiversFile != null || !all.isEmpty();
+    if (baselineFile != null) {
+      try {
+        baseline = readReport(baselineFile, "--baseline");
+        Path sibling = baselineFile.resolveSibling("probe.json");
+        probeBaseline = Files.isRegularFile(sibling) ? sibling : null;
+      } catch (InputException notAReport) {
+        try {
+          ProbeSupport.readBaseline(baselineFile);
+        } catch (InputException notAProbe) {
+          throw notAReport;
+        }
+        if (gate.newOnly()) {
+          throw new InputException(
+              "--fail-on new: --baseline " + baselineFile + " is a probe.json; give a report.json");
+        }
+        probeBaseline = baselineFile;
+      }
+    }
+  }
+
+  /** The probe.json the exposure probe compares with, or null. */
+  Path probeBaseline() {
+    return probeBaseline;
+  }
+
+  /** The scan with waivers matched and the baseline compared. */
+  ScanResult apply(ScanResult result, Inventory inventory, Clock clock) {
+    ScanResult out = result;
+    if (waiversGiven) {
+      Map<String, List<String>> groups = new HashMap<>();
+      if (inventory != null) {
+        for (HostSpec h : inventory.hosts()) {
+          groups.put(h.name(), h.groups());
+        }
+      }
+      out =
+          new WaiverFilter(
+                  waivers, LocalDate.now(clock), name -> groups.getOrDefault(name, List.of()))
+              .apply(out);
+    }
+    if (baseline != null) {
+      out =
+          out.withReview(
+              out.review()
+                  .withComparison(
+                      BaselineComparison.compare(baseline, out, baselineFile.toString())));
+    }
+    return out;
+  }
+
+  static ScanResult readReport(Path file, String option) {
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(option + ": " + file + ": no such file");
+    }
+    try {
+      return new JsonReportReader().read(file);
+    } catch (IOException e) {
+      throw new InputException(option + ": " + file + ": " + e.getMessage());
+    }
+  }
+}

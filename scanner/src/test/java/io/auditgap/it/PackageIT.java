@@ -1,0 +1,166 @@
+package io.auditgap.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packages {@code mvn package} builds, inspected with the real dpkg tools: the .deb's control
+ * fields and files, and the unpacked .deb and tarball run: --version, a local scan, the man page
+ * and the bash completion. ({@code .ci/run} also installs the .deb with apt-get.)
+ */
+class PackageIT {
+  static final Path TARGET = Path.of("target");
+  @TempDir Path tmp;
+
+  static String version() throws IOException {
+    Properties p = new Properties();
+    try (InputStream in =
+        Files.newInputStream(TARGET.resolve("classes/auditgap-version.properties"))) {
+      p.load(in);
+    }
+    return p.getProperty("version");
+  }
+
+  static Path deb() throws IOException {
+    try (Stream<Path> s = Files.list(TARGET)) {
+      List<Path> debs =
+          s.filter(p -> p.getFileName().toString().endsWith("_all.deb"))
+              .map(Path::toAbsolutePath)
+              .toList();
+      assertEquals(1, debs.size(), "one auditgap_<version>_all.deb in target/: " + debs);
+      return debs.get(0);
+    }
+  }
+
+  record Run(int code, String out) {}
+
+  Run run(Path dir, String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", cmd));
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  static void requireTool(String name) {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin", name)), name + " is not installed: skipping");
+  }
+
+  @Test
+  void debianPackageFieldsAndFiles() throws Exception {
+    requireTool("dpkg-deb");
+    Path deb = deb();
+    String debVersion = version().replace('-', '~');
+    assertEquals("auditgap_" + debVersion + "_all.deb", deb.getFileName().toString());
+    Run fields =
+        run(tmp, "dpkg-deb", "-f", deb.toString(), "Package", "Version", "Architecture", "Depends");
+    assertEquals(0, fields.code(), fields.out());
+    assertEquals(
+        "Package: auditgap\nVersion: "
+            + debVersion
+            + "\nArchitecture: all\nDepends: openjdk-17-jre-headless | java17-runtime-headless\n",
+        fields.out());
+    Run contents = run(tmp, "dpkg-deb", "-c", deb.toString());
+    assertEquals(0, contents.code());
+    List<String> files = new ArrayList<>();
+    for (String line : contents.out().split("\n")) {
+      String[] cols = line.trim().split("\\s+");
+      files.add(cols[0].charAt(0) + " " + cols[0] + " " + cols[cols.length - 1]);
+    }
+    String all = String.join("\n", files);
+    for (String expected :
+        List.of(
+            "- -rwxr-xr-x ./usr/bin/auditgap",
+            "- -rw-r--r-- ./usr/share/auditgap/auditgap.jar",
+            "- -rw-r--r-- ./usr/share/auditgap/checks/index.yaml",
+            "- -rw-r--r-- ./usr/share/auditgap/checks/auditd.yaml",
+            "- -rw-r--r-- ./usr/share/auditgap/templates/report.ftlh",
+            "- -rw-r--r-- ./usr/share/auditgap/templates/report-print.ftlh",
+            "- -rw-r--r-- ./usr/share/man/man1/auditgap.1.gz",
+            "- -rw-r--r-- ./usr/share/bash-completion/completions/auditgap",
+            "- -rw-r--r-- ./usr/share/zsh/vendor-completions/_auditgap",
+            "- -rw-r--r-- ./usr/share/doc/auditgap/inventory.example.yaml")) {
+      assertTrue(all.contains(expected), expected + " missing from the .deb:\n" + all);
+    }
+    assertTrue(all.contains("./usr/share/auditgap/lib/picocli-"), all);
+  }
+
+  @Test
+  void theUnpackedDebRunsItsVersionAScanItsManPageAndItsCompletion() throws Exception {
+    requireTool("dpkg-deb");
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    assertEquals(
+        0, run(tmp, "dpkg-deb", "-x", deb().toAbsolutePath().toString(), root.toString()).code());
+    Path bin = root.resolve("usr/bin/auditgap");
+    Run version = run(tmp, bin.toString(), "--version");
+    assertEquals(0, version.code(), version.out());
+    assertTrue(version.out().startsWith("auditgap " + version() + "\n"), version.out());
+    assertTrue(
+        version.out().matches("(?s).*\ncheck catalog \\S+ \\(\\d+ checks\\)\n.*"), version.out());
+    Run scan =
+        run(tmp, bin.toString(), "scan", "--format", "json", "-o", "out", "--color", "never");
+    assertTrue(List.of(0, 1, 3).contains(scan.code()), scan.out());
+    assertTrue(Files.size(tmp.resolve("out/report.json")) > 0);
+
+    requireTool("man");
+    Run man =
+        run(
+            tmp,
+            "env",
+            "MANWIDTH=100",
+            "man",
+            "-l",
+            root.resolve("usr/share/man/man1/auditgap.1.gz").toString());
+    assertEquals(0, man.code(), man.out());
+    assertTrue(man.out().contains("auditgap scan"), man.out());
+    assertTrue(man.out().contains("--waivers=FILE"), man.out());
+    assertTrue(man.out().contains("EXIT STATUS"), man.out());
+
+    Run complete =
+        run(
+            tmp,
+            "bash",
+            "-c",
+            "source '"
+                + root.resolve("usr/share/bash-completion/completions/auditgap")
+                + "'"
+                + " && COMP_WORDS=(auditgap sc) COMP_CWORD=1 COMP_LINE='auditgap sc' COMP_POINT=11"
+                + " && _picocli_auditgap && printf '%s\\n' \"${COMPREPLY[@]}\"");
+    assertEquals(0, complete.code(), complete.out());
+    assertEquals("scan", complete.out().strip());
+  }
+
+  @Test
+  void theTarballIsSelfContained() throws Exception {
+    Path tgz = TARGET.resolve("auditgap-" + version() + ".tar.gz").toAbsolutePath();
+    assertTrue(Files.isRegularFile(tgz), tgz + " missing");
+    assertEquals(0, run(tmp, "tar", "-xzf", tgz.toString()).code());
+    Path bin = tmp.resolve("auditgap-" + version() + "/bin/auditgap");
+    Run version = run(tmp, bin.toString(), "--version");
+    assertEquals(0, version.code(), version.out());
+    assertTrue(version.out().startsWith("auditgap " + version() + "\n"), version.out());
+    for (String f :
+        List.of(
+            "share/man/man1/auditgap.1",
+            "share/completion/auditgap.bash",
+            "share/checks/index.yaml",
+            "share/templates/report.ftlh",
+            "inventory.example.yaml")) {
+      assertTrue(Files.isRegularFile(tmp.resolve("auditgap-" + version()).resolve(f)), f);
+    }
+  }
+}
