@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 public final class InventoryReader {
   private static final Pattern INI_SECTION = Pattern.compile("^\\s*\\[[^\\]]+\\]\\s*([#;].*)?$");
 
+  private static final Pattern ANSIBLE_GROUP_KEY =
+      Pattern.compile("(?m)^[ \\t]+(hosts|children|vars):[ \\t]*(#.*)?$");
+
   private InventoryReader() {}
 
   public static Inventory read(Path file, InventoryFormat format) throws InventoryException {
@@ -59,7 +62,11 @@ public final class InventoryReader {
     if (keys == null) {
       return InventoryFormat.ANSIBLE_INI;
     }
-    if (keys.isEmpty() || InventoryLoader.TOP_KEYS.containsAll(keys)) {
+    // Any auditgap key at the top, or no Ansible group structure below it, means auditgap's
+    // format (so a typo such as 'hots:' gets the loader's did-you-mean message).
+    if (keys.isEmpty()
+        || keys.stream().anyMatch(InventoryLoader.TOP_KEYS::contains)
+        || !ANSIBLE_GROUP_KEY.matcher(body).find()) {
       return InventoryFormat.AUDITGAP;
     }
     return InventoryFormat.ANSIBLE_YAML;

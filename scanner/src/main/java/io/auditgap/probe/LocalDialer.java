@@ -1,5 +1,6 @@
 package io.auditgap.probe;
 
+import io.auditgap.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -65,15 +65,7 @@ public final class LocalDialer implements Dialer {
     } catch (IOException e) {
       throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
     }
-    AtomicInteger n = new AtomicInteger();
-    this.resolver =
-        Executors.newFixedThreadPool(
-            8,
-            r -> {
-              Thread t = new Thread(r, "auditgap-probe-dns-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.resolver = Executors.newFixedThreadPool(8, DaemonThreads.named("probe-dns"));
     this.loop = new Thread(this::run, "auditgap-probe-selector");
     loop.setDaemon(true);
     loop.start();

@@ -1,5 +1,6 @@
 package io.auditgap.probe;
 
+import io.auditgap.concurrent.DaemonThreads;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -16,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Probes many targets at once and classifies each. Per target: TCP connect through the target's
@@ -63,9 +63,10 @@ public final class ProbeEngine {
     for (Dialer d : dialers.values()) {
       permits.computeIfAbsent(d, x -> new Semaphore(Math.max(1, x.maxInFlight())));
     }
-    ExecutorService authPool = Executors.newFixedThreadPool(options.authParallel(), daemon("auth"));
+    ExecutorService authPool =
+        Executors.newFixedThreadPool(options.authParallel(), DaemonThreads.named("probe-auth"));
     ScheduledExecutorService watchdog =
-        Executors.newSingleThreadScheduledExecutor(daemon("watchdog"));
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-watchdog"));
     List<CompletableFuture<PortResult>> futures = new ArrayList<>(targets.size());
     try {
       for (ProbeTarget t : targets) {
@@ -233,14 +234,5 @@ public final class ProbeEngine {
 
   static double millis(long nanos) {
     return Math.round(nanos / 100_000.0) / 10.0;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String role) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread th = new Thread(r, "auditgap-probe-" + role + "-" + n.incrementAndGet());
-      th.setDaemon(true);
-      return th;
-    };
   }
 }

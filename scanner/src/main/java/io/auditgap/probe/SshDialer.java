@@ -1,5 +1,6 @@
 package io.auditgap.probe;
 
+import io.auditgap.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.Message;
 import net.schmizz.sshj.common.SSHPacket;
@@ -55,15 +55,7 @@ public final class SshDialer implements Dialer {
     this.vantage = vantage;
     this.client = client;
     this.maxInFlight = maxInFlight;
-    AtomicInteger n = new AtomicInteger();
-    this.readers =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t =
-                  new Thread(r, "auditgap-probe-" + vantage.name() + "-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.readers = Executors.newCachedThreadPool(DaemonThreads.named("probe-" + vantage.name()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.auditgap.scan;
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.collect.Collector;
 import io.auditgap.collect.HostSnapshot;
+import io.auditgap.concurrent.DaemonThreads;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.transport.Connection;
@@ -15,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,7 +64,7 @@ public final class ScanService {
     List<HostSpec> hosts = inventory.hosts();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(options.parallel(), Math.max(1, hosts.size())), daemonThreads());
+            Math.min(options.parallel(), Math.max(1, hosts.size())), DaemonThreads.named("host"));
     List<Future<HostResult>> futures = new ArrayList<>();
     List<AtomicReference<Connection>> live = new ArrayList<>();
     AtomicInteger done = new AtomicInteger();
@@ -137,14 +137,5 @@ public final class ScanService {
 
   private static String address(HostSpec h) {
     return h.isLocal() ? "local" : h.address() + ":" + h.port();
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "auditgap-host-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

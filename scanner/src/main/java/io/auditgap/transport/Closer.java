@@ -1,5 +1,6 @@
 package io.auditgap.transport;
 
+import io.auditgap.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -49,9 +50,7 @@ final class Closer {
 
   /** Runs {@code r} on a daemon thread; true when it finished within {@code grace}. */
   static boolean runBounded(Runnable r, Duration grace, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    t.start();
+    Thread t = DaemonThreads.start(name, r);
     if (grace.isZero() || grace.isNegative()) {
       return false;
     }

@@ -1,5 +1,6 @@
 package io.auditgap.transport;
 
+import io.auditgap.concurrent.DaemonThreads;
 import io.auditgap.inventory.HostSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,10 +73,7 @@ public final class LocalTransport implements Transport {
     }
 
     private static Thread daemon(Runnable r) {
-      Thread t = new Thread(r, "local-exec-reader");
-      t.setDaemon(true);
-      t.start();
-      return t;
+      return DaemonThreads.start("auditgap-local-exec-reader", r);
     }
 
     @Override

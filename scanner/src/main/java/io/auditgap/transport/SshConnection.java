@@ -1,5 +1,6 @@
 package io.auditgap.transport;
 
+import io.auditgap.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,13 +48,7 @@ public final class SshConnection implements Connection {
     this.clients = List.copyOf(clients);
     this.sockets = List.copyOf(sockets);
     this.options = options;
-    this.pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "auditgap-ssh-exec-" + where);
-              t.setDaemon(true);
-              return t;
-            });
+    this.pool = Executors.newCachedThreadPool(DaemonThreads.named("ssh-exec-" + where));
   }
 
   @Override

@@ -122,6 +122,22 @@ class ReachInputTest {
     assertNull(inv.hosts().get(0).jump());
   }
 
+  @Test
+  void formatDetectionKeepsAuditgapTyposWithTheAuditgapLoader() throws Exception {
+    Path f = tmp.resolve("inv.yaml");
+    Files.writeString(f, "defaults:\n  user: a\nhots:\n  web-1: {address: 10.0.0.1}\n");
+    assertEquals(InventoryFormat.AUDITGAP, InventoryReader.detect(f));
+    InventoryException e =
+        assertThrows(InventoryException.class, () -> InventoryReader.read(f, InventoryFormat.AUTO));
+    assertTrue(e.getMessage().contains("did you mean 'hosts'"), e.getMessage());
+    Files.writeString(f, "webservers:\n  hosts:\n    web-1:\n");
+    assertEquals(InventoryFormat.ANSIBLE_YAML, InventoryReader.detect(f));
+    Files.writeString(f, "web-1 ansible_host=10.0.0.1\n");
+    assertEquals(InventoryFormat.ANSIBLE_INI, InventoryReader.detect(f));
+    Files.writeString(f, "{\"_meta\": {\"hostvars\": {}}, \"all\": {}}\n");
+    assertEquals(InventoryFormat.ANSIBLE_JSON, InventoryReader.detect(f));
+  }
+
   private static List<String> names(List<HostSpec> hosts) {
     return hosts.stream().map(HostSpec::name).toList();
   }

@@ -6,6 +6,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
@@ -70,37 +71,26 @@ public final class AuditExecveMatcher implements Matcher {
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     List<Evidence> evidence = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    boolean anyFail = false;
+    Fold fold = new Fold(evidence);
     if (loaded.isSeen()) {
       ExecveCoverage.Result r = ExecveCoverage.evaluate(loaded.value(), machine.value(), uidMin);
-      anyFail |= !r.covered();
-      parts.add("loaded rules: " + r.summary());
+      fold.seen("loaded rules: " + r.summary(), r.covered());
       addEvidence(evidence, r, "loaded");
     } else {
-      parts.add("loaded rules: not seen (" + loaded.reason() + ")");
+      fold.unseen("loaded rules: not seen (" + loaded.reason() + ")");
     }
     if (persistent.isSeen()) {
       PersistentRules p = persistent.value();
       ExecveCoverage.Result r = ExecveCoverage.evaluate(p.rules(), machine.value(), uidMin);
-      anyFail |= !r.covered();
-      parts.add("persistent rules (" + p.loader() + "): " + r.summary());
+      fold.seen("persistent rules (" + p.loader() + "): " + r.summary(), r.covered());
       addEvidence(evidence, r, "persistent");
       if (!r.covered()) {
         explainPersistentGap(evidence, p, machine.value(), uidMin);
       }
     } else {
-      parts.add("persistent rules: not seen (" + persistent.reason() + ")");
+      fold.unseen("persistent rules: not seen (" + persistent.reason() + ")");
     }
-    String reason = String.join("; ", parts);
-    if (anyFail) {
-      return Verdict.fail(reason, evidence);
-    }
-    if (!loaded.isSeen() || !persistent.isSeen()) {
-      // What was seen covers execve, but the other half was not seen: never pass on it.
-      return Verdict.unknown(reason, evidence);
-    }
-    return Verdict.pass(reason, evidence);
+    return fold.verdict();
   }
 
   private static void addEvidence(List<Evidence> out, ExecveCoverage.Result r, String which) {

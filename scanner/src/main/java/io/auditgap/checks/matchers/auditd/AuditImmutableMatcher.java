@@ -4,6 +4,7 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -51,16 +52,15 @@ public final class AuditImmutableMatcher implements Matcher {
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);
     List<Evidence> evidence = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    boolean fail = false;
+    Fold fold = new Fold(evidence);
     if (persistent.isSeen()) {
       PersistentRules p = persistent.value();
       Optional<ControlDirective> e = p.rules().lastEnabled();
       boolean locked = e.isPresent() && e.get().argument().equals("2");
-      fail |= !locked;
       if (e.isPresent()) {
         ControlDirective d = e.get();
-        parts.add("persistent rules (" + p.loader() + ") end with " + d.source().text().strip());
+        fold.seen(
+            "persistent rules (" + p.loader() + ") end with " + d.source().text().strip(), locked);
         evidence.add(
             Evidence.of(
                 d.source().file(),
@@ -68,7 +68,7 @@ public final class AuditImmutableMatcher implements Matcher {
                 d.source().text().strip(),
                 "the last -e processed by the boot load"));
       } else {
-        parts.add("persistent rules (" + p.loader() + ") set no -e that is processed");
+        fold.seen("persistent rules (" + p.loader() + ") set no -e that is processed", locked);
       }
       p.rules()
           .abortedAt()
@@ -83,24 +83,16 @@ public final class AuditImmutableMatcher implements Matcher {
                               + err.message()
                               + "), before any later -e")));
     } else {
-      parts.add("persistent rules not seen (" + persistent.reason() + ")");
+      fold.unseen("persistent rules not seen (" + persistent.reason() + ")");
     }
     if (status.isSeen()) {
       OptionalLong enabled = status.value().enabled();
       String shown = enabled.isPresent() ? String.valueOf(enabled.getAsLong()) : "missing";
-      fail |= enabled.isEmpty() || enabled.getAsLong() != 2;
-      parts.add("kernel reports enabled " + shown);
+      fold.seen("kernel reports enabled " + shown, enabled.isPresent() && enabled.getAsLong() == 2);
       evidence.add(Evidence.of("auditctl -s", 0, "enabled " + shown, "the running state"));
     } else {
-      parts.add("kernel status not seen (" + status.reason() + ")");
+      fold.unseen("kernel status not seen (" + status.reason() + ")");
     }
-    String reason = String.join("; ", parts);
-    if (fail) {
-      return Verdict.fail(reason, evidence);
-    }
-    if (!persistent.isSeen() || !status.isSeen()) {
-      return Verdict.unknown(reason, evidence);
-    }
-    return Verdict.pass(reason, evidence);
+    return fold.verdict();
   }
 }

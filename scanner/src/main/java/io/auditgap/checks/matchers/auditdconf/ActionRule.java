@@ -1,6 +1,8 @@
 package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.Evidence;
+import io.auditgap.checks.ParamSpec;
+import io.auditgap.checks.ParamType;
 import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,16 @@ import java.util.Locale;
 /** "This action keyword must be one of the profile's values", with evidence and a reason. */
 final class ActionRule {
   private ActionRule() {}
+
+  /**
+   * A parameter that lists the actions a profile accepts for {@code key}, e.g. space_left_action.
+   */
+  static ParamSpec actions(String key) {
+    return ParamSpec.of(key, ParamType.TEXT_LIST)
+        .allowing(
+            "ignore", "syslog", "rotate", "email", "exec", "suspend", "single", "halt", "keep_logs")
+        .byProfile();
+  }
 
   /** Adds evidence; returns the failure sentence, or null when the value is allowed. */
   static String check(

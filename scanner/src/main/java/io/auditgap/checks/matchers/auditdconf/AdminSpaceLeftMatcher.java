@@ -4,7 +4,6 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
-import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -26,19 +25,7 @@ public final class AdminSpaceLeftMatcher implements Matcher {
 
   @Override
   public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("admin_space_left_action", ParamType.TEXT_LIST)
-            .allowing(
-                "ignore",
-                "syslog",
-                "rotate",
-                "email",
-                "exec",
-                "suspend",
-                "single",
-                "halt",
-                "keep_logs")
-            .byProfile());
+    return List.of(ActionRule.actions("admin_space_left_action"));
   }
 
   @Override

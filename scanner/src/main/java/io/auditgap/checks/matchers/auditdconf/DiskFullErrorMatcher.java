@@ -4,7 +4,6 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
-import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -25,31 +24,7 @@ public final class DiskFullErrorMatcher implements Matcher {
 
   @Override
   public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("disk_full_action", ParamType.TEXT_LIST)
-            .allowing(
-                "ignore",
-                "syslog",
-                "rotate",
-                "email",
-                "exec",
-                "suspend",
-                "single",
-                "halt",
-                "keep_logs")
-            .byProfile(),
-        ParamSpec.of("disk_error_action", ParamType.TEXT_LIST)
-            .allowing(
-                "ignore",
-                "syslog",
-                "rotate",
-                "email",
-                "exec",
-                "suspend",
-                "single",
-                "halt",
-                "keep_logs")
-            .byProfile());
+    return List.of(ActionRule.actions("disk_full_action"), ActionRule.actions("disk_error_action"));
   }
 
   @Override

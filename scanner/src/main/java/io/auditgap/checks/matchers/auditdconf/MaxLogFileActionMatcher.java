@@ -28,18 +28,7 @@ public final class MaxLogFileActionMatcher implements Matcher {
   @Override
   public List<ParamSpec> parameters() {
     return List.of(
-        ParamSpec.of("max_log_file_action", ParamType.TEXT_LIST)
-            .allowing(
-                "ignore",
-                "syslog",
-                "rotate",
-                "email",
-                "exec",
-                "suspend",
-                "single",
-                "halt",
-                "keep_logs")
-            .byProfile(),
+        ActionRule.actions("max_log_file_action"),
         ParamSpec.of("min_num_logs", ParamType.INTEGER).orElse("2").byProfile());
   }
 

@@ -7,6 +7,7 @@ import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
@@ -74,13 +75,11 @@ public final class AuditRuleCoverageMatcher implements Matcher {
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     List<Evidence> ev = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    boolean fail = false;
+    Fold fold = new Fold(ev);
     if (loaded.isSeen()) {
-      fail |=
-          judge("loaded", loaded.value(), machine.value(), req.requirements(), uidMin, ev, parts);
+      judge("loaded", loaded.value(), machine.value(), req.requirements(), uidMin, ev, fold);
     } else {
-      parts.add("loaded rules: not seen (" + loaded.reason() + ")");
+      fold.unseen("loaded rules: not seen (" + loaded.reason() + ")");
     }
     if (persistent.isSeen()) {
       PersistentRules p = persistent.value();
@@ -92,8 +91,7 @@ public final class AuditRuleCoverageMatcher implements Matcher {
               req.requirements(),
               uidMin,
               ev,
-              parts);
-      fail |= gap;
+              fold);
       if (gap) {
         p.rules()
             .abortedAt()
@@ -112,16 +110,9 @@ public final class AuditRuleCoverageMatcher implements Matcher {
         }
       }
     } else {
-      parts.add("persistent rules: not seen (" + persistent.reason() + ")");
+      fold.unseen("persistent rules: not seen (" + persistent.reason() + ")");
     }
-    String reason = String.join("; ", parts);
-    if (fail) {
-      return Verdict.fail(reason, ev);
-    }
-    if (!loaded.isSeen() || !persistent.isSeen()) {
-      return Verdict.unknown(reason, ev);
-    }
-    return Verdict.pass(reason, ev);
+    return fold.verdict();
   }
 
   /** Evaluates every requirement on one rule set; true when something is not covered. */
@@ -132,7 +123,7 @@ public final class AuditRuleCoverageMatcher implements Matcher {
       List<RuleRequirement> requirements,
       long uidMin,
       List<Evidence> ev,
-      List<String> parts) {
+      Fold fold) {
     Suppression suppression = Suppression.analyse(rules, uidMin);
     int covered = 0;
     List<String> gaps = new ArrayList<>();
@@ -170,12 +161,13 @@ public final class AuditRuleCoverageMatcher implements Matcher {
         }
       }
     }
-    parts.add(
+    fold.seen(
         which
             + " rules: "
             + (gaps.isEmpty()
                 ? "all " + covered + " covered"
-                : covered + " covered, not: " + String.join(", ", gaps)));
+                : covered + " covered, not: " + String.join(", ", gaps)),
+        gaps.isEmpty());
     return !gaps.isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -47,9 +48,7 @@ public final class AuditLoginuidMatcher implements Matcher {
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);
     List<Evidence> ev = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    boolean fail = false;
-    boolean unseen = false;
+    Fold fold = new Fold(ev);
     if (persistent.isSeen()) {
       PersistentRules p = persistent.value();
       Optional<ControlDirective> d =
@@ -57,29 +56,25 @@ public final class AuditLoginuidMatcher implements Matcher {
               .filter(c -> c.kind() == ControlKind.LOGINUID_IMMUTABLE)
               .findFirst();
       if (d.isPresent()) {
-        parts.add("persistent rules (" + p.loader() + ") set --loginuid-immutable");
+        fold.seen("persistent rules (" + p.loader() + ") set --loginuid-immutable", true);
         ev.add(Evidence.of(d.get().source(), "processed by the boot load"));
       } else {
-        fail = true;
-        parts.add("persistent rules (" + p.loader() + ") do not set --loginuid-immutable");
+        fold.seen("persistent rules (" + p.loader() + ") do not set --loginuid-immutable", false);
         p.rules()
             .abortedAt()
             .ifPresent(
                 e -> ev.add(Evidence.of(e.source(), "the load stops here, before any later line")));
       }
     } else {
-      unseen = true;
-      parts.add("persistent rules not seen (" + persistent.reason() + ")");
+      fold.unseen("persistent rules not seen (" + persistent.reason() + ")");
     }
     if (status.isSeen()) {
       String v = status.value().values().get("loginuid_immutable");
       if (v == null) {
-        unseen = true;
-        parts.add("auditctl -s does not report loginuid_immutable (audit userspace too old)");
+        fold.unseen("auditctl -s does not report loginuid_immutable (audit userspace too old)");
       } else {
         boolean locked = status.value().loginuidLocked();
-        fail |= !locked;
-        parts.add("kernel reports loginuid_immutable " + v);
+        fold.seen("kernel reports loginuid_immutable " + v, locked);
         ev.add(
             Evidence.of(
                 "auditctl -s",
@@ -88,13 +83,8 @@ public final class AuditLoginuidMatcher implements Matcher {
                 locked ? "login uids are locked" : "login uids can still be changed"));
       }
     } else {
-      unseen = true;
-      parts.add("kernel status not seen (" + status.reason() + ")");
+      fold.unseen("kernel status not seen (" + status.reason() + ")");
     }
-    String reason = String.join("; ", parts);
-    if (fail) {
-      return Verdict.fail(reason, ev);
-    }
-    return unseen ? Verdict.unknown(reason, ev) : Verdict.pass(reason, ev);
+    return fold.verdict();
   }
 }

@@ -6,6 +6,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
@@ -55,45 +56,36 @@ public final class AuditSuppressionMatcher implements Matcher {
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     List<Evidence> ev = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    boolean fail = false;
+    Fold fold = new Fold(ev);
     if (loaded.isSeen()) {
-      fail |= judge("loaded rules", Suppression.analyse(loaded.value(), uidMin), ev, parts);
+      judge("loaded rules", Suppression.analyse(loaded.value(), uidMin), ev, fold);
     } else {
-      parts.add("loaded rules not seen (" + loaded.reason() + ")");
+      fold.unseen("loaded rules not seen (" + loaded.reason() + ")");
     }
     if (persistent.isSeen()) {
       PersistentRules p = persistent.value();
-      fail |=
-          judge(
-              "persistent rules (" + p.loader() + ")",
-              Suppression.analyse(p.rules(), uidMin),
-              ev,
-              parts);
+      judge(
+          "persistent rules (" + p.loader() + ")",
+          Suppression.analyse(p.rules(), uidMin),
+          ev,
+          fold);
     } else {
-      parts.add("persistent rules not seen (" + persistent.reason() + ")");
+      fold.unseen("persistent rules not seen (" + persistent.reason() + ")");
     }
-    String reason = String.join("; ", parts);
-    if (fail) {
-      return Verdict.fail(reason, ev);
-    }
-    if (!loaded.isSeen() || !persistent.isSeen()) {
-      return Verdict.unknown(reason, ev);
-    }
-    return Verdict.pass(reason, ev);
+    return fold.verdict();
   }
 
-  private static boolean judge(String which, Suppression s, List<Evidence> ev, List<String> parts) {
+  private static void judge(String which, Suppression s, List<Evidence> ev, Fold fold) {
     for (Suppression.Finding f : s.findings()) {
       ev.add(Evidence.of(f.source(), which + ": " + f.why()));
     }
     int bad = s.suppressing().size();
     int narrow = s.narrow().size();
-    parts.add(
+    fold.seen(
         which
             + ": "
             + (bad == 0 ? "nothing suppresses session auditing" : bad + " suppressing rules")
-            + (narrow == 0 ? "" : ", " + narrow + " narrow never/exclude rules noted"));
-    return bad > 0;
+            + (narrow == 0 ? "" : ", " + narrow + " narrow never/exclude rules noted"),
+        bad == 0);
   }
 }
