@@ -91,9 +91,14 @@ while [ $# -gt 0 ]; do case "$1" in
   --version) echo "systemd 252 (252.38-1~deb12u1)"; exit 0 ;;
   *) args+=("$1") ;; esac; shift; done
 set -- "${args[@]}"; verb=${1:-list-units}; shift || true
-unit() { local u=${1%.service}; case $u in sshd) u=ssh ;; syslog) u=rsyslog ;;
-  chronyd) awk '$1=="chrony"{f=1} END{exit !f}' "$S" && u=chrony ;; esac; echo "$u"; }   # Debian: Alias=chronyd.service
-get() { awk -v u="$1" -v f="$2" '$1==u{print $f; found=1} END{if(!found) print "-"}' "$S"; }
+# the table is read once and looked up with built-ins (no subshell per unit): one process per call,
+# as the real systemctl
+declare -A ACT=() ENA=(); while read -r n a e _; do [ -n "$n" ] && { ACT[$n]=$a; ENA[$n]=${e:-}; }; done < "$S"
+unit_of() { U=${1%.service}; case $U in sshd) U=ssh ;; syslog) U=rsyslog ;;
+  chronyd) [ -n "${ACT[chrony]+x}" ] && U=chrony ;; esac; }   # Debian: Alias=chronyd.service
+unit() { unit_of "$1"; echo "$U"; }
+get() { if [ -z "${ACT[$1]+x}" ]; then echo -; elif [ "$2" = 2 ]; then echo "${ACT[$1]}"; else echo "${ENA[$1]}"; fi; }
+frag_of() { F=""; local f; for f in /etc/systemd/system/$1.service /lib/systemd/system/$1.service; do [ -f "$f" ] && { F=$f; return; }; done; }
 frag() { local f; for f in /etc/systemd/system/$1.service /lib/systemd/system/$1.service; do [ -f "$f" ] && { echo "$f"; return; }; done; }
 case "$verb" in
   is-active) rc=3; for u in "$@"; do a=$(get "$(unit "$u")" 2); [ "$a" = - ] && a=inactive
@@ -102,10 +107,10 @@ case "$verb" in
                if [ "$e" = - ]; then echo "Failed to get unit file state for $n.service: No such file or directory" >&2; continue; fi
                [ $quiet = 1 ] || echo "$e"; case $e in enabled|static|alias|enabled-runtime) rc=0 ;; esac; done; exit $rc ;;
   show) first=1
-        for u in "${@:-}"; do n=$(unit "$u"); a=$(get "$n" 2); e=$(get "$n" 3); f=$(frag "$n")
+        for u in "${@:-}"; do unit_of "$u"; n=$U; a=${ACT[$n]--}; e=${ENA[$n]--}; frag_of "$n"; f=$F
           load=loaded; if [ "$a" = - ]; then a=inactive; e=""; load=not-found; f=""; fi
           sub=dead; [ "$a" = active ] && sub=running; [ "$a" = failed ] && sub=failed
-          pid=0; [ "$a" = active ] && pid=$(cat "/run/fleet/pids/$n" 2>/dev/null || echo 0)
+          pid=0; [ "$a" = active ] && { read -r pid < "/run/fleet/pids/$n" || pid=0; } 2>/dev/null
           [ $first = 1 ] || echo; first=0
           # properties in systemd's order (Service interface first, then Unit), like `systemctl show -p`
           for p in MainPID Result Id Names LoadState ActiveState SubState FragmentPath UnitFileState UnitFilePreset; do

@@ -3,6 +3,7 @@ package io.auditgap.checks;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.OsFacts;
+import io.auditgap.timing.Phases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +48,15 @@ public final class CheckEvaluator {
    *     {@link ParamOverrides#forCheck})
    */
   public List<Finding> evaluate(Facts facts, Map<String, Object> settings) {
+    long start = Phases.threadCpu();
+    long parsedBefore = Phases.parsedOnThread();
+    List<Finding> out = evaluateAll(facts, settings);
+    // Parsing happens lazily inside the matchers; count it once, as parsing.
+    Phases.addCpu(Phases.Phase.EVALUATE, start + Phases.parsedOnThread() - parsedBefore);
+    return out;
+  }
+
+  private List<Finding> evaluateAll(Facts facts, Map<String, Object> settings) {
     List<Finding> out = new ArrayList<>();
     for (CheckDefinition c : checks) {
       Verdict v;

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ProbeCommand.class,
       ReportCommand.class,
+      MergeCommand.class,
+      CollectorCommand.class,
       ChecksCommand.class,
       InventoryCommand.class,
       picocli.CommandLine.HelpCommand.class

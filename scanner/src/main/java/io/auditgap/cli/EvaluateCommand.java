@@ -2,7 +2,9 @@ package io.auditgap.cli;
 
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.checks.Severity;
+import io.auditgap.collect.CollectorLimits;
 import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SealedBundle;
 import io.auditgap.collect.SnapshotStore;
 import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
@@ -27,8 +29,10 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate the checks on snapshots saved by 'scan --save-snapshots', offline.",
-      "Use it to try another profile or catalog on the same evidence."
+      "Evaluate the checks on snapshots saved by 'scan --save-snapshots', or on bundles (*.bundle)"
+          + " that the script from 'auditgap collector' printed, offline.",
+      "Use it to try another profile or catalog on the same evidence, or to assess hosts your"
+          + " own automation collected from (host name = bundle file name)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -41,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "SNAPSHOT",
       arity = "1..*",
-      description = "Snapshot files or directories.")
+      description = "Snapshot (*.snapshot.json) or bundle (*.bundle) files, or directories.")
   List<Path> inputs;
 
   @Mixin FailOnOption gate = new FailOnOption();
@@ -62,15 +66,16 @@ final class EvaluateCommand implements Callable<Integer> {
     List<HostResult> hosts = new ArrayList<>();
     for (Path file : files()) {
       HostSnapshot snap;
+      boolean bundle = isBundle(file);
       try {
-        snap = SnapshotStore.load(file);
+        snap = bundle ? bundle(file) : SnapshotStore.load(file);
       } catch (IOException e) {
         throw new InputException(e.getMessage());
       }
       hosts.add(
           evaluation.evaluate(
               snap,
-              "snapshot " + snap.collectedAt(),
+              bundle ? "bundle " + file.getFileName() : "snapshot " + snap.collectedAt(),
               null,
               new CollectionStats(snap.totalBytes(), snap.items().size(), 0, 0),
               catalog.settings()));
@@ -87,12 +92,39 @@ final class EvaluateCommand implements Callable<Integer> {
     return ScanCommand.exitCode(result, threshold);
   }
 
+  private static final String BUNDLE = ".bundle";
+
+  private static boolean isBundle(Path file) {
+    return file.getFileName().toString().endsWith(BUNDLE);
+  }
+
+  /** A runner's bundle; the host is named after the file, e.g. web-1.bundle is web-1. */
+  private static HostSnapshot bundle(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    String host = name.substring(0, name.length() - BUNDLE.length());
+    if (Files.size(file) > CollectorLimits.DEFAULT.maxBundleBytes() + 4096) {
+      throw new InputException(file + ": refused: larger than any bundle the collector writes");
+    }
+    try {
+      return SealedBundle.read(
+          Files.readAllBytes(file),
+          host,
+          Files.getLastModifiedTime(file).toInstant(),
+          CollectorLimits.DEFAULT);
+    } catch (SealedBundle.RefusedException e) {
+      throw new InputException(file + ": refused: " + e.getMessage());
+    }
+  }
+
   private List<Path> files() {
     List<Path> out = new ArrayList<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.list(p)) {
-          s.filter(f -> f.getFileName().toString().endsWith(".snapshot.json"))
+          s.filter(
+                  f ->
+                      f.getFileName().toString().endsWith(".snapshot.json")
+                          || f.getFileName().toString().endsWith(BUNDLE))
               .sorted()
               .forEach(out::add);
         } catch (IOException e) {
@@ -105,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     if (out.isEmpty()) {
-      throw new InputException("no *.snapshot.json files in " + inputs);
+      throw new InputException("no *.snapshot.json or *.bundle files in " + inputs);
     }
     return out;
   }

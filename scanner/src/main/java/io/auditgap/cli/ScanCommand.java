@@ -18,6 +18,9 @@ import io.auditgap.scan.ScanListener;
 import io.auditgap.scan.ScanOptions;
 import io.auditgap.scan.ScanResult;
 import io.auditgap.scan.ScanService;
+import io.auditgap.scan.Shard;
+import io.auditgap.timing.PhaseSummary;
+import io.auditgap.timing.Phases;
 import io.auditgap.transport.LocalTransport;
 import io.auditgap.transport.SshOptions;
 import io.auditgap.transport.SshTransport;
@@ -133,6 +136,20 @@ final class ScanCommand implements Callable<Integer> {
       description = "Probe connect and banner timeout per target (default: ${DEFAULT-VALUE}).")
   Duration probeTimeout;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = {
+        "Scan only shard I of N (1-based), chosen by host name so a host always lands in the"
+            + " same shard; join the shards' report.json with 'auditgap merge'."
+      })
+  String shard;
+
+  @Option(
+      names = "--timings",
+      description = "Print where the time went (summed over hosts) to stderr.")
+  boolean timings;
+
   @Mixin FailOnOption gate = new FailOnOption();
 
   @Mixin VantageOptions vantages = new VantageOptions();
@@ -159,7 +176,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     Inventory all = loadInventory();
-    Inventory inv = selectHosts(all);
+    Inventory inv = shardOf(selectHosts(all));
     for (HostSpec h : inv.hosts()) {
       try {
         ParamOverrides.validate(
@@ -211,7 +228,12 @@ final class ScanCommand implements Callable<Integer> {
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
     }
     reports.inventoryBranding(inv.branding());
+    long renderStart = Phases.threadCpu();
     reports.emit(result, spec.commandLine().getOut(), err);
+    Phases.addCpu(Phases.Phase.RENDER, renderStart);
+    if (timings) {
+      err.println(PhaseSummary.line());
+    }
     int code = exitCode(result, threshold);
     return newExposure ? ExitCodes.GAPS : code;
   }
@@ -244,6 +266,24 @@ final class ScanCommand implements Callable<Integer> {
               + "' to list them");
     }
     return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
+  }
+
+  private Inventory shardOf(Inventory inv) {
+    if (shard == null) {
+      return inv;
+    }
+    if (inventory == null) {
+      throw new InputException("--shard needs an inventory (-i FILE)");
+    }
+    Shard s;
+    try {
+      s = Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--shard: " + e.getMessage());
+    }
+    // An empty shard is fine (few hosts, many shards): it writes an empty report to merge.
+    List<HostSpec> mine = inv.hosts().stream().filter(h -> s.contains(h.name())).toList();
+    return new Inventory(inv.source(), mine, inv.branding(), inv.warnings());
   }
 
   static int exitCode(ScanResult result, Severity threshold) {

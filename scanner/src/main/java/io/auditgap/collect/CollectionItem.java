@@ -42,10 +42,25 @@ public sealed interface CollectionItem
    *
    * @param name stable name checks use to find the result, e.g. {@code auditctl -l}
    * @param shell POSIX sh snippet; it must only read
+   * @param guarded run under a per-item timeout and an output cap while it runs (a few extra
+   *     processes on the host); false only for snippets that cannot hang and print little
    */
-  record Command(String name, String shell) implements CollectionItem {
+  record Command(String name, String shell, boolean guarded) implements CollectionItem {
     public Command {
       CollectorScript.requireSafeName(name);
+    }
+
+    /** A guarded command: the safe default for anything that may wait on a daemon or network. */
+    public Command(String name, String shell) {
+      this(name, shell, true);
+    }
+
+    /**
+     * A snippet that cannot hang and prints little (built-ins, {@code uname}, {@code stat} of local
+     * paths, ...): it runs in one subshell without the timeout and size-cap wrapper.
+     */
+    public static Command quick(String name, String shell) {
+      return new Command(name, shell, false);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.auditgap.collect;
 
+import io.auditgap.timing.Phases;
 import io.auditgap.transport.Connection;
 import io.auditgap.transport.ExecResult;
 import io.auditgap.transport.TransportException;
@@ -42,6 +43,7 @@ public final class Collector {
     RANDOM.nextBytes(nonceBytes);
     String nonce = HexFormat.of().formatHex(nonceBytes);
     String script = CollectorScript.render(items, nonce, limits);
+    long execStart = System.nanoTime();
     ExecResult r =
         connection.exec(
             remoteCommand(sudo),
@@ -50,7 +52,10 @@ public final class Collector {
             ("@@" + nonce + " end ").getBytes(StandardCharsets.US_ASCII),
             limits.maxBundleBytes(),
             timeout);
+    Phases.add(Phases.Phase.COLLECT, execStart);
+    long decodeStart = Phases.threadCpu();
     Bundle bundle = BundleReader.read(r.stdout(), nonce, limits);
+    Phases.addCpu(Phases.Phase.DECODE, decodeStart);
     Map<String, SnapshotItem> byKey = new LinkedHashMap<>();
     for (SnapshotItem item : bundle.items()) {
       byKey.putIfAbsent(item.key(), item);

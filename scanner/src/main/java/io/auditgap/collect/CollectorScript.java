@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +22,12 @@ public final class CollectorScript {
   private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{8,64}");
   private static final String FUNCTIONS = load();
 
+  /**
+   * The collector's version: the first 12 hex digits of the SHA-256 of its functions, so any change
+   * to what the script does changes it. Bundles carry it in their first line.
+   */
+  public static final String VERSION = digest(FUNCTIONS).substring(0, 12);
+
   private CollectorScript() {}
 
   /** The script text: functions, then {@code ag_main} with one call per item, then its call. */
@@ -30,24 +40,77 @@ public final class CollectorScript {
     sb.append(
         FUNCTIONS
             .replace("__NONCE__", nonce)
+            .replace("__COLLECTOR_VERSION__", VERSION)
             .replace("__ITEM_CAP__", Long.toString(limits.itemCap()))
             .replace("__TOTAL_CAP__", Long.toString(limits.totalCap()))
             .replace("__MAX_ENTRIES__", Integer.toString(limits.maxEntries()))
             .replace(
                 "__ITEM_TIMEOUT__", Long.toString(Math.max(1, limits.itemTimeout().toSeconds()))));
     sb.append("\nag_main() {\n  ag_setup\n");
+    java.util.Set<String> keys = new java.util.HashSet<>();
     for (CollectionItem item : items) {
+      if (!keys.add(item.key())) {
+        continue; // declared twice (e.g. guarded by one check, quick by another): run it once
+      }
       if (item instanceof CollectionItem.File f) {
         sb.append("  ag_file ").append(quote(f.path()));
       } else if (item instanceof CollectionItem.Directory d) {
         sb.append("  ag_dir ").append(quote(d.path()));
       } else if (item instanceof CollectionItem.Command c) {
-        sb.append("  ag_cmd ").append(quote(c.name())).append(' ').append(quote(c.shell()));
+        sb.append(c.guarded() ? "  ag_cmd " : "  ag_run ");
+        sb.append(quote(c.name())).append(' ').append(quote(c.shell()));
       }
       sb.append('\n');
     }
     sb.append("  ag_end\n}\nag_main\n");
     return sb.toString();
+  }
+
+  /**
+   * The script as a file for other runners (Ansible, SSM, Salt, a person with sudo): a manifest of
+   * everything it reads, then the same functions, ending with a checksum line over the bundle so
+   * that a truncated or altered bundle is refused by {@code auditgap evaluate}.
+   *
+   * @param heading comment lines placed under the shebang (who made it, how to run it)
+   */
+  public static String renderStandalone(
+      Collection<? extends CollectionItem> items,
+      String nonce,
+      CollectorLimits limits,
+      List<String> heading) {
+    StringBuilder sb = new StringBuilder("#!/bin/sh\n");
+    for (String h : heading) {
+      sb.append("# ").append(oneLine(h)).append('\n');
+    }
+    sb.append("#\n# Manifest: collector ").append(VERSION).append(", ").append(items.size());
+    sb.append(" items (read only; nothing is written on the host)\n");
+    for (CollectionItem item : items) {
+      if (item instanceof CollectionItem.File f) {
+        sb.append("#   file ").append(f.path());
+      } else if (item instanceof CollectionItem.Directory d) {
+        sb.append("#   dir  ").append(d.path()).append("  (names, and every regular file in it)");
+      } else if (item instanceof CollectionItem.Command c) {
+        sb.append("#   cmd  ").append(c.name()).append(": ").append(oneLine(c.shell()));
+      }
+      sb.append('\n');
+    }
+    String body = render(items, nonce, limits);
+    body = body.substring(0, body.lastIndexOf("ag_main\n")) + "ag_sealed\n";
+    return sb.append('\n').append(body).toString();
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("[\\r\\n]+", " ");
+  }
+
+  private static String digest(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Single-quotes {@code s} for sh. */

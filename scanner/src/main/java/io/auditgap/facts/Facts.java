@@ -1,6 +1,7 @@
 package io.auditgap.facts;
 
 import io.auditgap.collect.HostSnapshot;
+import io.auditgap.timing.Phases;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,7 +22,16 @@ public final class Facts {
   public <T> T get(FactKey<T> key) {
     Object v = cache.get(key);
     if (v == null) {
-      v = key.derive().apply(snapshot);
+      long start = Phases.threadCpu();
+      boolean outermost = Phases.enterParse();
+      try {
+        v = key.derive().apply(snapshot);
+      } finally {
+        Phases.exitParse();
+        if (outermost) {
+          Phases.addCpu(Phases.Phase.PARSE, start);
+        }
+      }
       cache.put(key, v);
     }
     return (T) v;

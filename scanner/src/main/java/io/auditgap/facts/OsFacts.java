@@ -6,8 +6,8 @@ import java.util.Set;
 /** Operating system identity, architecture, privilege and containment. */
 public final class OsFacts {
   public static final CollectionItem OS_RELEASE = new CollectionItem.File("/etc/os-release");
-  public static final CollectionItem UNAME_M = new CollectionItem.Command("uname -m", "uname -m");
-  public static final CollectionItem ID_U = new CollectionItem.Command("id -u", "id -u");
+  public static final CollectionItem UNAME_M = CollectionItem.Command.quick("uname -m", "uname -m");
+  public static final CollectionItem ID_U = CollectionItem.Command.quick("id -u", "id -u");
   public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
 
   /**
@@ -15,7 +15,7 @@ public final class OsFacts {
    * audit interface's answer ({@link #AUDIT_STATUS}), see {@link Containment}.
    */
   public static final CollectionItem CONTAINER =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "container",
           "if command -v systemd-detect-virt >/dev/null 2>&1; then"
               + " echo \"detect-virt-c: $(systemd-detect-virt -c 2>/dev/null)\"; fi;"
@@ -30,11 +30,11 @@ public final class OsFacts {
 
   /** The kernel audit interface's answer: a status when reachable, an error when not. */
   public static final CollectionItem AUDIT_STATUS =
-      new CollectionItem.Command("auditctl -s", "auditctl -s");
+      CollectionItem.Command.quick("auditctl -s", "auditctl -s");
 
   /** Kernel release, virtualization, PID 1 and the host's clock, as {@code key=value} lines. */
   public static final CollectionItem IDENTITY_LINES =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "identity",
           "echo \"kernel=$(uname -r)\"; if command -v systemd-detect-virt >/dev/null 2>&1; then"
               + " echo \"virt=$(systemd-detect-virt -v 2>/dev/null)\"; fi;"
@@ -54,7 +54,7 @@ public final class OsFacts {
           CONTAINER,
           AUDIT_STATUS,
           IDENTITY_LINES,
-          new CollectionItem.Command("hostname", "uname -n"),
+          CollectionItem.Command.quick("hostname", "uname -n"),
           new CollectionItem.File("/etc/audit/auditd.conf"));
 
   /** {@code uname -m}, e.g. {@code x86_64}. */

@@ -5,6 +5,7 @@ import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.Collector;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.inventory.HostSpec;
+import io.auditgap.timing.Phases;
 import io.auditgap.transport.Connection;
 import io.auditgap.transport.Transport;
 import io.auditgap.transport.TransportException;
@@ -47,6 +48,7 @@ final class HostAssessor {
     Connection c;
     try {
       c = transport.open(host, options.connectTimeout());
+      Phases.add(Phases.Phase.HANDSHAKE, start);
     } catch (TransportException e) {
       return failed(host, address, e, start);
     }

@@ -5,11 +5,19 @@
 #   @@<nonce> <kind> <status> <size> <truncated> <name>
 # then exactly <size> bytes, then one newline. The bundle ends with
 #   @@<nonce> end <items> <bytes>
+# and, when the script was printed by `auditgap collector` for another runner to execute, one more
+# line with the POSIX cksum (CRC and length) of every byte before it:
+#   @@<nonce> sum <crc> <length>
 # kind: file | dir | cmd.  status: command exit status; for files 0 read, 1 absent, 13 denied,
 # 20 not a directory, 21 a directory, 22 not a regular file; 124 timeout; 127 command not found;
 # -1 skipped because the bundle reached its total cap (a real exit status is 0-255).
 # Everything is defined in functions and run by the last line, so nothing runs before the whole
 # script has arrived.
+#
+# Cost on the host: regular files are read by ONE awk process at the end (every file whole, framed);
+# listing directories and classifying paths use shell built-ins only; a quick command (ag_run) costs
+# one subshell plus its own processes; only commands that can hang or flood (ag_cmd) get the
+# timeout and size-cap wrapper.
 
 ag_setup() {
   ag_n=__NONCE__
@@ -25,7 +33,9 @@ ag_setup() {
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
   export PATH
   if command -v timeout >/dev/null 2>&1; then ag_to="timeout __ITEM_TIMEOUT__"; else ag_to=; fi
-  printf '@@%s begin 1\n' "$ag_n"
+  if command -v awk >/dev/null 2>&1; then ag_awk=1; else ag_awk=; fi
+  ag_pending=
+  printf '@@%s begin 1 collector=%s\n' "$ag_n" "__COLLECTOR_VERSION__"
 }
 
 # ag_emit KIND STATUS NAME, content in $ag_out
@@ -68,7 +78,12 @@ ag_file() {
   if [ ! -e "$1" ]; then ag_absent file "$1"; return; fi
   if [ ! -f "$1" ]; then ag_emit file 22 "$1"; return; fi
   if [ ! -r "$1" ]; then ag_emit file 13 "$1"; return; fi
-  # Regular files only (checked above), so no timeout wrapper: one process per file, not two.
+  # Regular and readable: read later, with every other file, by one awk (ag_end).
+  if [ -n "$ag_awk" ]; then
+    ag_pending="$ag_pending$1$ag_nl"
+    return
+  fi
+  # No awk on this host: one head per file (regular files only, so no timeout wrapper).
   ag_out=$(head -c $((ag_cap + 1)) "$1" </dev/null 2>/dev/null; printf '.%s' "$?")
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
@@ -113,11 +128,71 @@ ag_cmd() {
   ag_emit cmd "$ag_rc" "$1"
 }
 
+# ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output): run in
+# one subshell; stdout and stderr merged, exit status kept (also through the snippet's `exit`).
+ag_run() {
+  ag_out=
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
+  ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
+  ag_rc=${ag_out##*.}
+  ag_out=${ag_out%.*}
+  ag_emit cmd "$ag_rc" "$1"
+}
+
+# ag_end: the files queued by ag_file, read by one awk that frames each and ends the bundle.
+# RS is a control character config text does not contain, so getline returns each file whole with
+# its exact bytes (only a trailing \001 would be dropped). Same caps as ag_emit.
 ag_end() {
-  printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
-  # Exit only when the scanner closes stdin, which it does once it has read the line above: sudo
+  if [ -z "$ag_pending" ]; then
+    printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
+  else
+    ag_read_pending
+  fi
+  # Exit only when the scanner closes stdin, which it does once it has read the end line: sudo
   # with log_output relays this shell's output and drops what it has not written yet when the
   # shell exits (sudo 1.9.13 behind a slow reader), which cut bundles short. Not on a terminal:
-  # someone running the script by hand is not asked for input.
-  [ -t 0 ] || while read -r ag_x; do :; done
+  # someone running the script by hand is not asked for input; not for a sealed bundle, whose
+  # runner (Ansible, SSM, ...) may never close stdin and whose checksum shows any loss.
+  [ -t 0 ] || [ -n "${ag_is_sealed:-}" ] || while read -r ag_x; do :; done
+}
+
+ag_read_pending() {
+  ag_ifs=$IFS
+  IFS=$ag_nl
+  set -f
+  # shellcheck disable=SC2086
+  set -- $ag_pending
+  set +f
+  IFS=$ag_ifs
+  awk -v n="$ag_n" -v cap="$ag_cap" -v tcap="$ag_total_cap" -v items="$ag_items" \
+    -v total="$ag_total" 'BEGIN {
+    RS = "\001"
+    for (i = 1; i < ARGC; i++) {
+      f = ARGV[i]; out = ""; k = 0; tr = 0; st = 0
+      if (total >= tcap) { items++; printf "@@%s file -1 0 0 %s\n\n", n, f; continue }
+      while ((r = (getline rec < f)) > 0) {
+        out = (k++ ? out RS : "") rec
+        if (length(out) > cap) { tr = 1; break }
+      }
+      close(f)
+      if (r < 0) { st = 13; out = ""; tr = 0 }
+      if (tr) out = substr(out, 1, cap)
+      sz = length(out)
+      if (total + sz > tcap) { out = ""; sz = 0; st = -1 }
+      total += sz; items++
+      printf "@@%s file %d %d %d %s\n%s\n", n, st, sz, tr, f, out
+    }
+    printf "@@%s end %d %d\n", n, items, total
+  }' "$@" </dev/null
+}
+
+# ag_sealed: the bundle, then its checksum line (see the header). The bundle is held in memory
+# (at most the total cap) so that cksum sees exactly the bytes that were printed.
+ag_sealed() {
+  ag_is_sealed=1
+  ag_b=$(ag_main; printf .)
+  ag_b=${ag_b%.}
+  printf '%s' "$ag_b"
+  ag_sum=$(printf '%s' "$ag_b" | cksum)
+  printf '@@%s sum %s\n' "__NONCE__" "$ag_sum"
 }

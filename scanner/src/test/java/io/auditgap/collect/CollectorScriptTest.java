@@ -77,6 +77,63 @@ class CollectorScriptTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void quickCommandsKeepStatusStreamsAndCaps(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    List<CollectionItem> items =
+        List.of(
+            CollectionItem.Command.quick("exit", "printf 'out\\n'; printf 'err\\n' >&2; exit 3"),
+            CollectionItem.Command.quick("last status", "false"),
+            CollectionItem.Command.quick("trailing newlines", "printf 'a\\n\\n\\n'"),
+            CollectionItem.Command.quick("dots", "printf '1.2.3'"),
+            CollectionItem.Command.quick("big", "yes big | head -c 10000"),
+            CollectionItem.Command.quick("absent", "no-such-command-auditgap"),
+            CollectionItem.Command.quick("stdin", "cat"));
+    Bundle b = run(shell, items);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    SnapshotItem exit = find(b, "cmd", "exit");
+    assertEquals(3, exit.exitStatus());
+    assertEquals("out\nerr\n", exit.text());
+    assertEquals(1, find(b, "cmd", "last status").exitStatus());
+    assertEquals("a\n\n\n", find(b, "cmd", "trailing newlines").text());
+    assertEquals("1.2.3", find(b, "cmd", "dots").text());
+    SnapshotItem big = find(b, "cmd", "big");
+    assertTrue(big.truncated());
+    assertEquals(4096, big.size());
+    assertEquals(SnapshotItem.NOT_FOUND, find(b, "cmd", "absent").exitStatus());
+    // stdin is /dev/null: a command reading it cannot swallow the rest of the script
+    assertEquals("", find(b, "cmd", "stdin").text());
+    assertEquals(0, find(b, "cmd", "stdin").exitStatus());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void readsEveryFileWithOneProcessKeepingExactBytes(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    byte[] control = "a\u0001b\tc\r\n\u0002end".getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve("control.conf"), control);
+    Files.writeString(dir.resolve("empty.conf"), "");
+    // a directory entry named like an awk assignment is still read as a file
+    Path d = Files.createDirectory(dir.resolve("d"));
+    Files.writeString(d.resolve("eq=sign.conf"), "x=1\n");
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.File(dir + "/control.conf"),
+            new CollectionItem.File(dir + "/empty.conf"),
+            new CollectionItem.Directory(d.toString()),
+            new CollectionItem.File("/proc/self/loginuid"));
+    Bundle b = run(shell, items);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals(
+        new String(control, StandardCharsets.UTF_8), find(b, "file", dir + "/control.conf").text());
+    assertEquals("", find(b, "file", dir + "/empty.conf").text());
+    assertEquals(0, find(b, "file", dir + "/empty.conf").exitStatus());
+    assertEquals("x=1\n", find(b, "file", d + "/eq=sign.conf").text());
+    // a /proc file has no size to stat; its text has no final newline
+    assertTrue(find(b, "file", "/proc/self/loginuid").text().matches("[0-9]+"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void listsDirectoriesAndReadsTheirFilesButNotForgedNames(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
     Path rules = Files.createDirectory(dir.resolve("rules.d"));

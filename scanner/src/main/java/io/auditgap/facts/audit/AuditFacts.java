@@ -16,9 +16,9 @@ import java.util.Set;
 /** Facts about the audit rules in the kernel and on disk, and the kernel's audit status. */
 public final class AuditFacts {
   public static final CollectionItem AUDITCTL_LIST =
-      new CollectionItem.Command("auditctl -l", "auditctl -l");
+      CollectionItem.Command.quick("auditctl -l", "auditctl -l");
   public static final CollectionItem AUDITCTL_STATUS =
-      new CollectionItem.Command("auditctl -s", "auditctl -s");
+      CollectionItem.Command.quick("auditctl -s", "auditctl -s");
   public static final CollectionItem RULES_D = new CollectionItem.Directory(Augenrules.RULES_DIR);
   public static final String AUDIT_RULES_PATH = "/etc/audit/audit.rules";
   public static final CollectionItem AUDIT_RULES = new CollectionItem.File(AUDIT_RULES_PATH);

@@ -37,11 +37,10 @@ public record FileModes(Map<String, FileMode> files, Map<String, String> errors)
           "/sbin/augenrules");
 
   public static final CollectionItem STAT =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           COMMAND,
-          "for p in "
-              + String.join(" ", PATHS)
-              + "; do stat -c '%a %U %G %F %n' \"$p\"; done 2>&1; exit 0");
+          // one stat for every path: it reports each path (or its error) and goes on
+          "stat -c '%a %U %G %F %n' " + String.join(" ", PATHS) + " 2>&1; exit 0");
 
   public static final FactKey<Observed<FileModes>> MODES =
       new FactKey<>(

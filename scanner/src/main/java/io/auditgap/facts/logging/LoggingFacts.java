@@ -32,7 +32,7 @@ public final class LoggingFacts {
   public static final CollectionItem SERVICES_CMD =
       new CollectionItem.Command("systemctl show logging services", LoggingServices.shell());
   public static final CollectionItem ELASTIC_FLEET =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "elastic-agent fleet",
           "for f in /opt/Elastic/Agent/fleet.enc /opt/Elastic/Agent/data/fleet.enc; do"
               + " [ -e \"$f\" ] && echo \"$f\"; done; exit 0");

@@ -33,7 +33,7 @@ public final class LogsFacts {
    * when its directory exists but cannot be searched. Reads metadata only.
    */
   public static final CollectionItem FILE_STATS =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "log file stats",
           "date +%s; for p in "
               + String.join(" ", PATHS)
@@ -49,7 +49,7 @@ public final class LogsFacts {
               + " _COMM=sshd-session -n 1 -o short-unix --no-pager");
 
   public static final CollectionItem JOURNALD_CONFIG =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "systemd-analyze cat-config systemd/journald.conf",
           "systemd-analyze cat-config systemd/journald.conf");
 

@@ -22,7 +22,7 @@ public final class PamFacts {
 
   /** Which of the two modules exist, in every module directory distributions use. */
   public static final CollectionItem PAM_MODULES =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "pam modules",
           "for d in /lib/security /lib64/security /usr/lib/security /usr/lib64/security"
               + " /lib/*-linux-gnu*/security /usr/lib/*-linux-gnu*/security; do"
@@ -45,7 +45,7 @@ public final class PamFacts {
   public static final CollectionItem TLOG_DEFAULT_CONF =
       new CollectionItem.File("/usr/share/tlog/tlog-rec-session.default.conf");
   public static final CollectionItem TLOG_BINARY =
-      new CollectionItem.Command("command -v tlog-rec-session", "command -v tlog-rec-session");
+      CollectionItem.Command.quick("command -v tlog-rec-session", "command -v tlog-rec-session");
   public static final CollectionItem SSSD_CONF = new CollectionItem.File("/etc/sssd/sssd.conf");
   public static final CollectionItem SSSD_CONF_D = new CollectionItem.Directory("/etc/sssd/conf.d");
 

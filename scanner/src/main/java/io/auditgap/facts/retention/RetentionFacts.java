@@ -36,7 +36,7 @@ public final class RetentionFacts {
    * grow with the log. auditd writes {@code msg=audit(EPOCH.MS:SERIAL)} in every record.
    */
   public static final CollectionItem AUDIT_FIRST_RECORDS =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "audit log first records",
           "cd /var/log/audit || exit 13; for f in audit.log*; do [ -f \"$f\" ] || continue;"
               + " t=$(head -c 300 \"$f\" | head -n 1 | sed -n"
@@ -44,7 +44,7 @@ public final class RetentionFacts {
               + " \"${t:--}\"; done | head -n 1000");
 
   public static final CollectionItem JOURNAL_DIRS =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "journal dirs", "ls -ld /var/log/journal /run/log/journal 2>&1; exit 0");
   public static final CollectionItem JOURNAL_DISK_USAGE =
       new CollectionItem.Command(
@@ -62,7 +62,7 @@ public final class RetentionFacts {
           "for p in /var/log/audit /var/log/journal /var/log; do printf '%s ' \"$p\"; df -Pk"
               + " \"$p\" 2>&1 | tail -n 1; done");
   public static final CollectionItem HOST_CLOCK =
-      new CollectionItem.Command("date epoch", "date +%s");
+      CollectionItem.Command.quick("date epoch", "date +%s");
 
   public static final FactKey<Observed<LogrotateConfig>> LOGROTATE =
       new FactKey<>("logrotate", Set.of(LOGROTATE_MAIN, LOGROTATE_DIR), RetentionFacts::logrotate);

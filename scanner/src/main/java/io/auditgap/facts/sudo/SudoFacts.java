@@ -18,7 +18,7 @@ public final class SudoFacts {
    * {@code sudo -V}: as root it also lists the effective Defaults; as non-root only the version.
    * Exit 127 when sudo is not installed.
    */
-  public static final CollectionItem SUDO_V = new CollectionItem.Command("sudo -V", "sudo -V");
+  public static final CollectionItem SUDO_V = CollectionItem.Command.quick("sudo -V", "sudo -V");
 
   /** The installed sudo's version; empty when sudo is not installed. */
   public static final FactKey<Observed<Optional<SudoVersion>>> VERSION =

@@ -28,12 +28,12 @@ public final class SystemFacts {
               + PACKAGES
               + " 2>/dev/null | grep -v 'is not installed'; echo '#rpm'; fi; exit 0");
   public static final CollectionItem BINARIES =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "binaries",
           "for b in auditd auditctl augenrules ausearch aureport; do p=$(command -v \"$b\") &&"
               + " printf '%s\\t%s\\n' \"$b\" \"$p\"; done; exit 0");
   public static final CollectionItem PROCESSES =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "processes",
           "for f in /proc/[0-9]*/comm; do IFS= read -r c < \"$f\" && printf '%s\\n' \"$c\"; done"
               + " 2>/dev/null; exit 0");
@@ -45,7 +45,7 @@ public final class SystemFacts {
   public static final CollectionItem SYSTEMCTL_ENABLED =
       new CollectionItem.Command("systemctl is-enabled auditd", "systemctl is-enabled auditd");
   public static final CollectionItem SYSV_LINKS =
-      new CollectionItem.Command(
+      CollectionItem.Command.quick(
           "boot links",
           "ls -1 /etc/rc2.d /etc/rc3.d /etc/rc5.d /etc/runlevels/default /etc/runlevels/boot"
               + " 2>/dev/null; exit 0");

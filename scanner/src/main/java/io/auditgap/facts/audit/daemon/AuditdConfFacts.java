@@ -20,7 +20,7 @@ public final class AuditdConfFacts {
    * collector's {@code [ -e ]} test then reports the file as absent.
    */
   public static final CollectionItem CONF_STAT =
-      new CollectionItem.Command("stat auditd.conf", "stat -c '%a %U %G %F' " + PATH);
+      CollectionItem.Command.quick("stat auditd.conf", "stat -c '%a %U %G %F' " + PATH);
 
   /**
    * The parsed file; {@code Optional.empty()} when it truly does not exist (seen as root, or stat

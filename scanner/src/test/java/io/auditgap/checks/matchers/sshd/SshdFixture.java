@@ -53,19 +53,17 @@ final class SshdFixture {
       b.file("/etc/ssh/sshd_config.d/" + f.getFileName(), read(f));
     }
     return b.cmd("sshd -T", 0, "sshd: no hostkeys available -- exiting.\nsshd-exit=1\n")
-        .cmd("sshd -t", 0, "sshd: no hostkeys available -- exiting.\nsshd-exit=1\n")
         .cmd(
             "sshd -T -C audited users",
             0,
             "== user=root exit=1\nsshd: no hostkeys available -- exiting.\n");
   }
 
-  /** Files plus the real outputs of sshd -T, sshd -t and sshd -T -C captured as root. */
+  /** Files plus the real outputs of sshd -T and sshd -T -C captured as root. */
   static SnapshotBuilder asRoot(String name) {
     Path cap = ROOT.resolve(name).resolve("captured");
     return filesOnly(name)
         .cmd("sshd -T", 0, withTrailer(cap, "sshd-T"))
-        .cmd("sshd -t", 0, withTrailer(cap, "sshd-t"))
         .cmd("sshd -T -C audited users", 0, read(cap.resolve("sshd-T-C.txt")));
   }
 

@@ -1,0 +1,88 @@
+package io.auditgap.timing;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Where a scan's time goes, summed over every host and thread: handshake and collection as wall
+ * time (they wait on the network), bundle decoding, fact parsing, evaluation and rendering as the
+ * CPU time of the thread doing them (wall time would count waiting for a core on a busy machine).
+ * Process-wide, so the layers that do the work need no extra parameters; only read when {@code scan
+ * --timings} asks for it. A few counters per host cost microseconds.
+ */
+public final class Phases {
+  /** One stage of the pipeline, in data-flow order. */
+  public enum Phase {
+    HANDSHAKE("handshake"),
+    COLLECT("collector"),
+    DECODE("bundle decoding"),
+    PARSE("parsing"),
+    EVALUATE("evaluation"),
+    RENDER("rendering");
+
+    private final String label;
+
+    Phase(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  private static final Map<Phase, LongAdder> NANOS = new EnumMap<>(Phase.class);
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  // Facts derive each other lazily; only the outermost derivation on a thread is counted. [0] is
+  // the nesting depth, [1] the parse CPU nanoseconds this thread has spent so far.
+  private static final ThreadLocal<long[]> PARSE = ThreadLocal.withInitial(() -> new long[2]);
+
+  static {
+    for (Phase p : Phase.values()) {
+      NANOS.put(p, new LongAdder());
+    }
+  }
+
+  private Phases() {}
+
+  /** Adds the time since {@code startNanos} ({@link System#nanoTime()}) to {@code phase}. */
+  public static void add(Phase phase, long startNanos) {
+    NANOS.get(phase).add(System.nanoTime() - startNanos);
+  }
+
+  /** CPU nanoseconds the current thread has used (0 where the JVM cannot tell). */
+  public static long threadCpu() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+  }
+
+  /** Adds the current thread's CPU time since {@code startCpu} ({@link #threadCpu()}). */
+  public static void addCpu(Phase phase, long startCpu) {
+    long used = threadCpu() - startCpu;
+    NANOS.get(phase).add(used);
+    if (phase == Phase.PARSE) {
+      PARSE.get()[1] += used;
+    }
+  }
+
+  /** Marks the start of a (possibly nested) parse; returns true when it is the outermost one. */
+  public static boolean enterParse() {
+    return PARSE.get()[0]++ == 0;
+  }
+
+  public static void exitParse() {
+    PARSE.get()[0]--;
+  }
+
+  /** Parse CPU nanoseconds spent on the current thread so far. */
+  public static long parsedOnThread() {
+    return PARSE.get()[1];
+  }
+
+  /** Total seconds spent in {@code phase} so far, over all threads. */
+  public static double seconds(Phase phase) {
+    return NANOS.get(phase).sum() / 1e9;
+  }
+}
