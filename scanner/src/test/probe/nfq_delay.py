@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# Copied from the shared test-fleet tools (../shared/tools/nfq_delay.py, auditgap team) unchanged
+# The test fleet's NFQUEUE delay helper, unchanged
 # except this note; used by netns.sh to add latency (this kernel has no tc netem).
 """nfq_delay.py QUEUE DELAY_MS  -- userspace stand-in for `tc netem delay` (this kernel has no sch_netem).
 Binds NFQUEUE QUEUE over raw netlink (no libnetfilter_queue needed) and accepts every queued packet

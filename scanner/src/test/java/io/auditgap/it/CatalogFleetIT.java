@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The whole check catalog against the fleet (issue 3, item 5 and "Done when"): the {@code complete}
- * host passes every check under {@code baseline} and {@code pci}; each broken variant of it fails
- * exactly the checks its one mistake breaks; the stock-like hosts match the per-distro table of
- * checks-reference.md section 3 where our checks overlap; one exec channel per host.
+ * The whole check catalog against the fleet: the {@code complete} host passes every check under
+ * {@code baseline} and {@code pci}; each broken variant of it fails exactly the checks its one
+ * mistake breaks; the stock-like hosts give the verdicts their shipped configuration implies
+ * (docs/test-fleet.md); one exec channel per host.
  *
  * <p>Two scans (one per profile) of the whole fleet through the CLI in-process, {@code --format
  * json}. The host x check verdict table (and the collector's bytes per host) is printed and written
@@ -139,8 +139,8 @@ class CatalogFleetIT {
               Set.of("time.sync")));
 
   /**
-   * Stock-like hosts vs checks-reference.md section 3 (the per-distro table), where our checks
-   * overlap. Differences from the table are documented in docs/test-fleet.md.
+   * Stock-like hosts: the verdicts their shipped configuration implies. The reasons are documented
+   * in docs/test-fleet.md.
    */
   static final Map<String, Map<String, String>> STOCK = new LinkedHashMap<>();
 
@@ -148,18 +148,18 @@ class CatalogFleetIT {
     STOCK.put(
         "debian-stock",
         expect(
-            "auditd.installed", "fail", // AUD-01 FAIL
-            "auditd.running", "fail", // AUD-02 FAIL
-            "pam.loginuid", "pass", // PAM-01 PASS
-            "pam.tty-audit", "fail", // PAM-02 FAIL
-            "pam.tty-audit-no-log-passwd", "not_applicable", // PAM-04 PASS (module unused)
-            "sudo.use-pty", "pass", // REC-01 PASS (explicit in /etc/sudoers)
-            "sudo.logfile", "fail", // REC-02 FAIL
-            "sudo.io-logging", "fail", // REC-03 FAIL
-            "logs.forwarding", "fail", // FWD-01 FAIL
-            "audit.forwarding", "fail", // FWD-02 FAIL
-            "logs.forwarding-tls", "not_applicable", // FWD-03..06 NA
-            "retention.login-records", "fail")); // RET-04 WARN (monthly x 1): a gap for us
+            "auditd.installed", "fail", // FAIL
+            "auditd.running", "fail", // FAIL
+            "pam.loginuid", "pass", // PASS
+            "pam.tty-audit", "fail", // FAIL
+            "pam.tty-audit-no-log-passwd", "not_applicable", // PASS (module unused)
+            "sudo.use-pty", "pass", // PASS (explicit in /etc/sudoers)
+            "sudo.logfile", "fail", // FAIL
+            "sudo.io-logging", "fail", // FAIL
+            "logs.forwarding", "fail", // FAIL
+            "audit.forwarding", "fail", // FAIL
+            "logs.forwarding-tls", "not_applicable", // NA
+            "retention.login-records", "fail")); // WARN (monthly x 1): a gap for us
     STOCK.put(
         "ubuntu2204",
         expect(
@@ -173,34 +173,34 @@ class CatalogFleetIT {
             "logs.forwarding", "fail",
             "audit.forwarding", "fail",
             "logs.forwarding-tls", "not_applicable",
-            "retention.auth-log", "fail", // RET-03 FAIL (weekly x 4)
+            "retention.auth-log", "fail", // FAIL (weekly x 4)
             "retention.login-records", "fail"));
     STOCK.put(
         "rhel9",
         expect(
-            "auditd.installed", "pass", // AUD-01 PASS
-            "auditd.running", "pass", // AUD-02 PASS
-            "audit.rules-drift", "pass", // AUD-04 PASS (no rules)
-            "audit.immutable", "fail", // AUD-06 FAIL
+            "auditd.installed", "pass", // PASS
+            "auditd.running", "pass", // PASS
+            "audit.rules-drift", "pass", // PASS (no rules)
+            "audit.immutable", "fail", // FAIL
             "audit.execve", "fail", // RUL FAIL (control lines only)
-            "auditd-conf.valid", "pass", // ACF-01 PASS
-            "auditd-conf.local-logging", "pass", // ACF-02 PASS
-            "auditd-conf.space-left", "fail", // ACF-05 FAIL (SYSLOG)
-            "auditd-conf.admin-space-left", "fail", // ACF-06 FAIL (SUSPEND)
-            "auditd-conf.disk-full-error", "fail", // ACF-07 FAIL
-            "sudo.use-pty", "fail", // REC-01 FAIL (sudo 1.9.5, not set)
+            "auditd-conf.valid", "pass", // PASS
+            "auditd-conf.local-logging", "pass", // PASS
+            "auditd-conf.space-left", "fail", // FAIL (SYSLOG)
+            "auditd-conf.admin-space-left", "fail", // FAIL (SUSPEND)
+            "auditd-conf.disk-full-error", "fail", // FAIL
+            "sudo.use-pty", "fail", // FAIL (sudo 1.9.5, not set)
             "sudo.logfile", "fail",
             "sudo.io-logging", "fail",
-            "logs.forwarding", "fail", // FWD-01 FAIL (commented sample only)
-            "audit.forwarding", "fail", // FWD-02 FAIL
-            "retention.auth-log", "fail", // RET-03 FAIL (secure inherits weekly x 4)
-            "retention.journal", "fail", // RET-05 FAIL (volatile)
+            "logs.forwarding", "fail", // FAIL (commented sample only)
+            "audit.forwarding", "fail", // FAIL
+            "retention.auth-log", "fail", // FAIL (secure inherits weekly x 4)
+            "retention.journal", "fail", // FAIL (volatile)
             "retention.login-records", "fail",
             // formerly a KNOWN GAP (unknown: 50-redhat.conf's crypto-policies Include was not
             // collected, UsePAM undecidable); closed since UsePAM comes from the real sshd -T
-            "pam.loginuid", "pass", // PAM-01 PASS
-            "pam.tty-audit", "fail", // PAM-02 FAIL
-            "session.tlog", "fail")); // REC-04 NA/FAIL (tlog not installed)
+            "pam.loginuid", "pass", // PASS
+            "pam.tty-audit", "fail", // FAIL
+            "session.tlog", "fail")); // NA/FAIL (tlog not installed)
   }
 
   private static TestFleet fleet;

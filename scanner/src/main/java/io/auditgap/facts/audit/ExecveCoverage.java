@@ -7,11 +7,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Whether every interactive user's command execution is audited (RUL-01): for each ABI the machine
- * runs, an {@code always,exit} rule on {@code execve} whose only conditions are {@code auid>=N} (N
- * at most UID_MIN) and {@code auid!=unset}, not neutralised by {@code -a task,never}, an exclude
- * rule dropping SYSCALL/EXECVE records, or an overlapping {@code never,exit} rule before it (the
- * first matching exit rule wins).
+ * Whether every interactive user's command execution is audited ({@code audit.execve}): for each
+ * ABI the machine runs, an {@code always,exit} rule on {@code execve} whose only conditions are
+ * {@code auid>=N} (N at most UID_MIN) and {@code auid!=unset}, not neutralised by {@code -a
+ * task,never}, an exclude rule dropping SYSCALL/EXECVE records, or an overlapping {@code
+ * never,exit} rule before it (the first matching exit rule wins).
  */
 public final class ExecveCoverage {
   private static final long AUID_MAX = 4294967294L;

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Modes and owners of the audit logs, configuration and tools (AUD-09), from {@code stat -c '%a %U
- * %G %F %n'}. A path stat could not reach (permission denied, an unexpanded {@code audit.log*} glob
- * behind an unreadable directory) is kept as an error, never dropped.
+ * Modes and owners of the audit logs, configuration and tools ({@code audit.file-permissions}),
+ * from {@code stat -c '%a %U %G %F %n'}. A path stat could not reach (permission denied, an
+ * unexpanded {@code audit.log*} glob behind an unreadable directory) is kept as an error, never
+ * dropped.
  *
  * @param files path → mode and owner
  * @param errors path → stat's reason ({@code Permission denied}, {@code No such file or directory})

@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Whether a rule set records what a {@link RuleRequirement} asks for (checks-reference 2.1.4): per
- * syscall and ABI (or per watched path), the first {@code always,exit} rule that is at least as
- * broad covers it, unless an earlier overlapping {@code never,exit} rule, a {@code task,never} or
- * an exclude rule from {@link Suppression} defeats it. Broader is semantic: a watch with more
- * permissions, a watch on the parent directory, {@code -S all}, an {@code auid>=} bound at most
- * UID_MIN, and for an {@code x} watch an execve rule for the same users.
+ * Whether a rule set records what a {@link RuleRequirement} asks for: per syscall and ABI (or per
+ * watched path), the first {@code always,exit} rule that is at least as broad covers it, unless an
+ * earlier overlapping {@code never,exit} rule, a {@code task,never} or an exclude rule from {@link
+ * Suppression} defeats it. Broader is semantic: a watch with more permissions, a watch on the
+ * parent directory, {@code -S all}, an {@code auid>=} bound at most UID_MIN, and for an {@code x}
+ * watch an execve rule for the same users.
  */
 public final class RuleCoverage {
   private RuleCoverage() {}

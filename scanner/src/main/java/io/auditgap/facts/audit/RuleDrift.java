@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Differences between the rules in the kernel and the rules the loader would load (AUD-04). Control
- * lines are not compared. Rules are compared by {@link AuditRule#identity()}, keys included: a
- * changed key is drift, since ausearch -k and every report keyed on it would miss the events. Order
- * is compared only where it changes behaviour: between a {@code never} and an {@code always} rule
- * of the same list (the first match wins).
+ * Differences between the rules in the kernel and the rules the loader would load ({@code
+ * audit.rules-drift}). Control lines are not compared. Rules are compared by {@link
+ * AuditRule#identity()}, keys included: a changed key is drift, since ausearch -k and every report
+ * keyed on it would miss the events. Order is compared only where it changes behaviour: between a
+ * {@code never} and an {@code always} rule of the same list (the first match wins).
  *
  * @param onlyLoaded rules in the kernel that the persistent rules do not produce
  * @param onlyPersistent rules the loader would load that the kernel does not have

@@ -9,7 +9,7 @@ import java.util.Set;
  * ({@code auid>=1000 auid!=unset}, {@code euid=0}). Numeric fields are compared as ranges, so
  * {@code auid>=500} holds wherever {@code auid>=1000} does; other values only when the scope has
  * the identical condition. This is the "implied by the requirement's scope" test of the coverage
- * semantics (checks-reference 2.1.4).
+ * semantics.
  */
 public final class ScopeImplication {
   private static final long ID_MAX = 4294967295L;

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rules that silently stop other rules from recording (AUD-05): {@code -a task,never}, a broad
- * {@code never,exit} ahead of {@code always} rules (the first matching exit rule wins), {@code
- * exclude} rules dropping the record types a session leaves, {@code never,user} rules dropping
- * USER_* records, and a final {@code -e 0}. "Broad" is judged against the interactive users (auid
- * at least UID_MIN, not unset): a never rule limited to auid=unset (daemons) suppresses nothing of
- * a session, one that narrows by exe, path or another field is reported as narrow.
+ * Rules that silently stop other rules from recording ({@code audit.no-suppression}): {@code -a
+ * task,never}, a broad {@code never,exit} ahead of {@code always} rules (the first matching exit
+ * rule wins), {@code exclude} rules dropping the record types a session leaves, {@code never,user}
+ * rules dropping USER_* records, and a final {@code -e 0}. "Broad" is judged against the
+ * interactive users (auid at least UID_MIN, not unset): a never rule limited to auid=unset
+ * (daemons) suppresses nothing of a session, one that narrows by exe, path or another field is
+ * reported as narrow.
  */
 public record Suppression(List<Finding> findings) {
 

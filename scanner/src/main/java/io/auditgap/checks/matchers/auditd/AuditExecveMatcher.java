@@ -26,15 +26,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * RUL-01: every interactive user's command execution is audited, in the kernel ({@code auditctl
- * -l}) and in the rules loaded at boot, each judged on its own. Parameter {@code uid_min} (default
- * 1000) is UID_MIN from login.defs.
+ * {@code audit.execve}: every interactive user's command execution is audited, in the kernel
+ * ({@code auditctl -l}) and in the rules loaded at boot, each judged on its own. Parameter {@code
+ * uid_min} (default 1000) is UID_MIN from login.defs.
  *
  * <p>Pass needs both sources seen and covering; a gap in either seen source fails; otherwise the
  * verdict is unknown, naming the source that was not seen.
  *
- * <p>When auditctl is missing the verdict is fail with the root cause (checks-reference "Check
- * dependencies": RUL checks fail naming AUD-01 rather than stay unknown).
+ * <p>When auditctl is missing the verdict is fail naming its root cause, the check {@code
+ * auditd.installed}, rather than unknown.
  */
 public final class AuditExecveMatcher implements Matcher {
   public static final String NAME = "audit-execve";

@@ -20,9 +20,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * AUD-06: the audit configuration is immutable. The last {@code -e} the boot load processes is
- * {@code -e 2} (augenrules keeps only the last one and puts it at the end, so an earlier load error
- * means it never runs) and the kernel reports {@code enabled 2}.
+ * {@code audit.immutable}: the audit configuration is immutable. The last {@code -e} the boot load
+ * processes is {@code -e 2} (augenrules keeps only the last one and puts it at the end, so an
+ * earlier load error means it never runs) and the kernel reports {@code enabled 2}.
  */
 public final class AuditImmutableMatcher implements Matcher {
   public static final String NAME = "audit-immutable";

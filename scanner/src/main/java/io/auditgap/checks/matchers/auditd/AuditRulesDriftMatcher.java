@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * AUD-04: the rules in the kernel are the rules the loader would load (control lines not compared;
- * keys compared; never/always order compared). See {@link RuleDrift}.
+ * {@code audit.rules-drift}: the rules in the kernel are the rules the loader would load (control
+ * lines not compared; keys compared; never/always order compared). See {@link RuleDrift}.
  */
 public final class AuditRulesDriftMatcher implements Matcher {
   public static final String NAME = "audit-rules-drift";

@@ -28,11 +28,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Data-driven rule coverage (RUL-02, 04, 05, 06, 09, 10, 11, 12): the check's {@code requirements:}
- * say what must be recorded, {@link RuleCoverage} decides semantically which rule covers each part,
- * for the loaded rules and the persistent rules separately. Pass needs both seen and covering; a
- * gap in either seen source fails; otherwise unknown naming the unseen one. A narrower rule (e.g.
- * {@code -p w} for a {@code wa} watch) fails with that rule as evidence.
+ * Data-driven rule coverage (the {@code audit.rules-*} checks of {@code checks/audit-rules.yaml}):
+ * the check's {@code requirements:} say what must be recorded, {@link RuleCoverage} decides
+ * semantically which rule covers each part, for the loaded rules and the persistent rules
+ * separately. Pass needs both seen and covering; a gap in either seen source fails; otherwise
+ * unknown naming the unseen one. A narrower rule (e.g. {@code -p w} for a {@code wa} watch) fails
+ * with that rule as evidence.
  */
 public final class AuditRuleCoverageMatcher implements Matcher {
   public static final String NAME = "audit-rule-coverage";

@@ -22,9 +22,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * AUD-08: the rules set a backlog of at least {@code min_backlog_limit}, a {@code
- * --backlog_wait_time} and the failure mode of the profile ({@code failure_mode}), and the running
- * kernel reports the same ({@code backlog_limit}, {@code backlog_wait_time}, {@code failure}).
+ * {@code audit.backlog-failure}: the rules set a backlog of at least {@code min_backlog_limit}, a
+ * {@code --backlog_wait_time} and the failure mode of the profile ({@code failure_mode}), and the
+ * running kernel reports the same ({@code backlog_limit}, {@code backlog_wait_time}, {@code
+ * failure}).
  */
 public final class AuditBacklogFailureMatcher implements Matcher {
   public static final String NAME = "audit-backlog-failure";

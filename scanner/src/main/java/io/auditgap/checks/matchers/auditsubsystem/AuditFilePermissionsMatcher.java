@@ -22,11 +22,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * AUD-09: audit logs, configuration and tools are not writable or readable beyond what the profile
- * allows. Log files may belong to group root or to auditd.conf's {@code log_group} ({@code adm} on
- * Debian/Ubuntu). Thresholds (octal, "at most"): {@code log_dir_max}, {@code log_file_max}, {@code
- * config_max}, {@code tool_max}, each a value or a per-profile map. A path stat could not reach
- * makes the verdict unknown unless another path already fails.
+ * {@code audit.file-permissions}: audit logs, configuration and tools are not writable or readable
+ * beyond what the profile allows. Log files may belong to group root or to auditd.conf's {@code
+ * log_group} ({@code adm} on Debian/Ubuntu). Thresholds (octal, "at most"): {@code log_dir_max},
+ * {@code log_file_max}, {@code config_max}, {@code tool_max}, each a value or a per-profile map. A
+ * path stat could not reach makes the verdict unknown unless another path already fails.
  */
 public final class AuditFilePermissionsMatcher implements Matcher {
   public static final String NAME = "audit-file-permissions";

@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * AUD-07: login uids cannot be changed once set, so a root shell cannot re-attribute itself: {@code
- * --loginuid-immutable} is processed by the boot load (auditctl -l does not list control options,
- * so the persistent rules are the only place to see it) and the kernel reports {@code
- * loginuid_immutable 1 locked}.
+ * {@code audit.loginuid-immutable}: login uids cannot be changed once set, so a root shell cannot
+ * re-attribute itself: {@code --loginuid-immutable} is processed by the boot load (auditctl -l does
+ * not list control options, so the persistent rules are the only place to see it) and the kernel
+ * reports {@code loginuid_immutable 1 locked}.
  */
 public final class AuditLoginuidMatcher implements Matcher {
   public static final String NAME = "audit-loginuid-immutable";

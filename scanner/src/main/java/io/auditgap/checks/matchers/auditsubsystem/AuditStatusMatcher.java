@@ -21,9 +21,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * AUD-03: the kernel audits ({@code enabled} 1 or 2), a daemon receives the records ({@code pid}
- * not 0), none were lost ({@code lost 0}) and the backlog is at least {@code min_backlog_limit}
- * (default 8192), from {@code auditctl -s}.
+ * {@code audit.events-lost}: the kernel audits ({@code enabled} 1 or 2), a daemon receives the
+ * records ({@code pid} not 0), none were lost ({@code lost 0}) and the backlog is at least {@code
+ * min_backlog_limit} (default 8192), from {@code auditctl -s}.
  */
 public final class AuditStatusMatcher implements Matcher {
   public static final String NAME = "audit-status";

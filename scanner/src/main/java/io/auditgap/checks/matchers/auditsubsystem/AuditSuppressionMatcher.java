@@ -23,9 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * AUD-05: no rule silently suppresses session auditing (see {@link Suppression}), in the kernel and
- * in the rules loaded at boot, each judged on its own. Narrow never rules are listed as evidence
- * without failing.
+ * {@code audit.no-suppression}: no rule silently suppresses session auditing (see {@link
+ * Suppression}), in the kernel and in the rules loaded at boot, each judged on its own. Narrow
+ * never rules are listed as evidence without failing.
  */
 public final class AuditSuppressionMatcher implements Matcher {
   public static final String NAME = "audit-no-suppression";

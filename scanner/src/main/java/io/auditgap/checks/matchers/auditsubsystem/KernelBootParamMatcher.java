@@ -22,11 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * KRN-01/KRN-02: a kernel parameter is set as required both in the running kernel ({@code
- * /proc/cmdline}) and in every command line the bootloader will use (GRUB defaults with grub.d
- * overrides, or every BLS entry plus {@code /etc/kernel/cmdline}). Parameters: {@code parameter},
- * {@code accept} (values that pass, case-insensitive) or {@code min} (a number at least this),
- * {@code forbid} (values that fail wherever they appear, even if overridden later).
+ * {@code kernel.audit-boot} and {@code kernel.audit-backlog}: a kernel parameter is set as required
+ * both in the running kernel ({@code /proc/cmdline}) and in every command line the bootloader will
+ * use (GRUB defaults with grub.d overrides, or every BLS entry plus {@code /etc/kernel/cmdline}).
+ * Parameters: {@code parameter}, {@code accept} (values that pass, case-insensitive) or {@code min}
+ * (a number at least this), {@code forbid} (values that fail wherever they appear, even if
+ * overridden later).
  */
 public final class KernelBootParamMatcher implements Matcher {
   public static final String NAME = "kernel-boot-param";

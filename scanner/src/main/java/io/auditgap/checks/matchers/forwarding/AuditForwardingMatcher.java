@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * FWD-02: audit records leave the host: audisp-remote with a server, audisp-syslog with a facility
- * a syslog path forwards, or an agent that ships the audit log.
+ * {@code audit.forwarding}: audit records leave the host: audisp-remote with a server,
+ * audisp-syslog with a facility a syslog path forwards, or an agent that ships the audit log.
  */
 public final class AuditForwardingMatcher implements Matcher {
   @Override

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * FWD-04 and FWD-05: of the paths that forward each stream (auth events, audit records), at least
- * one must be reliable (resp. encrypted with the receiver authenticated). Not applicable when
- * nothing forwards: FWD-01/FWD-02 report that gap.
+ * {@code logs.forwarding-reliable} and {@code logs.forwarding-tls}: of the paths that forward each
+ * stream (auth events, audit records), at least one must be reliable (resp. encrypted with the
+ * receiver authenticated). Not applicable when nothing forwards: {@code logs.forwarding} and {@code
+ * audit.forwarding} report that gap.
  */
 public final class ForwardingQualityMatcher implements Matcher {
   /** Which property of a path this instance judges. */

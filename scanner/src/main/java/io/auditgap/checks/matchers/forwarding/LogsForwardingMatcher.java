@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * FWD-01: authentication and session events leave the host through an active path (rsyslog,
- * syslog-ng, systemd-journal-upload or an agent). Passes on the first proven path; unknown when a
- * path could hide in something unreadable; fails with the near misses that explain why.
+ * {@code logs.forwarding}: authentication and session events leave the host through an active path
+ * (rsyslog, syslog-ng, systemd-journal-upload or an agent). Passes on the first proven path;
+ * unknown when a path could hide in something unreadable; fails with the near misses that explain
+ * why.
  */
 public final class LogsForwardingMatcher implements Matcher {
   @Override

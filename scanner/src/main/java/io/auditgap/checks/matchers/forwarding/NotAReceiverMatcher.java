@@ -25,9 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * FWD-11: a host that is not a log server accepts no remote logs (rsyslog imudp/imtcp/imrelp,
- * syslog-ng network sources, systemd-journal-remote, auditd tcp_listen_port). Not applicable when
- * the scan marks the host as a log server ({@code log_server: true}).
+ * {@code logs.not-a-receiver}: a host that is not a log server accepts no remote logs (rsyslog
+ * imudp/imtcp/imrelp, syslog-ng network sources, systemd-journal-remote, auditd tcp_listen_port).
+ * Not applicable when the scan marks the host as a log server ({@code log_server: true}).
  */
 public final class NotAReceiverMatcher implements Matcher {
   @Override

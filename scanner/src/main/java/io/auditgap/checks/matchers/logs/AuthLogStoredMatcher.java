@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * LOG-01/LOG-02: authentication events are kept on the host. Either a syslog file ({@code
+ * {@code logs.auth-log}: authentication events are kept on the host. Either a syslog file ({@code
  * /var/log/auth.log} on Debian/Ubuntu, {@code /var/log/secure} on RHEL) written within {@code
  * recent_days} and not readable by everyone, or a persistent journal holding a recent sshd entry.
  * The scanner's own SSH login is logged just before collection, so a working store is always fresh

@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * LRC-01: the login records {@code last}, {@code lastb} and {@code lastlog} read exist, are owned
- * root:utmp and are no more open than the distributions create them (Debian 12 base-files postinst
- * and systemd tmpfiles var.conf: wtmp 0664, btmp 0660, lastlog 0664; RHEL: btmp 0600). btmp must
- * never be world-readable: it holds mistyped passwords typed as user names. Hosts on wtmpdb and
- * lastlog2 (util-linux 2.40+) pass with those databases instead.
+ * {@code logs.login-records}: the login records {@code last}, {@code lastb} and {@code lastlog}
+ * read exist, are owned root:utmp and are no more open than the distributions create them (Debian
+ * 12 base-files postinst and systemd tmpfiles var.conf: wtmp 0664, btmp 0660, lastlog 0664; RHEL:
+ * btmp 0600). btmp must never be world-readable: it holds mistyped passwords typed as user names.
+ * Hosts on wtmpdb and lastlog2 (util-linux 2.40+) pass with those databases instead.
  */
 public final class LoginRecordsMatcher implements Matcher {
 

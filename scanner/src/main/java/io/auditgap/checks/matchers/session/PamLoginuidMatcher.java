@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * PAM-01: sshd uses PAM and its session stack runs pam_loginuid as {@code required} (or {@code
- * requisite}), so every process of an SSH session carries the user's auid. Without it, rules
- * filtered on {@code auid>=1000 auid!=unset} silently skip SSH users.
+ * {@code pam.loginuid}: sshd uses PAM and its session stack runs pam_loginuid as {@code required}
+ * (or {@code requisite}), so every process of an SSH session carries the user's auid. Without it,
+ * rules filtered on {@code auid>=1000 auid!=unset} silently skip SSH users.
  */
 public final class PamLoginuidMatcher implements Matcher {
   static final String MODULE = "pam_loginuid.so";

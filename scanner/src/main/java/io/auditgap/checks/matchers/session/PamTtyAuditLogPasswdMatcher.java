@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * PAM-04: no pam_tty_audit line that sshd runs has {@code log_passwd}, which would put passwords
- * typed at echo-off prompts into the audit log. Not applicable when sshd runs no such line.
+ * {@code pam.tty-audit-no-log-passwd}: no pam_tty_audit line that sshd runs has {@code log_passwd},
+ * which would put passwords typed at echo-off prompts into the audit log. Not applicable when sshd
+ * runs no such line.
  */
 public final class PamTtyAuditLogPasswdMatcher implements Matcher {
 

@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * PAM-02: pam_tty_audit enables TTY auditing for the SSH sessions of every target user, evaluated
- * through the files sshd really reads, line reachability and the module's own argument semantics.
+ * {@code pam.tty-audit}: pam_tty_audit enables TTY auditing for the SSH sessions of every target
+ * user, evaluated through the files sshd really reads, line reachability and the module's own
+ * argument semantics.
  */
 public final class PamTtyAuditMatcher implements Matcher {
 

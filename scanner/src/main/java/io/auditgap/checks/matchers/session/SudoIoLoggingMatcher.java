@@ -18,11 +18,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * REC-03: sudo records the I/O of privileged sessions for every user: each flag the profile
- * requires ({@code require}, default {@code log_output}) is on in the global Defaults in force and
- * not turned off for users, hosts or runas users. Command-scoped exemptions (the usual {@code
- * Defaults!/usr/bin/sudoreplay !log_output}), LOG_ tags, {@code log_subcmds}, {@code log_servers}
- * and {@code iolog_dir} are reported as evidence.
+ * {@code sudo.io-logging}: sudo records the I/O of privileged sessions for every user: each flag
+ * the profile requires ({@code require}, default {@code log_output}) is on in the global Defaults
+ * in force and not turned off for users, hosts or runas users. Command-scoped exemptions (the usual
+ * {@code Defaults!/usr/bin/sudoreplay !log_output}), LOG_ tags, {@code log_subcmds}, {@code
+ * log_servers} and {@code iolog_dir} are reported as evidence.
  */
 public final class SudoIoLoggingMatcher implements Matcher {
   static final List<String> NOTED = List.of("log_subcmds", "log_servers", "iolog_dir");

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * REC-02: the global Defaults in force give sudo a dedicated log file with an absolute path. sudo
- * accepts double quotes around the value; anything else not starting with {@code /} is rejected.
+ * {@code sudo.logfile}: the global Defaults in force give sudo a dedicated log file with an
+ * absolute path. sudo accepts double quotes around the value; anything else not starting with
+ * {@code /} is rejected.
  */
 public final class SudoLogfileMatcher implements Matcher {
 

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * REC-01: sudo runs commands in their own pseudo-terminal for everyone: a global {@code Defaults
- * use_pty} in force (the last global setting wins), or sudo ≥ 1.9.14 where it is the default and no
- * global {@code !use_pty}. A scoped {@code !use_pty} for users, hosts or runas users breaks "for
- * everyone"; scoped forms never count as the global setting.
+ * {@code sudo.use-pty}: sudo runs commands in their own pseudo-terminal for everyone: a global
+ * {@code Defaults use_pty} in force (the last global setting wins), or sudo ≥ 1.9.14 where it is
+ * the default and no global {@code !use_pty}. A scoped {@code !use_pty} for users, hosts or runas
+ * users breaks "for everyone"; scoped forms never count as the global setting.
  */
 public final class SudoUsePtyMatcher implements Matcher {
   static final String FLAG = "use_pty";

@@ -29,9 +29,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * REC-04: tlog records the sessions of every target user — through a tlog-rec-session login shell
- * or SSSD's {@code [session_recording]} — and writes to the journal or syslog, where retention and
- * forwarding checks can follow it.
+ * {@code session.tlog}: tlog records the sessions of every target user — through a tlog-rec-session
+ * login shell or SSSD's {@code [session_recording]} — and writes to the journal or syslog, where
+ * retention and forwarding checks can follow it.
  *
  * <p>When tlog is not installed the check is only a gap if nothing else captures what SSH users
  * type: with {@code required: false} (the default) it is not applicable when pam_tty_audit covers

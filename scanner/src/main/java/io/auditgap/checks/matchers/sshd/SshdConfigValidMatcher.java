@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * SSH-04: {@code sshd -t} accepts the configuration. An invalid file is a time bomb: the running
- * daemon keeps its old settings, and the next restart (reboot, package update) leaves the host
- * without SSH or, after a hasty fix, without the logging the checks saw. Without root sshd -t
- * cannot load the host keys; then only certain file errors fail, anything else is unknown.
+ * {@code sshd.config-valid}: {@code sshd -t} accepts the configuration. An invalid file is a time
+ * bomb: the running daemon keeps its old settings, and the next restart (reboot, package update)
+ * leaves the host without SSH or, after a hasty fix, without the logging the checks saw. Without
+ * root sshd -t cannot load the host keys; then only certain file errors fail, anything else is
+ * unknown.
  */
 public final class SshdConfigValidMatcher implements Matcher {
   /** Keywords sshd refuses inside a (non-{@code all}) Match block, among the logging ones. */

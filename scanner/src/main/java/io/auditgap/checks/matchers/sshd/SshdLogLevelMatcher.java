@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SSH-01/SSH-04: sshd logs at an accepted level (VERBOSE records the key fingerprint of each
- * login), globally, for the audited users (per {@code sshd -T -C}), and in no Match block below it.
- * DEBUG levels fail: sshd_config(5) says they violate users' privacy.
+ * {@code sshd.log-level}: sshd logs at an accepted level (VERBOSE records the key fingerprint of
+ * each login), globally, for the audited users (per {@code sshd -T -C}), and in no Match block
+ * below it. DEBUG levels fail: sshd_config(5) says they violate users' privacy.
  */
 public final class SshdLogLevelMatcher implements Matcher {
   static final List<String> DEFAULT_ACCEPTED = List.of("VERBOSE");

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SSH-02: sshd logs to AUTH or AUTHPRIV, the facilities every shipped syslog rule and SIEM filter
- * for authentication reads. A LOCALn facility passes only when an rsyslog rule keeps that facility.
+ * {@code sshd.syslog-facility}: sshd logs to AUTH or AUTHPRIV, the facilities every shipped syslog
+ * rule and SIEM filter for authentication reads. A LOCALn facility passes only when an rsyslog rule
+ * keeps that facility.
  */
 public final class SshdSyslogFacilityMatcher implements Matcher {
 

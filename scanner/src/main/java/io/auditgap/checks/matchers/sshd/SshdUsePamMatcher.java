@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SSH-03: {@code UsePAM yes}. Without it the PAM session stack never runs for SSH logins, so
- * pam_loginuid sets no audit login uid and pam_tty_audit never starts: audit records of the session
- * cannot be tied to the person who logged in.
+ * {@code sshd.use-pam}: {@code UsePAM yes}. Without it the PAM session stack never runs for SSH
+ * logins, so pam_loginuid sets no audit login uid and pam_tty_audit never starts: audit records of
+ * the session cannot be tied to the person who logged in.
  */
 public final class SshdUsePamMatcher implements Matcher {
 

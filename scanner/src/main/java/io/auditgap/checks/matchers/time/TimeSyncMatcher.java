@@ -22,9 +22,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * TIM-01: exactly one time daemon is active and the clock is synchronised, so log timestamps from
- * this host line up with every other source. Two daemons step the clock against each other. On a
- * container the clock belongs to the host kernel: not applicable.
+ * {@code time.sync}: exactly one time daemon is active and the clock is synchronised, so log
+ * timestamps from this host line up with every other source. Two daemons step the clock against
+ * each other. On a container the clock belongs to the host kernel: not applicable.
  */
 public final class TimeSyncMatcher implements Matcher {
 
