@@ -22,7 +22,7 @@
 #      OSCAP_HOSTS (default "hardened tricky drift drift-unloaded debian-auditd debian-stock complete task-never
 #                  rsyslog-after-stop sshd-loglevel-shadowed")
 #      PEERS_PARALLEL=1: run the Lynis loop and the OpenSCAP loop at the same time (faster; runtimes then overlap)
-#      TAILORING (default /work/shared/tools/peers/ssg-debian11-tailoring-audit.xml)
+#      TAILORING (default bench/peers/ssg-debian11-tailoring-audit.xml)
 # Outputs in OUT (default bench/peers/out): auditgap/report.json, lynis/<h>.{log,dat,out}, oscap/<h>.xml,
 # runtimes.tsv, versions.txt, verdicts.csv, verdicts.md (the table), evidence/<h>.txt (files quoted in the doc).
 set -u
@@ -33,7 +33,7 @@ PEERS_NET=${PEERS_NET:-127.78.0}
 LYNIS_HOSTS=${LYNIS_HOSTS-hardened tricky drift debian-auditd debian-stock complete task-never rsyslog-after-stop}
 LYNIS_NONROOT_HOSTS=${LYNIS_NONROOT_HOSTS-hardened}
 OSCAP_HOSTS=${OSCAP_HOSTS-hardened tricky drift drift-unloaded debian-auditd debian-stock complete task-never rsyslog-after-stop sshd-loglevel-shadowed}
-TAILORING=${TAILORING:-/work/shared/tools/peers/ssg-debian11-tailoring-audit.xml}
+TAILORING=${TAILORING:-$HERE/ssg-debian11-tailoring-audit.xml}
 DS=/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml
 PROFILE=xccdf_fleet_profile_audit_logging_ssh
 PEERS_PARALLEL=${PEERS_PARALLEL:-0}
