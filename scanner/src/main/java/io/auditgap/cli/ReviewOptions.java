@@ -2,6 +2,9 @@ package io.auditgap.cli;
 
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
+import io.auditgap.inventory.InventoryException;
+import io.auditgap.inventory.InventoryFormat;
+import io.auditgap.inventory.InventoryReader;
 import io.auditgap.report.JsonReportReader;
 import io.auditgap.review.BaselineComparison;
 import io.auditgap.review.Waiver;
@@ -54,7 +57,8 @@ final class ReviewOptions {
     }
     List<Waiver> all = new ArrayList<>();
     try {
-      if (inventoryFile != null) {
+      // inline waivers live only in auditgap's own inventory format, not in Ansible's
+      if (inventoryFile != null && isAuditgapInventory(inventoryFile)) {
         all.addAll(WaiverFile.fromInventory(inventoryFile));
       }
       if (waiversFile != null) {
@@ -85,6 +89,14 @@ final class ReviewOptions {
         }
         probeBaseline = baselineFile;
       }
+    }
+  }
+
+  private static boolean isAuditgapInventory(Path file) {
+    try {
+      return InventoryReader.detect(file) == InventoryFormat.AUDITGAP;
+    } catch (InventoryException e) {
+      return false; // the inventory reader reports what is wrong with it
     }
   }
 

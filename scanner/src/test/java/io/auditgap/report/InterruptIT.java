@@ -91,9 +91,22 @@ class InterruptIT {
             break;
           }
         }
+        // a key to offer, so the scan goes on to connect (without one it stops before connecting)
+        Path key = tmp.resolve("id_ed25519");
+        assertEquals(
+            0,
+            new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
+                .redirectErrorStream(true)
+                .start()
+                .waitFor());
         Path inv = tmp.resolve("inv.yaml");
         Files.writeString(
-            inv, "hosts:\n  stuck: {address: 127.0.0.1, port: " + full.getLocalPort() + "}\n");
+            inv,
+            "hosts:\n  stuck: {address: 127.0.0.1, port: "
+                + full.getLocalPort()
+                + ", identity_file: "
+                + key
+                + "}\n");
         Path out = tmp.resolve("scan-out");
         Process p =
             start(
