@@ -6,7 +6,7 @@
 #
 # Hosts: b0001..bN, each a copy of one of the test fleet's fixtures (scanner/src/test/fleet/hosts/,
 # taken in turn), in its own mount+PID+UTS namespace with a real sshd as PID 1, at NET.X.Y (loopback).
-# Delay: an NFQUEUE rule on both directions (src or dst in the bench range) and nfq_delay.py, RTT/2
+# Delay: an NFQUEUE rule on both directions (src or dst in the bench range) and scanner/src/test/probe/nfq_delay.py, RTT/2
 # each way (this kernel has no netem). Target CPU: each host's PID 1 is moved into its own cpuacct
 # cgroup (v1) or cgroup (v2) before the scan, so sshd and every process the collector starts are
 # counted per host; without cgroups, the PID 1's own + reaped-children times from /proc.
@@ -92,7 +92,7 @@ cgroups_remove() {   # move what is still in our cgroups back to the root, then 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 if [ "$rtt" != 0 ]; then
-  "$py" "$here/nfq_delay.py" "$queue" "$(awk -v r="$rtt" 'BEGIN{print r/2}')" >"$dir/delay.log" 2>&1 &
+  "$py" "$here/../../scanner/src/test/probe/nfq_delay.py" "$queue" "$(awk -v r="$rtt" 'BEGIN{print r/2}')" >"$dir/delay.log" 2>&1 &
   delayer=$!
   sleep 0.5
   kill -0 "$delayer" 2>/dev/null || { cat "$dir/delay.log" >&2; exit 1; }
