@@ -189,7 +189,7 @@ captured() {   # first captured/<file> along the inherit chain (or standin/<file
 stage() {
   local h=$1 r="$RUN/$1" L="$RUN/$1/layer" ip sudo
   ip=$(host_ip "$h"); sudo=$(conf "$h" sudo)
-  rm -rf "$r"; mkdir -p "$L" "$r/state/pids" "$r/upper" "$r/work"
+  rm -rf "$r"; mkdir -p "$L" "$r/state/pids" "$r/upper" "$r/ovlwork"
   copy_fixture "$h" "$L"
   mkdir -p "$L/etc/ssh/sshd_config.d" "$L/etc/sudoers.d" "$L/root/.ssh" "$L/home/$TEST_USER/.ssh"
   # sshd: Debian's shipped sshd_config (the live /etc may be edited) unless the fixture brings one;
@@ -287,10 +287,10 @@ hostinit() {
   mount -t tmpfs -o mode=755,size=1m "fleet-$h-root" "$NR"
   for d in bin sbin lib lib32 lib64 libx32; do [ -L "/$d" ] && cp -P "/$d" "$NR/$d"; done
   for d in etc var usr opt srv boot root home; do
-    mkdir -p "$NR/$d" "$r/upper/$d" "$r/work/$d" "$L/$d"
+    mkdir -p "$NR/$d" "$r/upper/$d" "$r/ovlwork/$d" "$L/$d"
     if [ "$d" = root ] || [ "$d" = home ]; then lower="$L/$d"      # never the machine's /root or /home
     elif [ -d "/$d" ]; then lower="$L/$d:/$d"; else lower="$L/$d"; fi
-    mount -t overlay "fleet-$h-$d" -o "lowerdir=$lower,upperdir=$r/upper/$d,workdir=$r/work/$d" "$NR/$d"
+    mount -t overlay "fleet-$h-$d" -o "lowerdir=$lower,upperdir=$r/upper/$d,workdir=$r/ovlwork/$d" "$NR/$d"
   done
   mkdir -p "$NR/proc" "$NR/sys" "$NR/dev" "$NR/run" "$NR/tmp"
   mount -t proc proc "$NR/proc"
