@@ -82,6 +82,12 @@ public final class Preconditions {
         .or(() -> auditdInstalled(facts, consequence));
   }
 
+  /** As {@link #audit}, for checks of the audit rules themselves. */
+  public static Optional<Verdict> auditRules(Facts facts, String consequence) {
+    return notInContainer(facts, "audit rules belong to the host kernel")
+        .or(() -> auditdInstalled(facts, consequence));
+  }
+
   /** The union of the facts' needs plus what the preconditions read. */
   public static Set<CollectionItem> needs(FactKey<?>... keys) {
     Set<CollectionItem> s = new LinkedHashSet<>(OsFacts.IN_CONTAINER.needs());

@@ -57,9 +57,7 @@ public final class AuditExecveMatcher implements Matcher {
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre =
-        Preconditions.notInContainer(facts, "audit rules belong to the host kernel")
-            .or(() -> Preconditions.auditdInstalled(facts, "command execution is not audited"));
+    Optional<Verdict> pre = Preconditions.auditRules(facts, "command execution is not audited");
     if (pre.isPresent()) {
       return pre.get();
     }

@@ -42,9 +42,7 @@ public final class AuditRulesDriftMatcher implements Matcher {
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre =
-        Preconditions.notInContainer(facts, "audit rules belong to the host kernel")
-            .or(() -> Preconditions.auditdInstalled(facts, "no rules are loaded"));
+    Optional<Verdict> pre = Preconditions.auditRules(facts, "no rules are loaded");
     if (pre.isPresent()) {
       return pre.get();
     }
