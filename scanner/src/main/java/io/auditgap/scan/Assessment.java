@@ -8,8 +8,10 @@ import io.auditgap.checks.MatcherRegistry;
 import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.matchers.exposure.NetworkProbeMatcher;
+import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotStore;
+import io.auditgap.facts.Facts;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeOptions;
@@ -168,6 +170,9 @@ public final class Assessment {
                 .withTimeouts(req.options().connectTimeout(), req.options().connectTimeout()),
             req.jumpResolver());
     Map<String, EvaluatedWith> saved = new ConcurrentHashMap<>();
+    // What each collected host's sshd offers a public source: the probe's password verdict on a
+    // host declared public rests on it when only an internal vantage saw the port.
+    Map<String, PublicSourceAuth> hostSide = new ConcurrentHashMap<>();
     Inventory selected =
         new Inventory(
             req.inventory().source(),
@@ -185,6 +190,14 @@ public final class Assessment {
                 selected,
                 listener,
                 (snap, settings) -> {
+                  if (req.probe() != null) {
+                    selected
+                        .host(snap.host())
+                        .ifPresent(
+                            h ->
+                                hostSide.put(
+                                    h.name(), PublicSourceAuth.of(new Facts(snap), h.user())));
+                  }
                   if (req.snapshotDir() != null) {
                     EvaluatedWith how = evaluatedWith(settings);
                     save(snap, how, req.snapshotDir());
@@ -193,7 +206,7 @@ public final class Assessment {
                 });
     ExposureService.Outcome exposure = null;
     if (req.probe() != null) {
-      exposure = probe(req.inventory(), req.hosts(), req.probe());
+      exposure = probe(req.inventory(), req.hosts(), req.probe(), hostSide::get);
       result = ExposureService.attach(result, exposure, catalog::check);
       if (req.snapshotDir() != null) {
         recordExposure(req.snapshotDir(), saved, exposure);
@@ -204,7 +217,7 @@ public final class Assessment {
 
   public Result probe(ProbeRequest req) {
     Instant started = clock.instant();
-    ExposureService.Outcome o = probe(req.inventory(), req.hosts(), req.probe());
+    ExposureService.Outcome o = probe(req.inventory(), req.hosts(), req.probe(), name -> null);
     ScanResult empty =
         new ScanResult(
             toolVersion,
@@ -284,8 +297,15 @@ public final class Assessment {
     return plan.apply(result, inventory, LocalDate.now(clock));
   }
 
+  /**
+   * @param hostSide per host name, what its collected sshd offers a public source (null when not
+   *     collected)
+   */
   private ExposureService.Outcome probe(
-      Inventory inventory, List<HostSpec> hosts, ProbeSettings p) {
+      Inventory inventory,
+      List<HostSpec> hosts,
+      ProbeSettings p,
+      Function<String, PublicSourceAuth> hostSide) {
     SshTransport ssh =
         new SshTransport(
             SshOptions.defaults().withAcceptNewHostKeys(p.acceptNewHostKeys()), inventory::host);
@@ -295,7 +315,7 @@ public final class Assessment {
             ProbeOptions.withTimeout(p.timeout()),
             clock,
             toolVersion)
-        .run(inventory, hosts, p.vantages(), p.baseline());
+        .run(inventory, hosts, p.vantages(), p.baseline(), hostSide);
   }
 
   private static EvaluatedWith evaluatedWith(Map<String, Object> settings) {
