@@ -53,7 +53,9 @@ class FleetSmokeIT {
           new Expect("audit-dir-world-readable", true, true, "2", "complete"),
           new Expect("btmp-world-readable", true, true, "2", "complete"),
           new Expect("chrony-unsynchronised", true, true, "2", "complete"),
-          new Expect("auth-log-world-readable", true, true, "2", "complete"));
+          new Expect("auth-log-world-readable", true, true, "2", "complete"),
+          new Expect("password-internal-only", true, true, "2", "complete"),
+          new Expect("dockerenv-vm", true, true, "2", "complete"));
 
   /** The fleet's network prefix ({@code AUDITGAP_FLEET_NET}, default 127.77.0). */
   static final String NET =
