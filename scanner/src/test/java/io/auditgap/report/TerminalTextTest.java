@@ -1,4 +1,4 @@
-package io.auditgap.report;
+package io.auditgap.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
