@@ -23,6 +23,7 @@ import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package io.auditgap.text;
+package io.auditgap.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auditgap.text.TerminalText;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
