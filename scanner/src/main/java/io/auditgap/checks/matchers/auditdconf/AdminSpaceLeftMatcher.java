@@ -2,7 +2,6 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.List;
 
@@ -12,14 +11,8 @@ import java.util.List;
  * SUSPEND, the shipped value, silently stops recording.
  */
 public final class AdminSpaceLeftMatcher extends AuditdConfCheck {
-  @Override
-  public String name() {
-    return "auditd-conf-admin-space-left";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(ActionRule.actions("admin_space_left_action"));
+  public AdminSpaceLeftMatcher() {
+    super("auditd-conf-admin-space-left", ActionRule.actions("admin_space_left_action"));
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.ParamSpec;
 import java.util.List;
 
 /**
@@ -11,14 +10,11 @@ import java.util.List;
  * params).
  */
 public final class DiskFullErrorMatcher extends AuditdConfCheck {
-  @Override
-  public String name() {
-    return "auditd-conf-disk-full-error";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(ActionRule.actions("disk_full_action"), ActionRule.actions("disk_error_action"));
+  public DiskFullErrorMatcher() {
+    super(
+        "auditd-conf-disk-full-error",
+        ActionRule.actions("disk_full_action"),
+        ActionRule.actions("disk_error_action"));
   }
 
   @Override

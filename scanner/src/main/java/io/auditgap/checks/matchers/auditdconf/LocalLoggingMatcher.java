@@ -10,9 +10,8 @@ import java.util.List;
  * deprecated NOLOG (which overrides write_logs), and log_file is an absolute path.
  */
 public final class LocalLoggingMatcher extends AuditdConfCheck {
-  @Override
-  public String name() {
-    return "auditd-conf-local-logging";
+  public LocalLoggingMatcher() {
+    super("auditd-conf-local-logging");
   }
 
   @Override

@@ -14,14 +14,9 @@ import java.util.List;
  * question. A zero max_log_file never triggers the action at all.
  */
 public final class MaxLogFileActionMatcher extends AuditdConfCheck {
-  @Override
-  public String name() {
-    return "auditd-conf-max-log-file-action";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
+  public MaxLogFileActionMatcher() {
+    super(
+        "auditd-conf-max-log-file-action",
         ActionRule.actions("max_log_file_action"),
         ParamSpec.of("min_num_logs", ParamType.INTEGER).orElse("2").byProfile());
   }

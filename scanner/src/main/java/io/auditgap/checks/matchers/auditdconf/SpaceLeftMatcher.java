@@ -2,7 +2,6 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.List;
 
@@ -12,14 +11,8 @@ import java.util.List;
  * space_left_action} param).
  */
 public final class SpaceLeftMatcher extends AuditdConfCheck {
-  @Override
-  public String name() {
-    return "auditd-conf-space-left";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(ActionRule.actions("space_left_action"));
+  public SpaceLeftMatcher() {
+    super("auditd-conf-space-left", ActionRule.actions("space_left_action"));
   }
 
   @Override
