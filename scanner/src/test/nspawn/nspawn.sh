@@ -118,6 +118,13 @@ stage() {
   for f in "$r"/etc/ssh/ssh_host_*_key.pub; do awk -v a="$NET.2" '{print a, $1, $2}' "$f"; done >"$STATE/known_hosts"
 }
 
+# failed WHY: show the boot log, tear everything down, exit 1
+failed() {
+  tail -30 "$STATE/nspawn.log" >&2 2>/dev/null || true
+  down
+  die "$1"
+}
+
 up() {
   check >/dev/null || die "$(check)"
   root=$(rootfs)
@@ -138,8 +145,8 @@ up() {
     </dev/null >"$STATE/nspawn.log" 2>&1 &
   echo $! >"$STATE/pid"
   until (exec 3<>"/dev/tcp/$NET.2/22") 2>/dev/null; do
-    kill -0 "$(cat "$STATE/pid")" 2>/dev/null || { tail -30 "$STATE/nspawn.log" >&2; die "systemd-nspawn exited"; }
-    [ $(( $(date +%s) - t0 )) -lt "$BOOT_TIMEOUT" ] || { tail -30 "$STATE/nspawn.log" >&2; die "sshd not listening after ${BOOT_TIMEOUT}s"; }
+    kill -0 "$(cat "$STATE/pid")" 2>/dev/null || failed "systemd-nspawn exited"
+    [ $(( $(date +%s) - t0 )) -lt "$BOOT_TIMEOUT" ] || failed "sshd not listening after ${BOOT_TIMEOUT}s"
     sleep 0.2
   done
   log "booted, sshd listening on $NET.2:22 after $(( $(date +%s) - t0 )) s"
