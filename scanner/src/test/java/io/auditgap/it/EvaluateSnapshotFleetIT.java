@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
+import io.auditgap.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +39,7 @@ class EvaluateSnapshotFleetIT {
         Main.run(all.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true));
     Path json = out.resolve("report.json");
     assertTrue(Files.exists(json), "no report.json: " + e);
-    return new Run(code, e.toString(), new ObjectMapper().readTree(json.toFile()));
+    return new Run(code, e.toString(), ReportFiles.readValid(json));
   }
 
   /** host → check → "status: reason", every finding of the report. */
