@@ -28,6 +28,23 @@ public final class SshdFacts {
               + "$?\"; exit 0");
 
   /**
+   * Sets {@code nm} to {@code sshd -T}'s output (status in {@code ns}) when no file of the
+   * configuration (sshd_config and what its Include lines reach, three levels deep) has a Match
+   * block: then no connection can change a setting and one sshd run answers for every user instead
+   * of one per user (about 10 ms of the host's CPU each). Anything it cannot follow (a quoted
+   * Include, deeper nesting, no /etc/ssh/sshd_config) leaves {@code nm} empty: one run per user.
+   */
+  private static final String NO_MATCH_BLOCK =
+      "nm=; c=/etc/ssh/sshd_config; k='{k=tolower($1); sub(/=.*/,\"\",k)}'; if [ -f \"$c\" ]; then"
+          + " set -- \"$c\"; i=0; while [ $i -lt 4 ]; do i=$((i+1)); n=$#;"
+          + " t=$(awk \"$k\"' k==\"include\"{sub(/^[^ \\t=]*[ \\t=]+/,\"\"); print}' \"$@\") || break;"
+          + " case $t in *[\\\"\\']*) break;; esac; set -- \"$c\"; for p in $t; do case $p in /*) ;;"
+          + " *) p=/etc/ssh/$p;; esac; for g in $p; do [ -f \"$g\" ] && set -- \"$@\" \"$g\"; done; done;"
+          + " if [ $# -eq $n ]; then awk \"$k\"' k==\"match\"{f=1; exit} END{exit f}' \"$@\" &&"
+          + " { nm=$(sshd -T 2>&1); ns=$?; echo '# no Match block in the configuration:"
+          + " sshd -T answers for every user'; }; break; fi; done; fi; ";
+
+  /**
    * {@code sshd -T -C} for root, the login user the collector runs for ({@code SUDO_USER} under
    * sudo, else itself: the user the exposure probe asks about) and at most five interactive users
    * (uid >= UID_MIN from /etc/login.defs, else 1000, below 60000, with a shell listed in
@@ -45,9 +62,11 @@ public final class SshdFacts {
               + "'NR==FNR{ok[$1]=1;next} $3>=m && $3<60000 && ($7 in ok) && $7 !~ /(nologin|false)$/"
               + " {print $1}' /etc/shells - 2>/dev/null | head -n 5); "
               + "l=${SUDO_USER:-$(id -un 2>/dev/null)}; "
+              + NO_MATCH_BLOCK
               + "for x in $(printf '%s\\n' root \"$l\" $u | awk 'NF && !s[$0]++'); do"
-              + " o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\""
-              + " 2>&1); s=$?; echo \"== user=$x exit=$s\"; "
+              + " if [ -n \"$nm\" ]; then o=$nm; s=$ns; else"
+              + " o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\" 2>&1); s=$?; fi;"
+              + " echo \"== user=$x exit=$s\"; "
               + "printf '%s\\n' \"$o\" | grep -E '^(loglevel|syslogfacility|usepam|permitrootlogin"
               + "|passwordauthentication|kbdinteractiveauthentication|challengeresponseauthentication"
               + "|authenticationmethods) '"
