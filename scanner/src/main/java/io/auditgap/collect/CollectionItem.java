@@ -42,17 +42,24 @@ public sealed interface CollectionItem
    *
    * @param name stable name checks use to find the result, e.g. {@code auditctl -l}
    * @param shell POSIX sh snippet; it must only read
-   * @param guarded run under a per-item timeout and an output cap while it runs (a few extra
-   *     processes on the host); false only for snippets that cannot hang and print little
+   * @param guarded run under a per-item timeout (a few extra processes on the host); false only for
+   *     snippets that cannot hang and print little
+   * @param capped its output is also cut at the item cap while it is produced (one more process and
+   *     two subshells); false for snippets whose output is small by construction
    */
-  record Command(String name, String shell, boolean guarded) implements CollectionItem {
+  record Command(String name, String shell, boolean guarded, boolean capped)
+      implements CollectionItem {
     public Command {
       CollectorScript.requireSafeName(name);
     }
 
     /** A guarded command: the safe default for anything that may wait on a daemon or network. */
     public Command(String name, String shell) {
-      this(name, shell, true);
+      this(name, shell, true, true);
+    }
+
+    public Command(String name, String shell, boolean guarded) {
+      this(name, shell, guarded, guarded);
     }
 
     /**
@@ -60,7 +67,16 @@ public sealed interface CollectionItem
      * paths, ...): it runs in one subshell without the timeout and size-cap wrapper.
      */
     public static Command quick(String name, String shell) {
-      return new Command(name, shell, false);
+      return new Command(name, shell, false, false);
+    }
+
+    /**
+     * A snippet that may hang (it asks a daemon, or reads a journal) but whose output is small by
+     * construction (named properties, one entry, a few lines): under the timeout, without the
+     * streaming cap (the item cap still applies to what it printed).
+     */
+    public static Command bounded(String name, String shell) {
+      return new Command(name, shell, true, false);
     }
 
     @Override

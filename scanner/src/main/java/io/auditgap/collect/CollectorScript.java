@@ -57,7 +57,7 @@ public final class CollectorScript {
       } else if (item instanceof CollectionItem.Directory d) {
         sb.append("  ag_dir ").append(quote(d.path()));
       } else if (item instanceof CollectionItem.Command c) {
-        sb.append(c.guarded() ? "  ag_cmd " : "  ag_run ");
+        sb.append(c.guarded() ? (c.capped() ? "  ag_cmd " : "  ag_cmdt ") : "  ag_run ");
         sb.append(quote(c.name())).append(' ').append(quote(c.shell()));
       }
       sb.append('\n');

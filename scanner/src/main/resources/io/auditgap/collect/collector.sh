@@ -17,8 +17,8 @@
 #
 # Cost on the host: regular files are read by ONE awk process at the end (every file whole, framed);
 # listing directories and classifying paths use shell built-ins only; a quick command (ag_run) costs
-# one subshell plus its own processes; only commands that can hang or flood (ag_cmd) get the
-# timeout and size-cap wrapper.
+# one subshell plus its own processes; only commands that can hang get a timeout (ag_cmdt), and only
+# those that can also flood the size-cap wrapper (ag_cmd).
 
 ag_setup() {
   ag_n=__NONCE__
@@ -135,6 +135,17 @@ ag_cmd() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   ag_out=$( { ag_rc=$( { { $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
+  ag_rc=${ag_out##*.}
+  ag_out=${ag_out%.*}
+  ag_emit cmd "$ag_rc" "$1"
+}
+
+# ag_cmdt NAME SHELL: like ag_cmd for a snippet whose output is small by construction: the timeout
+# only (one subshell, timeout and sh instead of three subshells and head besides)
+ag_cmdt() {
+  ag_out=
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
+  ag_out=$($ag_to sh -c "$2" </dev/null 2>&1; printf '.%s' "$?")
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
   ag_emit cmd "$ag_rc" "$1"

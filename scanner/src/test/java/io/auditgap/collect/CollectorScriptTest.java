@@ -107,6 +107,34 @@ class CollectorScriptTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void boundedCommandsTimeOutAndKeepStatusWithoutTheStreamingCap(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    List<CollectionItem> items =
+        List.of(
+            CollectionItem.Command.bounded("exit", "printf 'out\\n'; printf 'err\\n' >&2; exit 3"),
+            CollectionItem.Command.bounded("dots", "printf '1.2.3\\n\\n'"),
+            CollectionItem.Command.bounded("big", "yes big | head -c 10000"),
+            CollectionItem.Command.bounded("absent", "no-such-command-auditgap"),
+            CollectionItem.Command.bounded("stdin", "cat"),
+            CollectionItem.Command.bounded("slow", "sleep 30"));
+    String script = CollectorScript.render(items, NONCE, LIMITS);
+    assertTrue(script.contains("  ag_cmdt 'slow' 'sleep 30'"), script);
+    Bundle b = run(shell, items);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    SnapshotItem exit = find(b, "cmd", "exit");
+    assertEquals(3, exit.exitStatus());
+    assertEquals("out\nerr\n", exit.text());
+    assertEquals("1.2.3\n\n", find(b, "cmd", "dots").text());
+    SnapshotItem big = find(b, "cmd", "big");
+    assertTrue(big.truncated()); // the item cap still holds for what was printed
+    assertEquals(4096, big.size());
+    assertEquals(SnapshotItem.NOT_FOUND, find(b, "cmd", "absent").exitStatus());
+    assertEquals("", find(b, "cmd", "stdin").text());
+    assertEquals(SnapshotItem.TIMED_OUT, find(b, "cmd", "slow").exitStatus());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void readsEveryFileWithOneProcessKeepingExactBytes(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
     byte[] control = "a\u0001b\tc\r\n\u0002end".getBytes(StandardCharsets.UTF_8);

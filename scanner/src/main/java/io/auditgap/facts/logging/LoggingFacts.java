@@ -30,7 +30,7 @@ public final class LoggingFacts {
           "/etc/systemd/journal-upload.conf.d");
 
   public static final CollectionItem SERVICES_CMD =
-      new CollectionItem.Command("systemctl show logging services", LoggingServices.shell());
+      CollectionItem.Command.bounded("systemctl show logging services", LoggingServices.shell());
   public static final CollectionItem ELASTIC_FLEET =
       CollectionItem.Command.quick(
           "elastic-agent fleet",

@@ -44,7 +44,7 @@ public final class LogsFacts {
 
   /** Needs root or membership of adm/systemd-journal to see system entries. */
   public static final CollectionItem JOURNAL_SSHD =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "journalctl sshd newest",
           "command -v journalctl >/dev/null 2>&1 || exit 127; journalctl _COMM=sshd"
               + " _COMM=sshd-session -n 1 -o short-unix --no-pager");

@@ -49,12 +49,12 @@ public final class RetentionFacts {
       CollectionItem.Command.quick(
           "journal dirs", "ls -ld /var/log/journal /run/log/journal 2>&1; exit 0");
   public static final CollectionItem JOURNAL_DISK_USAGE =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "journalctl --disk-usage", "journalctl --disk-usage --no-pager 2>&1");
 
   /** Only the timestamp of the oldest entry: no message text leaves the host. */
   public static final CollectionItem JOURNAL_OLDEST =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "journal oldest entry",
           "journalctl -q --no-pager -o short-unix 2>/dev/null | { read -r t x && echo \"$t\"; }");
 
@@ -63,7 +63,7 @@ public final class RetentionFacts {
    * cannot answer for makes it fall back to one df per path.
    */
   public static final CollectionItem LOG_FILESYSTEMS =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "df log filesystems",
           "set --; for p in /var/log/audit /var/log/journal /var/log; do [ -e \"$p\" ] && set --"
               + " \"$@\" \"$p\"; done; [ $# -gt 0 ] || exit 0; if o=$(df -Pk \"$@\" 2>&1); then"

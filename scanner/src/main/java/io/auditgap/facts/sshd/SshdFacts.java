@@ -53,7 +53,7 @@ public final class SshdFacts {
    * lines when sshd printed none. Bounded: seven sshd runs at most.
    */
   public static final CollectionItem SSHD_T_USERS =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "sshd -T -C audited users",
           "command -v sshd >/dev/null 2>&1 || exit 127; "
               + "m=$(awk '$1==\"UID_MIN\"{print $2}' /etc/login.defs 2>/dev/null); "

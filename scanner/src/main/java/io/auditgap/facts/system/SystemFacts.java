@@ -18,7 +18,7 @@ public final class SystemFacts {
   static final String PACKAGES = "auditd audit audispd-plugins audit-libs";
 
   public static final CollectionItem PACKAGE_QUERY =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "packages",
           "if command -v dpkg-query >/dev/null 2>&1; then dpkg-query -W"
               + " -f='${Package}\\t${Version}\\t${db:Status-Abbrev}\\n' "
@@ -38,12 +38,12 @@ public final class SystemFacts {
           "for f in /proc/[0-9]*/comm; do IFS= read -r c < \"$f\" && printf '%s\\n' \"$c\"; done"
               + " 2>/dev/null; exit 0");
   public static final CollectionItem SYSTEMCTL_SHOW =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "systemctl show auditd",
           "systemctl show -p Id,LoadState,ActiveState,SubState,UnitFileState,MainPID"
               + " auditd.service");
   public static final CollectionItem SYSTEMCTL_ENABLED =
-      new CollectionItem.Command("systemctl is-enabled auditd", "systemctl is-enabled auditd");
+      CollectionItem.Command.bounded("systemctl is-enabled auditd", "systemctl is-enabled auditd");
   public static final CollectionItem SYSV_LINKS =
       CollectionItem.Command.quick(
           "boot links",

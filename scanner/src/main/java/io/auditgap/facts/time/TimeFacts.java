@@ -14,16 +14,16 @@ import java.util.Set;
 /** Time synchronisation: which daemons run and whether the clock is synchronised. */
 public final class TimeFacts {
   public static final CollectionItem SYSTEMCTL_TIME =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "systemctl show time daemons",
           "systemctl show -p Id,LoadState,ActiveState,SubState,UnitFileState "
               + String.join(" ", TimeDaemons.UNITS));
 
   public static final CollectionItem TIMEDATECTL =
-      new CollectionItem.Command("timedatectl show", "timedatectl show");
+      CollectionItem.Command.bounded("timedatectl show", "timedatectl show");
 
   public static final CollectionItem CHRONYC =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "chronyc -n tracking",
           "command -v chronyc >/dev/null 2>&1 || exit 127; chronyc -n tracking");
 
