@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** logs.forwarding and audit.forwarding judge what the forwarding daemons say, not only config. */
 class ForwardingDeliveryTest {
-  private static final long NOW = 1_796_536_800L; // 2026-12-06T07:20:00Z
+  private static final long NOW = 1_796_536_800L; // 2026-12-06T06:00:00Z
   private static final String TLS_FORWARD =
       "auth,authpriv.* action(type=\"omfwd\" target=\"logs.example.com\" port=\"6514\""
           + " protocol=\"tcp\")\n";
@@ -198,7 +198,7 @@ class ForwardingDeliveryTest {
                     100,
                     "rsyslogd[612]",
                     "action 'action-1-builtin:omfwd' suspended (module"
-                        + " 'builtin:omfwd'), next retry is Sun Dec  6 07:20:30 2026, retry nbr 0.")));
+                        + " 'builtin:omfwd'), next retry is Sun Dec  6 06:00:30 2026, retry nbr 0.")));
     assertEquals(Status.UNKNOWN, v.status(), v.reason());
     assertTrue(v.reason().contains("cannot be told apart"), v.reason());
   }
