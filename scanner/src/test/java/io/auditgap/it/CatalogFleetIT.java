@@ -136,7 +136,13 @@ class CatalogFleetIT {
           new Variant(
               "chrony-unsynchronised",
               "chrony's only source unreachable (UDP 123 filtered): Leap status Not synchronised",
-              Set.of("time.sync")));
+              Set.of("time.sync")),
+          new Variant(
+              "rsyslog-suspended",
+              "logs.example.com unresolvable: rsyslog suspended the omfwd action and says so in"
+                  + " /var/log/syslog (configuration unchanged)",
+              // audit records ride the same omfwd action (audisp-syslog, local6)
+              Set.of("logs.forwarding", "audit.forwarding")));
 
   /**
    * Stock-like hosts: the verdicts their shipped configuration implies. The reasons are documented
@@ -201,6 +207,16 @@ class CatalogFleetIT {
             "pam.loginuid", "pass", // PASS
             "pam.tty-audit", "fail", // FAIL
             "session.tlog", "fail")); // NA/FAIL (tlog not installed)
+    STOCK.put(
+        "syslog-ng-no-authfile",
+        expect(
+            "auditd.installed", "fail",
+            // syslog-ng's log path to d_auth makes /var/log/auth.log the store, created or not:
+            // judged on that file, never on the journal
+            "logs.auth-log", "fail",
+            "retention.auth-log", "fail", // weekly x 4 in logrotate.d/syslog-ng
+            "logs.forwarding", "fail", // no network destination
+            "logs.not-a-receiver", "pass"));
   }
 
   private static TestFleet fleet;

@@ -53,7 +53,9 @@ class FleetSmokeIT {
           new Expect("audit-dir-world-readable", true, true, "2", "complete"),
           new Expect("btmp-world-readable", true, true, "2", "complete"),
           new Expect("chrony-unsynchronised", true, true, "2", "complete"),
-          new Expect("auth-log-world-readable", true, true, "2", "complete"));
+          new Expect("auth-log-world-readable", true, true, "2", "complete"),
+          new Expect("rsyslog-suspended", true, true, "2", "complete"),
+          new Expect("syslog-ng-no-authfile", true, false, null, null));
 
   /** The fleet's network prefix ({@code AUDITGAP_FLEET_NET}, default 127.77.0). */
   static final String NET =
