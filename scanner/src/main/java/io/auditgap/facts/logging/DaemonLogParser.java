@@ -167,7 +167,9 @@ public final class DaemonLogParser {
             new DaemonLog.Source(
                 section,
                 read,
-                read ? (events.size() - before) + " delivery message(s)" : describe(state)));
+                read
+                    ? (events.size() - before) + " delivery message(s)"
+                    : describe(section, state)));
         section = null;
         continue;
       }
@@ -181,10 +183,10 @@ public final class DaemonLogParser {
     return new DaemonLog(now, sources, ordered(events, now));
   }
 
-  private static String describe(String state) {
+  private static String describe(String section, String state) {
     return switch (state) {
       case "denied" -> "not readable by the scan user (root, or group adm/systemd-journal)";
-      case "absent" -> "does not exist";
+      case "absent" -> section.equals("journal") ? "no system journal files" : "does not exist";
       case "no-journalctl" -> "journalctl not installed";
       default -> "journalctl failed (" + state + ")";
     };

@@ -59,12 +59,15 @@ final class DeliveryHealth {
       return new Result(State.NOT_LOGGED, List.of(), p.mechanism() + "'s own log is not read");
     }
     if (!log.isSeen()) {
-      return new Result(State.UNREAD, List.of(), "daemon messages not collected: " + log.reason());
+      return new Result(
+          State.UNREAD, List.of(), "the daemons' own messages were not collected: " + log.reason());
     }
     DaemonLog dl = log.value();
     if (!dl.anyRead()) {
       return new Result(
-          State.UNREAD, List.of(), "daemon messages not read (" + dl.unreadReasons() + ")");
+          State.UNREAD,
+          List.of(),
+          "the daemons' own messages could not be read: " + dl.unreadReasons());
     }
     Endpoint self = new Endpoint(daemon, p.target(), p.port(), p.action());
     List<Endpoint> mine = new ArrayList<>();

@@ -73,7 +73,7 @@ public final class LogsForwardingMatcher implements Matcher {
         case UNCERTAIN -> uncertain.add(p.describe() + ": " + h.why());
         case UNREAD, NOT_LOGGED -> {
           working.add(p.describe());
-          unverified.add(p.describe() + " (" + h.why() + ")");
+          unverified.add(h.why());
         }
         case RECOVERED -> {
           working.add(p.describe());
@@ -95,7 +95,10 @@ public final class LogsForwardingMatcher implements Matcher {
         reason += "; delivery uncertain for " + String.join("; ", uncertain);
       }
       if (unverified.size() == working.size()) {
-        reason += " (configuration only, delivery not verified: " + unverified.get(0) + ")";
+        reason +=
+            " (configuration only, delivery not verified: "
+                + String.join("; ", unverified.stream().distinct().toList())
+                + ")";
       }
       return Verdict.pass(reason, ev);
     }
