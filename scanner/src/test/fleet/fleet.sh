@@ -21,9 +21,10 @@
 #                    absent_package PKG | audit_enabled 0|1|2 | loginuid_immutable 0|1 locked|unlocked |
 #                    mode MODE OWNER:GROUP /path (git keeps no modes; inherited) |
 #                    pam_standin MODULE.so (pam_permit copied under that name: a module Debian lacks) |
-#                    fresh /path (mtime set when the host is staged: a log being written; inherited)
+#                    fresh /path (mtime set when the host is staged: a log being written; inherited) |
 #                    dated /path (each @AGO:<seconds>@ in the file becomes that many seconds before
-#                    staging, in RFC 3339 as Debian 12's rsyslog writes it: log lines stay recent)
+#                    staging, in RFC 3339 as Debian 12's rsyslog writes it: log lines stay recent) |
+#                    rootfile /NAME (an empty file at the host's root, e.g. /.dockerenv; inherited)
 #                    user NAME SHELL [nopasswd|password] (an extra login with the client key; sudo rule) |
 #                    inventory no (left out of run/inventory.yaml: fault-injection hosts)
 #   etc/ var/ usr/ root/ home/ ...  files overlaid on the real tree (only what differs from Debian 12)
@@ -299,6 +300,8 @@ hostinit() {
     mount -t overlay "fleet-$h-$d" -o "lowerdir=$lower,upperdir=$r/upper/$d,workdir=$r/ovlwork/$d" "$NR/$d"
   done
   mkdir -p "$NR/proc" "$NR/sys" "$NR/dev" "$NR/run" "$NR/tmp"
+  # markers at the root, which is the host's own tmpfs (host.conf "rootfile /.dockerenv")
+  for d in $(conf_chain "$h" rootfile); do case $d in /*/*|*..*) ;; /?*) : > "$NR$d" ;; esac; done
   mount -t proc proc "$NR/proc"
   # the kernel command line is the machine's: a host with standin/cmdline shows its own (as lxcfs does for
   # /proc/meminfo), read-only like the real file

@@ -1,5 +1,6 @@
 package io.auditgap.cli;
 
+import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeDiff;
@@ -53,6 +54,21 @@ final class ProbeSupport {
       Duration timeout,
       boolean acceptNewHostKeys,
       PrintWriter err) {
+    return run(all, hosts, vantages, baseline, timeout, acceptNewHostKeys, err, name -> null);
+  }
+
+  /**
+   * @param hostSide per host, what its collected sshd offers a public source (null: not seen)
+   */
+  static ExposureService.Outcome run(
+      Inventory all,
+      List<HostSpec> hosts,
+      List<String> vantages,
+      ProbeReport baseline,
+      Duration timeout,
+      boolean acceptNewHostKeys,
+      PrintWriter err,
+      java.util.function.Function<String, PublicSourceAuth> hostSide) {
     SshTransport ssh =
         new SshTransport(SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys), all::host);
     ExposureService.Outcome o =
@@ -62,7 +78,7 @@ final class ProbeSupport {
                 ProbeOptions.withTimeout(timeout),
                 Clock.systemUTC(),
                 VersionProvider.version())
-            .run(all, hosts, vantages, baseline);
+            .run(all, hosts, vantages, baseline, hostSide);
     for (String p : o.problems()) {
       err.println("warning: " + p);
     }

@@ -3,9 +3,11 @@ package io.auditgap.cli;
 import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.Severity;
+import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotStore;
+import io.auditgap.facts.Facts;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeReport;
@@ -33,6 +35,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -215,15 +219,34 @@ final class ScanCommand implements Callable<Integer> {
       base = vantages.validated(all);
       reports.checkOutput(); // probe.json goes there whatever the formats
     }
+    // What each collected host's sshd offers a public source: the probe's password verdict on a
+    // host declared public rests on it when only an internal vantage saw the port.
+    Map<String, PublicSourceAuth> hostSide = new ConcurrentHashMap<>();
+    Consumer<HostSnapshot> sink =
+        snap -> {
+          saveSnapshot(snap);
+          if (probe) {
+            inv.host(snap.host())
+                .ifPresent(
+                    h -> hostSide.put(h.name(), PublicSourceAuth.of(new Facts(snap), h.user())));
+          }
+        };
     ScanResult result =
         new ScanService(
                 transports, evaluator, options, Clock.systemUTC(), VersionProvider.version())
-            .scan(inv, progress(err), this::saveSnapshot);
+            .scan(inv, progress(err), sink);
     boolean newExposure = false;
     if (probe) {
       ExposureService.Outcome o =
           ProbeSupport.run(
-              all, inv.hosts(), vantages.from, base, probeTimeout, acceptNewHostKeys, err);
+              all,
+              inv.hosts(),
+              vantages.from,
+              base,
+              probeTimeout,
+              acceptNewHostKeys,
+              err,
+              hostSide::get);
       result = ExposureService.attach(result, o, catalog.catalog()::check);
       newExposure = o.hasNewExposure();
       err.println("wrote " + ProbeSupport.write(o.report(), reports.output));

@@ -4,6 +4,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
+import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,20 @@ public final class ExposureFindings {
    */
   public static List<Finding> evaluate(
       ExposurePolicy policy, List<PortResult> results, Map<String, Vantage> vantages) {
-    return List.of(sshPort(policy, results, vantages), passwordAuth(policy, results, vantages));
+    return evaluate(policy, results, vantages, null);
+  }
+
+  /**
+   * @param hostSide what the host's own sshd offers a public source, or null when the host was not
+   *     collected (probe only)
+   */
+  public static List<Finding> evaluate(
+      ExposurePolicy policy,
+      List<PortResult> results,
+      Map<String, Vantage> vantages,
+      PublicSourceAuth hostSide) {
+    return List.of(
+        sshPort(policy, results, vantages), passwordAuth(policy, results, vantages, hostSide));
   }
 
   static Finding sshPort(
@@ -102,10 +116,15 @@ public final class ExposureFindings {
   }
 
   static Finding passwordAuth(
-      ExposurePolicy policy, List<PortResult> results, Map<String, Vantage> vantages) {
+      ExposurePolicy policy,
+      List<PortResult> results,
+      Map<String, Vantage> vantages,
+      PublicSourceAuth hostSide) {
     List<Evidence> evidence = new ArrayList<>();
     List<String> failNotes = new ArrayList<>();
     List<String> undeclared = new ArrayList<>();
+    List<String> internalOnly = new ArrayList<>();
+    List<String> unproven = new ArrayList<>();
     int unknown = 0;
     int reachableSsh = 0;
     boolean declaredPublic = policy.exposure() == Exposure.PUBLIC;
@@ -125,6 +144,33 @@ public final class ExposureFindings {
       } else if (r.authMethods().contains("none")) {
         note = "server accepted authentication method 'none' (no credential at all)";
         failNotes.add(r.endpoint() + " from " + v.name() + ": " + note);
+      } else if (r.offersPasswordStyleAuth()
+          && !exposedWrongly
+          && !exposedPublicly
+          && declaredPublic
+          && hostSide != null
+          && hostSide.offer() == PublicSourceAuth.Offer.NOT_OFFERED) {
+        // Seen from inside only, and the host's own sshd proves a public source is refused.
+        note =
+            "offers "
+                + String.join(",", r.authMethods())
+                + " to "
+                + v.name()
+                + "; sshd refuses it to a public source (see the sshd -T -C evidence)";
+        internalOnly.add(r.endpoint() + " from " + v.name());
+      } else if (r.offersPasswordStyleAuth()
+          && !exposedWrongly
+          && !exposedPublicly
+          && declaredPublic
+          && hostSide != null
+          && hostSide.offer() == PublicSourceAuth.Offer.NOT_OFFERED_BY_FILES) {
+        note =
+            "offers "
+                + String.join(",", r.authMethods())
+                + " to "
+                + v.name()
+                + "; the configuration files say a public source is refused, sshd did not confirm";
+        unproven.add(r.endpoint() + " from " + v.name());
       } else if (r.offersPasswordStyleAuth()
           && (exposedWrongly || exposedPublicly || declaredPublic)) {
         // A host declared public is reached from anywhere: what one vantage is offered, the
@@ -159,14 +205,36 @@ public final class ExposureFindings {
       }
       evidence.add(evidence(r, note));
     }
+    boolean hostSideMatters =
+        declaredPublic
+            && hostSide != null
+            && results.stream()
+                .anyMatch(r -> r.verdict() == PortVerdict.OPEN && r.offersPasswordStyleAuth());
+    if (hostSideMatters) {
+      evidence.addAll(hostSide.evidence());
+    }
     Status status;
     String reason;
     if (!failNotes.isEmpty()) {
       status = Status.FAIL;
       reason = String.join("; ", failNotes);
+      if (hostSideMatters && hostSide.offer() == PublicSourceAuth.Offer.OFFERED) {
+        reason += "; " + hostSide.reason();
+      } else if (hostSideMatters && hostSide.offer() == PublicSourceAuth.Offer.UNKNOWN) {
+        reason +=
+            "; no Match block was proven to refuse it to a public source: " + hostSide.reason();
+      }
     } else if (unknown > 0) {
       status = Status.UNKNOWN;
       reason = "authentication methods of " + unknown + " open SSH port(s) could not be learned";
+    } else if (!unproven.isEmpty()) {
+      status = Status.UNKNOWN;
+      reason =
+          "password-style authentication is offered ("
+              + String.join(", ", unproven)
+              + ") on a host declared exposure: public; "
+              + hostSide.reason()
+              + "; collect as root (sudo: true) so that sshd itself can confirm it";
     } else if (!undeclared.isEmpty()) {
       status = Status.UNKNOWN;
       reason =
@@ -177,6 +245,13 @@ public final class ExposureFindings {
     } else if (reachableSsh == 0) {
       status = results.isEmpty() ? Status.UNKNOWN : Status.NOT_APPLICABLE;
       reason = results.isEmpty() ? "not probed" : "no SSH port reachable from any vantage";
+    } else if (!internalOnly.isEmpty()) {
+      status = Status.PASS;
+      reason =
+          "password-style authentication is offered to internal vantages only ("
+              + String.join(", ", internalOnly)
+              + "); "
+              + hostSide.reason();
     } else {
       status = Status.PASS;
       reason = "no password-style authentication offered where it matters";

@@ -18,7 +18,8 @@ import java.util.Map;
  *       or unknown finding of a host the baseline did not have);
  *   <li>{@code fixed}: failed or unknown before, passes or is not applicable now;
  *   <li>{@code changed}: same status, different reason or evidence (or pass ↔ not applicable);
- *   <li>{@code unchanged}: same status, same reason and evidence;
+ *   <li>{@code unchanged}: same status, same reason and evidence, apart from the order of the
+ *       evidence and measured figures ({@link FindingSubstance});
  *   <li>{@code unverified}: the host was not assessed now, or a check that failed or was unknown
  *       before was not evaluated now, or a failed check is unknown now: never reported as fixed
  *       (nothing was seen) nor as new (the host did not change, the scan did not reach it).
@@ -106,7 +107,7 @@ public final class BaselineComparison {
     }
     Status was = b.status() == null ? Status.UNKNOWN : b.status();
     if (was == now) {
-      boolean same = f.reason().equals(b.reason()) && f.evidence().equals(b.evidence());
+      boolean same = FindingSubstance.sameApartFromFigures(f, b);
       return change(
           host,
           f,

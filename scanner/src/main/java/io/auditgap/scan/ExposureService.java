@@ -5,6 +5,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
+import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.Dialer;
@@ -103,6 +104,20 @@ public final class ExposureService {
 
   public Outcome run(
       Inventory inventory, List<HostSpec> hosts, List<String> vantageNames, ProbeReport baseline) {
+    return run(inventory, hosts, vantageNames, baseline, name -> null);
+  }
+
+  /**
+   * @param hostSide per host name, what its collected sshd offers a public source (null when the
+   *     host was not collected): a Match Address exception proven there keeps a host declared
+   *     public from failing on passwords an internal vantage was offered
+   */
+  public Outcome run(
+      Inventory inventory,
+      List<HostSpec> hosts,
+      List<String> vantageNames,
+      ProbeReport baseline,
+      Function<String, PublicSourceAuth> hostSide) {
     Map<String, Vantage> vantages = new LinkedHashMap<>();
     Map<String, Dialer> dialers = new LinkedHashMap<>();
     List<Connection> connections = new ArrayList<>();
@@ -149,7 +164,10 @@ public final class ExposureService {
           continue;
         }
         List<Finding> fs = new ArrayList<>();
-        for (Finding f : ExposureFindings.evaluate(policy(h), report.forHost(h.name()), vantages)) {
+        List<Finding> evaluated =
+            ExposureFindings.evaluate(
+                policy(h), report.forHost(h.name()), vantages, hostSide.apply(h.name()));
+        for (Finding f : evaluated) {
           fs.add(honest(f, problems));
         }
         if (diff != null) {

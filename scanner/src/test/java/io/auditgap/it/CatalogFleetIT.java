@@ -134,6 +134,11 @@ class CatalogFleetIT {
               "auth.log 0644: created by an rsyslog.conf without $FileCreateMode (default 0644)",
               Set.of("logs.auth-log")),
           new Variant(
+              "dockerenv-vm",
+              // not a mistake the checks must catch: a marker they must not be fooled by
+              "a stray /.dockerenv on a VM whose kernel audit interface answers (auditctl -s)",
+              Set.of()),
+          new Variant(
               "chrony-unsynchronised",
               "chrony's only source unreachable (UDP 123 filtered): Leap status Not synchronised",
               Set.of("time.sync")),
@@ -376,6 +381,28 @@ class CatalogFleetIT {
       }
     }
     assertAll(checks);
+  }
+
+  /**
+   * A container marker does not make kernel checks not applicable when the kernel audit interface
+   * answers: the host says what it saw and why it is judged as a host.
+   */
+  @Test
+  void aVmCarryingDockerenvIsJudgedAsAHostWithTheEvidence() {
+    for (String profile : PROFILES) {
+      JsonNode c = host(profile, "dockerenv-vm").get("identity").get("container");
+      assertEquals(false, c.get("container").asBoolean(), c.toString());
+      assertEquals("docker", c.get("type").asText(), c.toString());
+      assertTrue(c.get("markers").toString().contains("dockerenv: /.dockerenv"), c.toString());
+      assertTrue(c.get("kernel_audit").asText().startsWith("auditctl -s: enabled"), c.toString());
+      assertTrue(c.get("decision").asText().contains("judged as a host"), c.toString());
+      Map<String, String> st = statuses(profile, "dockerenv-vm");
+      for (String kernel : List.of("audit.execve", "audit.immutable", "kernel.audit-boot")) {
+        if (st.containsKey(kernel)) {
+          assertEquals("pass", st.get(kernel), profile + " " + kernel);
+        }
+      }
+    }
   }
 
   @Test

@@ -54,6 +54,8 @@ class FleetSmokeIT {
           new Expect("btmp-world-readable", true, true, "2", "complete"),
           new Expect("chrony-unsynchronised", true, true, "2", "complete"),
           new Expect("auth-log-world-readable", true, true, "2", "complete"),
+          new Expect("password-internal-only", true, true, "2", "complete"),
+          new Expect("dockerenv-vm", true, true, "2", "complete"),
           new Expect("rsyslog-suspended", true, true, "2", "complete"),
           new Expect("syslog-ng-no-authfile", true, false, null, null));
 

@@ -46,10 +46,14 @@ class ProbeCliIT {
   }
 
   private Run probe(Path inventory, String... args) throws IOException {
+    return run("probe", inventory, args);
+  }
+
+  private Run run(String command, Path inventory, String... args) throws IOException {
     Path out = tmp.resolve("out-" + System.nanoTime());
     List<String> all =
         new ArrayList<>(
-            List.of("probe", "-i", inventory.toString(), "-o", out.toString(), "--format", "json"));
+            List.of(command, "-i", inventory.toString(), "-o", out.toString(), "--format", "json"));
     all.addAll(List.of(args));
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
@@ -79,8 +83,52 @@ class ProbeCliIT {
   }
 
   private String host(String name, String extra) {
-    TestFleet.Host h = fleet.host(name);
+    return host(name, name, extra);
+  }
+
+  /** The fleet host {@code fixture} under another inventory name. */
+  private String host(String name, String fixture, String extra) {
+    TestFleet.Host h = fleet.host(fixture);
     return "  " + name + ": {address: " + h.address() + ", port: " + h.port() + extra + "}\n";
+  }
+
+  /**
+   * A host declared public whose port only an internal vantage (local) reaches: offered passwords
+   * fail, unless the host's own sshd, asked for a public source ({@code sshd -T -C
+   * addr=203.0.113.1}), refuses them, and the pass names the Match block. Undeclared exposure is
+   * never a pass.
+   */
+  @Test
+  void aPublicHostSeenFromInsideFailsOnPasswordsUnlessItsSshdRefusesThemToPublicSources()
+      throws IOException {
+    Path inv =
+        inventory(
+            host("password-internal-only", ", exposure: public, sudo: true")
+                + host("debian-stock", ", exposure: public, sudo: true")
+                + host("undeclared", "debian-stock", ", sudo: true"));
+    Run r = run("scan", inv);
+    assertEquals(1, r.code(), r.err());
+    JsonNode exempt = r.finding("password-internal-only", "exposure.password-auth");
+    assertEquals("pass", exempt.get("status").asText(), exempt.toString());
+    String why = exempt.get("reason").asText();
+    assertTrue(why.contains("offered to internal vantages only"), why);
+    assertTrue(why.contains("addr=203.0.113.1 prints passwordauthentication no"), why);
+    assertTrue(
+        why.contains(
+            "Match Address 10.0.0.0/8,192.168.0.0/16,127.0.0.0/8 at"
+                + " /etc/ssh/sshd_config.d/60-internal-passwords.conf:3"),
+        why);
+    // the probe really was offered passwords: the exception, not a missing offer, decides
+    assertTrue(exempt.get("evidence").toString().contains("auth methods: publickey,password"));
+    JsonNode stock = r.finding("debian-stock", "exposure.password-auth");
+    assertEquals("fail", stock.get("status").asText(), stock.toString());
+    assertTrue(
+        stock.get("reason").asText().contains("a public source is offered password"),
+        stock.toString());
+    JsonNode undeclared = r.finding("undeclared", "exposure.password-auth");
+    assertEquals("unknown", undeclared.get("status").asText(), undeclared.toString());
+    assertTrue(
+        undeclared.get("reason").asText().contains("declare exposure"), undeclared.toString());
   }
 
   @Test

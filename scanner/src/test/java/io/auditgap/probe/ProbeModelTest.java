@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Status;
+import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +170,79 @@ class ProbeModelTest {
     assertEquals(Status.FAIL, f.get(1).status(), f.get(1).reason());
     assertTrue(f.get(1).reason().contains("declared exposure: public"), f.get(1).reason());
     assertTrue(f.get(1).reason().contains("from local"), f.get(1).reason());
+  }
+
+  static PublicSourceAuth hostSide(PublicSourceAuth.Offer offer, String reason) {
+    return new PublicSourceAuth(
+        offer,
+        reason,
+        List.of(Evidence.of("sshd -T -C user=u", 3, "passwordauthentication no", "")));
+  }
+
+  @Test
+  void aMatchAddressExceptionProvenBySshdPassesAPublicHostSeenFromInside() {
+    List<PortResult> seen =
+        List.of(result("local", 22, PortVerdict.OPEN, List.of("publickey", "password")));
+    Finding pass =
+        ExposureFindings.evaluate(
+                ExposurePolicy.of(Exposure.PUBLIC),
+                seen,
+                VANTAGES,
+                hostSide(
+                    PublicSourceAuth.Offer.NOT_OFFERED,
+                    "Match Address 10.0.0.0/8 at /etc/ssh/sshd_config.d/60-x.conf:3 sets"
+                        + " PasswordAuthentication yes only for the sources it matches"))
+            .get(1);
+    assertEquals(Status.PASS, pass.status(), pass.reason());
+    assertTrue(
+        pass.reason().contains("internal vantages only (10.1.2.3:22 from local)"), pass.reason());
+    assertTrue(pass.reason().contains("60-x.conf:3"), pass.reason());
+    assertTrue(pass.evidence().stream().anyMatch(e -> e.source().startsWith("sshd -T -C")));
+    // sshd says a public source is offered passwords too: the fail says so
+    Finding offered =
+        ExposureFindings.evaluate(
+                ExposurePolicy.of(Exposure.PUBLIC),
+                seen,
+                VANTAGES,
+                hostSide(
+                    PublicSourceAuth.Offer.OFFERED,
+                    "sshd -T -C ... a public source is offered password"))
+            .get(1);
+    assertEquals(Status.FAIL, offered.status(), offered.reason());
+    assertTrue(offered.reason().contains("a public source is offered password"), offered.reason());
+    // only the files say so (sshd could not run without root): not proven either way
+    Finding files =
+        ExposureFindings.evaluate(
+                ExposurePolicy.of(Exposure.PUBLIC),
+                seen,
+                VANTAGES,
+                hostSide(PublicSourceAuth.Offer.NOT_OFFERED_BY_FILES, "sshd -T -C failed (exit 1)"))
+            .get(1);
+    assertEquals(Status.UNKNOWN, files.status(), files.reason());
+    assertTrue(files.reason().contains("sudo: true"), files.reason());
+    // sshd could not be asked and the files tell nothing: the fail stands, with the reason
+    Finding unknown =
+        ExposureFindings.evaluate(
+                ExposurePolicy.of(Exposure.PUBLIC),
+                seen,
+                VANTAGES,
+                hostSide(PublicSourceAuth.Offer.UNKNOWN, "sshd -T -C was not collected"))
+            .get(1);
+    assertEquals(Status.FAIL, unknown.status(), unknown.reason());
+    assertTrue(unknown.reason().contains("no Match block was proven"), unknown.reason());
+  }
+
+  @Test
+  void aPublicVantageOfferedPasswordsFailsWhateverSshdSaysForOtherSources() {
+    Finding f =
+        ExposureFindings.evaluate(
+                ExposurePolicy.of(Exposure.PUBLIC),
+                List.of(result("edge-vm", 22, PortVerdict.OPEN, List.of("publickey", "password"))),
+                VANTAGES,
+                hostSide(PublicSourceAuth.Offer.NOT_OFFERED, "sshd -T -C says no"))
+            .get(1);
+    assertEquals(Status.FAIL, f.status(), f.reason());
+    assertTrue(f.reason().contains("to a public vantage"), f.reason());
   }
 
   @Test

@@ -6,6 +6,8 @@ import static io.auditgap.review.ReviewFixtures.scan;
 import static io.auditgap.review.ReviewFixtures.unreachable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
 import io.auditgap.scan.ScanResult;
@@ -128,5 +130,73 @@ class BaselineComparisonTest {
             Review.NONE.withComparison(BaselineComparison.compare(BEFORE, BEFORE, "b")));
     assertEquals(ExitGate.Outcome.CLEAN, ExitGate.decide(sameAgain, Severity.LOW, true, false));
     assertEquals(ExitGate.Outcome.GAPS, ExitGate.decide(sameAgain, Severity.LOW, false, false));
+  }
+
+  @Test
+  void evidenceOrderAndMeasuredFiguresAreNotChanges() {
+    Finding perms =
+        withEvidence(
+            finding("audit.file-permissions", Severity.MEDIUM, Status.PASS, "x"),
+            "all audit logs are 0600",
+            Evidence.of("/var/log/audit/audit.log", 0, "-rw------- root root", ""),
+            Evidence.of("/var/log/audit/audit.log.1", 0, "-rw------- root root", ""));
+    Finding permsReordered =
+        withEvidence(perms, perms.reason(), perms.evidence().get(1), perms.evidence().get(0));
+    Finding retention =
+        withEvidence(
+            finding("retention.audit-log", Severity.HIGH, Status.PASS, "x"),
+            "about 412 days at 1.5 MB/day (2.4 GB free of 9.8 GB)",
+            Evidence.of("df -P /var/log/audit", 0, "/dev/vda1 10255636 7471412", "free space"));
+    Finding retentionLater =
+        withEvidence(
+            retention,
+            "about 398 days at 1.6 MB/day (2.3 GB free of 9.8 GB)",
+            Evidence.of("df -P /var/log/audit", 0, "/dev/vda1 10255636 7521904", "free space"));
+    Finding retentionOtherSource =
+        withEvidence(
+            retention,
+            retention.reason(),
+            Evidence.of("df -P /var/log", 0, "/dev/vda1 10255636 7471412", "free space"));
+    Finding permsOtherFile =
+        withEvidence(
+            perms,
+            perms.reason(),
+            perms.evidence().get(0),
+            Evidence.of("/var/log/audit/audit.log.2", 0, "-rw------- root root", ""));
+
+    Comparison c =
+        BaselineComparison.compare(
+            scan("2026-12-05T02:00:00Z", host("h", perms, retention)),
+            scan("2026-12-06T02:00:00Z", host("h", permsReordered, retentionLater)),
+            "b");
+    assertEquals(List.of(), c.changes());
+    assertEquals(2, c.unchanged());
+
+    Comparison moved =
+        BaselineComparison.compare(
+            scan("2026-12-05T02:00:00Z", host("h", retention, perms)),
+            scan("2026-12-06T02:00:00Z", host("h", retentionOtherSource, permsOtherFile)),
+            "b");
+    assertEquals(
+        Change.CHANGED,
+        Review.NONE.withComparison(moved).change("h", "retention.audit-log").orElseThrow(),
+        "evidence from another place is a change, even with the same figures");
+    assertEquals(
+        Change.CHANGED,
+        Review.NONE.withComparison(moved).change("h", "audit.file-permissions").orElseThrow(),
+        "a figure in a path is not a measurement");
+  }
+
+  private static Finding withEvidence(Finding f, String reason, Evidence... evidence) {
+    return new Finding(
+        f.check(),
+        f.title(),
+        f.severity(),
+        f.status(),
+        reason,
+        List.of(evidence),
+        f.remediation(),
+        f.references(),
+        f.rootCause());
   }
 }

@@ -24,10 +24,21 @@ import java.util.Set;
 public final class SettingResolver {
   /** sshd's compiled-in defaults for the keywords the checks read (OpenSSH 9.2 portable). */
   static final Map<String, String> DEFAULTS =
-      Map.of("loglevel", "INFO", "syslogfacility", "AUTH", "usepam", "no");
+      Map.of(
+          "loglevel", "INFO",
+          "syslogfacility", "AUTH",
+          "usepam", "no",
+          "passwordauthentication", "yes",
+          "kbdinteractiveauthentication", "yes",
+          "authenticationmethods", "any");
 
   /** Keywords sshd takes from Match blocks (SSHCFG_ALL in servconf.c) among those checked. */
-  static final Set<String> MATCHABLE = Set.of("loglevel");
+  static final Set<String> MATCHABLE =
+      Set.of(
+          "loglevel",
+          "passwordauthentication",
+          "kbdinteractiveauthentication",
+          "authenticationmethods");
 
   private SettingResolver() {}
 

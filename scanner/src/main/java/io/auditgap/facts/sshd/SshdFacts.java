@@ -28,10 +28,12 @@ public final class SshdFacts {
               + "$?\"; exit 0");
 
   /**
-   * {@code sshd -T -C} for root and at most five interactive users (uid >= UID_MIN from
-   * /etc/login.defs, else 1000, below 60000, with a shell listed in /etc/shells that is not
-   * nologin/false), each from a generic remote source. Only the settings the checks read are kept,
-   * or the first lines when sshd printed none. Bounded: six sshd runs at most.
+   * {@code sshd -T -C} for root, the login user the collector runs for ({@code SUDO_USER} under
+   * sudo, else itself: the user the exposure probe asks about) and at most five interactive users
+   * (uid >= UID_MIN from /etc/login.defs, else 1000, below 60000, with a shell listed in
+   * /etc/shells that is not nologin/false), each from a generic remote source with a public address
+   * ({@link Connection#genericRemote}). Only the settings the checks read are kept, or the first
+   * lines when sshd printed none. Bounded: seven sshd runs at most.
    */
   public static final CollectionItem SSHD_T_USERS =
       new CollectionItem.Command(
@@ -42,9 +44,13 @@ public final class SshdFacts {
               + "u=$( { getent passwd 2>/dev/null || cat /etc/passwd; } | awk -F: -v m=\"$m\" "
               + "'NR==FNR{ok[$1]=1;next} $3>=m && $3<60000 && ($7 in ok) && $7 !~ /(nologin|false)$/"
               + " {print $1}' /etc/shells - 2>/dev/null | head -n 5); "
-              + "for x in root $u; do o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\""
+              + "l=${SUDO_USER:-$(id -un 2>/dev/null)}; "
+              + "for x in $(printf '%s\\n' root \"$l\" $u | awk 'NF && !s[$0]++'); do"
+              + " o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\""
               + " 2>&1); s=$?; echo \"== user=$x exit=$s\"; "
-              + "printf '%s\\n' \"$o\" | grep -E '^(loglevel|syslogfacility|usepam|permitrootlogin) '"
+              + "printf '%s\\n' \"$o\" | grep -E '^(loglevel|syslogfacility|usepam|permitrootlogin"
+              + "|passwordauthentication|kbdinteractiveauthentication|challengeresponseauthentication"
+              + "|authenticationmethods) '"
               + " || printf '%s\\n' \"$o\" | head -n 3; done; exit 0");
 
   public static final CollectionItem MAIN_FILE = new CollectionItem.File(MAIN_CONFIG);

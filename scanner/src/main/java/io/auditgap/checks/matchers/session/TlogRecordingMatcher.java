@@ -208,7 +208,8 @@ public final class TlogRecordingMatcher implements Matcher {
       ttyAudit = r.notEnabled().isEmpty();
     }
     Observed<Boolean> container = facts.get(OsFacts.IN_CONTAINER);
-    if (ttyAudit && container.isSeen() && container.value()) {
+    boolean ttyAuditInContainer = ttyAudit && container.isSeen() && container.value();
+    if (ttyAuditInContainer) {
       // pam_tty_audit asks the kernel's audit, which a container does not reach: configured is
       // not capturing, so it cannot stand in for tlog here.
       ev.add(
@@ -233,7 +234,11 @@ public final class TlogRecordingMatcher implements Matcher {
           ev);
     }
     return Verdict.fail(
-        "no session capture: tlog is not installed, pam_tty_audit does not cover every target user and sudo does not log output",
+        "no session capture: tlog is not installed, "
+            + (ttyAuditInContainer
+                ? "pam_tty_audit records nothing in a container"
+                : "pam_tty_audit does not cover every target user")
+            + " and sudo does not log output",
         ev);
   }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Builds a snapshot from a fixture case under {@code fixtures/sshd/<case>}: the config files as the
  * collector reports them and the real sshd outputs captured by {@code capture.sh}.
  */
-final class SshdFixture {
+public final class SshdFixture {
   static final Path ROOT = Path.of("src/test/resources/fixtures/sshd");
 
   private SshdFixture() {}
@@ -28,7 +28,7 @@ final class SshdFixture {
   }
 
   /** Config files only (as a non-root collector sees them): sshd -T fails for lack of host keys. */
-  static SnapshotBuilder filesOnly(String name) {
+  public static SnapshotBuilder filesOnly(String name) {
     Path c = ROOT.resolve(name);
     SnapshotBuilder b =
         SnapshotBuilder.host(name)
@@ -60,7 +60,7 @@ final class SshdFixture {
   }
 
   /** Files plus the real outputs of sshd -T and sshd -T -C captured as root. */
-  static SnapshotBuilder asRoot(String name) {
+  public static SnapshotBuilder asRoot(String name) {
     Path cap = ROOT.resolve(name).resolve("captured");
     return filesOnly(name)
         .cmd("sshd -T", 0, withTrailer(cap, "sshd-T"))
