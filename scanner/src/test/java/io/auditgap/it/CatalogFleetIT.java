@@ -406,6 +406,32 @@ class CatalogFleetIT {
   }
 
   @Test
+  void daemonMessagesAndSyslogNgRoutingDecideWhatConfigurationCannot() {
+    List<Executable> checks = new ArrayList<>();
+    for (String profile : PROFILES) {
+      String fwd = reason(profile, "rsyslog-suspended", "logs.forwarding");
+      checks.add(
+          () ->
+              assertTrue(
+                  fwd.contains("rsyslog to logs.example.com is not delivering")
+                      && fwd.contains("cannot be resolved"),
+                  profile + ": " + fwd));
+      String ret = reason(profile, "syslog-ng-no-authfile", "retention.auth-log");
+      checks.add(
+          () ->
+              assertTrue(
+                  ret.contains("/var/log/auth.log (syslog-ng's auth store, not created yet)"),
+                  profile + ": " + ret));
+      String stored = reason(profile, "syslog-ng-no-authfile", "logs.auth-log");
+      checks.add(
+          () ->
+              assertTrue(
+                  stored.contains("/var/log/auth.log does not exist"), profile + ": " + stored));
+    }
+    assertAll(checks);
+  }
+
+  @Test
   void stockHostsMatchThePerDistroTable() {
     List<Executable> checks = new ArrayList<>();
     for (String profile : PROFILES) {

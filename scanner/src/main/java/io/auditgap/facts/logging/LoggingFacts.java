@@ -57,7 +57,8 @@ public final class LoggingFacts {
               + " for f in /var/log/syslog /var/log/messages; do echo \"== $f\";"
               + " if [ ! -e \"$f\" ]; then echo '-- absent'; elif [ ! -r \"$f\" ]; then"
               + " echo '-- denied'; else tail -n 20000 \"$f\" | grep -E"
-              + " ' (rsyslogd|syslog-ng|systemd-journal-upload|audisp-remote)(-[0-9]+)?(\\[[0-9]+\\])?: '"
+              + " '^([^ ]+|[A-Z][a-z][a-z] +[0-9]+ [0-9:]+) [^ ]+"
+              + " (rsyslogd|syslog-ng|systemd-journal-upload|audisp-remote)(-[0-9]+)?(\\[[0-9]+\\])?: '"
               + " | tail -n 200; echo '-- read'; fi; done; exit 0");
 
   private static final List<CollectionItem> RSYSLOG_ITEMS =
