@@ -4,8 +4,9 @@ import io.auditgap.checks.CatalogException;
 import io.auditgap.checks.CheckCatalog;
 import io.auditgap.checks.CheckDefinition;
 import io.auditgap.checks.MatcherRegistry;
-import io.auditgap.checks.matchers.exposure.NetworkProbeMatcher;
+import io.auditgap.scan.Assessment;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -45,7 +46,13 @@ final class CatalogOptions {
 
   /** The selected checks that are evaluated on collected snapshots (not by the network probe). */
   List<CheckDefinition> collected() {
-    return selected().stream().filter(c -> !c.matcher().equals(NetworkProbeMatcher.NAME)).toList();
+    selected(); // the profile is checked here
+    return assessment().collectedChecks(profile);
+  }
+
+  /** The assessment service on this catalog. */
+  Assessment assessment() {
+    return new Assessment(catalog(), registry, Clock.systemUTC(), VersionProvider.version());
   }
 
   List<CheckDefinition> selected() {

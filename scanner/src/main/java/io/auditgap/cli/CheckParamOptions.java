@@ -41,6 +41,13 @@ final class CheckParamOptions {
    * Only parameters a selected check declares settable are accepted, typed by their declaration.
    */
   Map<String, Object> settings(CatalogOptions catalog) {
+    Map<String, Object> s = new LinkedHashMap<>(given(catalog));
+    s.put(ParamOverrides.PROFILE, catalog.profile);
+    return s;
+  }
+
+  /** Only the check parameters given on the command line, typed; no profile. */
+  Map<String, Object> given(CatalogOptions catalog) {
     Map<String, Object> s = new LinkedHashMap<>();
     if (params != null) {
       s.putAll(params);
@@ -57,7 +64,6 @@ final class CheckParamOptions {
     if (ttyAuditUsers != null) {
       s.put("tty_audit_users", List.copyOf(ttyAuditUsers));
     }
-    s.put(ParamOverrides.PROFILE, catalog.profile);
     try {
       return ParamOverrides.validate(s, catalog.selected(), catalog.registry, "--param");
     } catch (IllegalArgumentException e) {

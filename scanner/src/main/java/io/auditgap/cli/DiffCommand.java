@@ -3,6 +3,7 @@ package io.auditgap.cli;
 import io.auditgap.report.DiffReport;
 import io.auditgap.review.BaselineComparison;
 import io.auditgap.review.Comparison;
+import io.auditgap.review.ExitGate;
 import io.auditgap.scan.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,8 +114,6 @@ final class DiffCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    return ScanCommand.exitCode(compared, threshold, true, false) == ExitCodes.GAPS
-        ? ExitCodes.GAPS
-        : ExitCodes.OK;
+    return ExitGate.newGaps(compared, threshold).code();
   }
 }

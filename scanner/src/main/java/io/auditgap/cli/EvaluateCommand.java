@@ -1,23 +1,11 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.checks.Severity;
-import io.auditgap.collect.CollectorLimits;
-import io.auditgap.collect.HostSnapshot;
-import io.auditgap.collect.SealedBundle;
-import io.auditgap.collect.SnapshotStore;
-import io.auditgap.scan.CollectionStats;
-import io.auditgap.scan.HostResult;
-import io.auditgap.scan.ScanResult;
-import io.auditgap.scan.SnapshotEvaluation;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.auditgap.scan.Assessment;
+import io.auditgap.scan.SnapshotInputs;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +20,9 @@ import picocli.CommandLine.Spec;
       "Evaluate the checks on snapshots saved by 'scan --save-snapshots', or on bundles (*.bundle)"
           + " that the script from 'auditgap collector' printed, offline.",
       "Use it to try another profile or catalog on the same evidence, or to assess hosts your"
-          + " own automation collected from (host name = bundle file name)."
+          + " own automation collected from (host name = bundle file name).",
+      "A saved snapshot is evaluated as its scan evaluated it (profile, check parameters,"
+          + " exposure findings); --profile and check parameters given here override that."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -65,86 +55,18 @@ final class EvaluateCommand implements Callable<Integer> {
     Severity threshold = gate.threshold();
     reports.validated();
     review.load(null, gate);
-    SnapshotEvaluation evaluation =
-        new SnapshotEvaluation(new CheckEvaluator(catalog.collected(), catalog.registry));
-    Instant started = Instant.now();
-    List<HostResult> hosts = new ArrayList<>();
-    for (Path file : files()) {
-      HostSnapshot snap;
-      boolean bundle = isBundle(file);
-      try {
-        snap = bundle ? bundle(file) : SnapshotStore.load(file);
-      } catch (IOException e) {
-        throw new InputException(e.getMessage());
-      }
-      hosts.add(
-          evaluation.evaluate(
-              snap,
-              bundle ? "bundle " + file.getFileName() : "snapshot " + snap.collectedAt(),
-              null,
-              new CollectionStats(snap.totalBytes(), snap.items().size(), 0, 0),
-              checkParams.settings(catalog)));
-    }
-    ScanResult result =
-        new ScanResult(
-            VersionProvider.version(),
-            started,
-            Instant.now(),
-            "(snapshots)",
-            catalog.profile,
-            hosts);
-    result = review.apply(result, null, java.time.Clock.systemUTC());
-    reports.emit(result, spec.commandLine().getOut(), spec.commandLine().getErr());
-    return ScanCommand.exitCode(result, threshold, gate.newOnly(), false);
-  }
-
-  private static final String BUNDLE = ".bundle";
-
-  private static boolean isBundle(Path file) {
-    return file.getFileName().toString().endsWith(BUNDLE);
-  }
-
-  /** A runner's bundle; the host is named after the file, e.g. web-1.bundle is web-1. */
-  private static HostSnapshot bundle(Path file) throws IOException {
-    String name = file.getFileName().toString();
-    String host = name.substring(0, name.length() - BUNDLE.length());
-    if (Files.size(file) > CollectorLimits.DEFAULT.maxBundleBytes() + 4096) {
-      throw new InputException(file + ": refused: larger than any bundle the collector writes");
-    }
-    try {
-      return SealedBundle.read(
-          Files.readAllBytes(file),
-          host,
-          Files.getLastModifiedTime(file).toInstant(),
-          CollectorLimits.DEFAULT);
-    } catch (SealedBundle.RefusedException e) {
-      throw new InputException(file + ": refused: " + e.getMessage());
-    }
-  }
-
-  private List<Path> files() {
-    List<Path> out = new ArrayList<>();
-    for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
-          s.filter(
-                  f ->
-                      f.getFileName().toString().endsWith(".snapshot.json")
-                          || f.getFileName().toString().endsWith(BUNDLE))
-              .sorted()
-              .forEach(out::add);
-        } catch (IOException e) {
-          throw new InputException(p + ": cannot list: " + e.getMessage());
-        }
-      } else if (Files.isRegularFile(p)) {
-        out.add(p);
-      } else {
-        throw new InputException(p + ": no such snapshot file or directory");
-      }
-    }
-    if (out.isEmpty()) {
-      throw new InputException("no *.snapshot.json or *.bundle files in " + inputs);
-    }
-    return out;
+    // Without --profile, each snapshot is evaluated for the profile its scan used.
+    boolean profileGiven = spec.commandLine().getParseResult().hasMatchedOption("--profile");
+    Assessment.Result result =
+        catalog
+            .assessment()
+            .evaluate(
+                new Assessment.EvaluateRequest(
+                    SnapshotInputs.read(inputs),
+                    profileGiven ? catalog.profile : null,
+                    checkParams.given(catalog),
+                    review.plan()));
+    reports.emit(result.scan(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    return result.exit(threshold, gate.newOnly()).code();
   }
 }

@@ -1,5 +1,6 @@
 package io.auditgap.cli;
 
+import io.auditgap.scan.RequestException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -25,7 +26,7 @@ public final class Main {
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           // One clean line, never a stack trace: bad input says where and what to do.
-          if (ex instanceof InputException) {
+          if (ex instanceof InputException || ex instanceof RequestException) {
             cmd.getErr().println(cmd.getColorScheme().errorText(ex.getMessage()));
             return ExitCodes.USAGE;
           }

@@ -4,7 +4,7 @@ import io.auditgap.checks.Severity;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.report.JsonReportReader;
-import io.auditgap.scan.ScanResult;
+import io.auditgap.scan.Assessment;
 import io.auditgap.scan.ShardMerge;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,13 +78,8 @@ final class MergeCommand implements Callable<Integer> {
       order = inv.hosts().stream().map(HostSpec::name).toList();
       reports.inventoryBranding(inv.branding());
     }
-    ScanResult merged;
-    try {
-      merged = ShardMerge.merge(parts, order);
-    } catch (IllegalArgumentException e) {
-      throw new InputException("merge: " + e.getMessage());
-    }
-    reports.emit(merged, spec.commandLine().getOut(), spec.commandLine().getErr());
-    return ScanCommand.exitCode(merged, threshold);
+    Assessment.Result merged = Assessment.merge(parts, order);
+    reports.emit(merged.scan(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    return merged.exit(threshold, false).code();
   }
 }

@@ -1,15 +1,11 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.CheckCatalog;
 import io.auditgap.checks.Severity;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
-import io.auditgap.probe.ProbeReport;
-import io.auditgap.scan.ExposureService;
-import io.auditgap.scan.ScanResult;
+import io.auditgap.scan.Assessment;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -97,28 +93,21 @@ final class ProbeCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       throw new InputException("--hosts: '" + hosts + "' matches no host in " + inventory);
     }
-    ProbeReport base = vantages.validated(all);
-    CheckCatalog cat = catalog.catalog();
-    Instant started = Instant.now();
-    ExposureService.Outcome o =
-        ProbeSupport.run(all, selected, vantages.from, base, timeout, acceptNewHostKeys, err);
-    ScanResult result =
-        ExposureService.probeOnly(
-            new ScanResult(
-                VersionProvider.version(),
-                started,
-                Instant.now(),
-                all.source(),
-                catalog.profile,
-                List.of()),
-            selected,
-            o,
-            cat::check);
-    Path written = ProbeSupport.write(o.report(), reports.output);
-    reports.emit(result, spec.commandLine().getOut(), err);
+    Assessment.Result result =
+        catalog
+            .assessment()
+            .probe(
+                new Assessment.ProbeRequest(
+                    all,
+                    selected,
+                    catalog.profile,
+                    new Assessment.ProbeSettings(
+                        vantages.from, vantages.validated(all), timeout, acceptNewHostKeys)));
+    ProbeSupport.report(result.exposure(), err);
+    Path written = ProbeSupport.write(result.exposure().report(), reports.output);
+    reports.emit(result.scan(), spec.commandLine().getOut(), err);
     err.println("wrote " + written);
     err.flush();
-    int code = ScanCommand.exitCode(result, threshold, true);
-    return o.hasNewExposure() ? ExitCodes.GAPS : code;
+    return result.exit(threshold, false).code();
   }
 }

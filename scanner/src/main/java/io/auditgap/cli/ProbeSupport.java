@@ -1,20 +1,13 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
-import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.probe.ProbeDiff;
 import io.auditgap.probe.ProbeJson;
-import io.auditgap.probe.ProbeOptions;
 import io.auditgap.probe.ProbeReport;
 import io.auditgap.scan.ExposureService;
-import io.auditgap.transport.SshOptions;
-import io.auditgap.transport.SshTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,39 +39,8 @@ final class ProbeSupport {
     }
   }
 
-  static ExposureService.Outcome run(
-      Inventory all,
-      List<HostSpec> hosts,
-      List<String> vantages,
-      ProbeReport baseline,
-      Duration timeout,
-      boolean acceptNewHostKeys,
-      PrintWriter err) {
-    return run(all, hosts, vantages, baseline, timeout, acceptNewHostKeys, err, name -> null);
-  }
-
-  /**
-   * @param hostSide per host, what its collected sshd offers a public source (null: not seen)
-   */
-  static ExposureService.Outcome run(
-      Inventory all,
-      List<HostSpec> hosts,
-      List<String> vantages,
-      ProbeReport baseline,
-      Duration timeout,
-      boolean acceptNewHostKeys,
-      PrintWriter err,
-      java.util.function.Function<String, PublicSourceAuth> hostSide) {
-    SshTransport ssh =
-        new SshTransport(SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys), all::host);
-    ExposureService.Outcome o =
-        new ExposureService(
-                ssh,
-                Duration.ofSeconds(Math.max(10, timeout.toSeconds())),
-                ProbeOptions.withTimeout(timeout),
-                Clock.systemUTC(),
-                VersionProvider.version())
-            .run(all, hosts, vantages, baseline, hostSide);
+  /** Prints the probe's warnings and its comparison with the baseline. */
+  static void report(ExposureService.Outcome o, PrintWriter err) {
     for (String p : o.problems()) {
       err.println("warning: " + p);
     }
@@ -91,7 +53,6 @@ final class ProbeSupport {
       }
     }
     err.flush();
-    return o;
   }
 
   static Path write(ProbeReport report, Path dir) {

@@ -1,26 +1,19 @@
 package io.auditgap.cli;
 
-import io.auditgap.inventory.HostSpec;
-import io.auditgap.inventory.Inventory;
 import io.auditgap.inventory.InventoryException;
 import io.auditgap.inventory.InventoryFormat;
 import io.auditgap.inventory.InventoryReader;
 import io.auditgap.report.JsonReportReader;
-import io.auditgap.review.BaselineComparison;
+import io.auditgap.review.ReviewPlan;
 import io.auditgap.review.Waiver;
 import io.auditgap.review.WaiverException;
 import io.auditgap.review.WaiverFile;
-import io.auditgap.review.WaiverFilter;
 import io.auditgap.scan.ScanResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --waivers} and {@code --baseline}: accepted risks and the previous scan. */
@@ -105,29 +98,13 @@ final class ReviewOptions {
     return probeBaseline;
   }
 
-  /** The scan with waivers matched and the baseline compared. */
-  ScanResult apply(ScanResult result, Inventory inventory, Clock clock) {
-    ScanResult out = result;
-    if (waiversGiven) {
-      Map<String, List<String>> groups = new HashMap<>();
-      if (inventory != null) {
-        for (HostSpec h : inventory.hosts()) {
-          groups.put(h.name(), h.groups());
-        }
-      }
-      out =
-          new WaiverFilter(
-                  waivers, LocalDate.now(clock), name -> groups.getOrDefault(name, List.of()))
-              .apply(out);
-    }
-    if (baseline != null) {
-      out =
-          out.withReview(
-              out.review()
-                  .withComparison(
-                      BaselineComparison.compare(baseline, out, baselineFile.toString())));
-    }
-    return out;
+  /** What the scan is reviewed against: the waivers and the baseline read by {@link #load}. */
+  ReviewPlan plan() {
+    return new ReviewPlan(
+        waivers == null ? List.of() : waivers,
+        waiversGiven,
+        baseline,
+        baselineFile == null ? null : baselineFile.toString());
   }
 
   static ScanResult readReport(Path file, String option) {

@@ -1,43 +1,24 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.CheckEvaluator;
-import io.auditgap.checks.ParamOverrides;
 import io.auditgap.checks.Severity;
-import io.auditgap.checks.matchers.exposure.PublicSourceAuth;
 import io.auditgap.collect.CollectorLimits;
-import io.auditgap.collect.HostSnapshot;
-import io.auditgap.collect.SnapshotStore;
-import io.auditgap.facts.Facts;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
-import io.auditgap.probe.ProbeReport;
-import io.auditgap.review.ExitGate;
-import io.auditgap.scan.ExposureService;
+import io.auditgap.scan.Assessment;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.ScanListener;
 import io.auditgap.scan.ScanOptions;
-import io.auditgap.scan.ScanResult;
-import io.auditgap.scan.ScanService;
 import io.auditgap.scan.Shard;
 import io.auditgap.timing.PhaseSummary;
 import io.auditgap.timing.Phases;
-import io.auditgap.transport.LocalTransport;
-import io.auditgap.transport.SshOptions;
-import io.auditgap.transport.SshTransport;
-import io.auditgap.transport.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -187,80 +168,49 @@ final class ScanCommand implements Callable<Integer> {
     Inventory all = loadInventory();
     Inventory inv = shardOf(selectHosts(all));
     review.load(inventory, gate);
-    for (HostSpec h : inv.hosts()) {
-      try {
-        ParamOverrides.validate(
-            h.params(),
-            catalog.collected(),
-            catalog.registry,
-            h.location() + ": host '" + h.name() + "': params");
-      } catch (IllegalArgumentException e) {
-        throw new InputException(e.getMessage());
-      }
-    }
-    CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
-    Map<String, Object> settings = checkParams.settings(catalog);
-    ScanOptions options =
-        new ScanOptions(
-            parallel, connectTimeout, timeout, CollectorLimits.DEFAULT, catalog.profile, settings);
-    Transport local = new LocalTransport();
-    Transport ssh =
-        new SshTransport(
-            SshOptions.defaults()
-                .withAcceptNewHostKeys(acceptNewHostKeys)
-                .withTimeouts(connectTimeout, connectTimeout),
-            reach.applier().jumpResolver(all::host));
-    Function<HostSpec, Transport> transports = h -> h.isLocal() ? local : ssh;
-    PrintWriter err = spec.commandLine().getErr();
-    boolean probe = inventory != null && !noProbe && !hasTargets();
-    ProbeReport base = null;
-    if (probe) {
+    Assessment.ProbeSettings probe = null;
+    if (inventory != null && !noProbe && !hasTargets()) {
       vantages.baseline = review.probeBaseline();
-      base = vantages.validated(all);
+      probe =
+          new Assessment.ProbeSettings(
+              vantages.from, vantages.validated(all), probeTimeout, acceptNewHostKeys);
       reports.checkOutput(); // probe.json goes there whatever the formats
     }
-    // What each collected host's sshd offers a public source: the probe's password verdict on a
-    // host declared public rests on it when only an internal vantage saw the port.
-    Map<String, PublicSourceAuth> hostSide = new ConcurrentHashMap<>();
-    Consumer<HostSnapshot> sink =
-        snap -> {
-          saveSnapshot(snap);
-          if (probe) {
-            inv.host(snap.host())
-                .ifPresent(
-                    h -> hostSide.put(h.name(), PublicSourceAuth.of(new Facts(snap), h.user())));
-          }
-        };
-    ScanResult result =
-        new ScanService(
-                transports, evaluator, options, Clock.systemUTC(), VersionProvider.version())
-            .scan(inv, progress(err), sink);
-    boolean newExposure = false;
-    if (probe) {
-      ExposureService.Outcome o =
-          ProbeSupport.run(
-              all,
-              inv.hosts(),
-              vantages.from,
-              base,
-              probeTimeout,
-              acceptNewHostKeys,
-              err,
-              hostSide::get);
-      result = ExposureService.attach(result, o, catalog.catalog()::check);
-      newExposure = o.hasNewExposure();
-      err.println("wrote " + ProbeSupport.write(o.report(), reports.output));
+    ScanOptions options =
+        new ScanOptions(
+            parallel,
+            connectTimeout,
+            timeout,
+            CollectorLimits.DEFAULT,
+            catalog.profile,
+            checkParams.settings(catalog));
+    PrintWriter err = spec.commandLine().getErr();
+    Assessment.Result result =
+        catalog
+            .assessment()
+            .scan(
+                new Assessment.ScanRequest(
+                    all,
+                    inv.hosts(),
+                    options,
+                    acceptNewHostKeys,
+                    reach.applier().jumpResolver(all::host),
+                    probe,
+                    snapshotDir,
+                    review.plan()),
+                progress(err));
+    if (result.exposure() != null) {
+      ProbeSupport.report(result.exposure(), err);
+      err.println("wrote " + ProbeSupport.write(result.exposure().report(), reports.output));
     }
-    result = review.apply(result, all, Clock.systemUTC());
     reports.inventoryBranding(inv.branding());
     long renderStart = Phases.threadCpu();
-    reports.emit(result, spec.commandLine().getOut(), err);
+    reports.emit(result.scan(), spec.commandLine().getOut(), err);
     Phases.addCpu(Phases.Phase.RENDER, renderStart);
     if (timings) {
       err.println(PhaseSummary.line());
     }
-    int code = exitCode(result, threshold, gate.newOnly(), false);
-    return newExposure ? ExitCodes.GAPS : code;
+    return result.exit(threshold, gate.newOnly()).code();
   }
 
   private Inventory loadInventory() {
@@ -309,41 +259,6 @@ final class ScanCommand implements Callable<Integer> {
     // An empty shard is fine (few hosts, many shards): it writes an empty report to merge.
     List<HostSpec> mine = inv.hosts().stream().filter(h -> s.contains(h.name())).toList();
     return new Inventory(inv.source(), mine, inv.branding(), inv.warnings());
-  }
-
-  static int exitCode(ScanResult result, Severity threshold) {
-    return exitCode(result, threshold, false);
-  }
-
-  /**
-   * Accepted risks never count; with {@code newOnly}, only gaps new since the baseline do.
-   *
-   * @param unknownIsIncomplete count an unknown finding as "not fully assessed" (the probe, whose
-   *     hosts have no collection status); a scan follows the hosts' collection status only
-   */
-  static int exitCode(
-      ScanResult result, Severity threshold, boolean newOnly, boolean unknownIsIncomplete) {
-    return switch (ExitGate.decide(result, threshold, newOnly, unknownIsIncomplete)) {
-      case GAPS -> ExitCodes.GAPS;
-      case INCOMPLETE -> ExitCodes.INCOMPLETE;
-      case CLEAN -> ExitCodes.OK;
-    };
-  }
-
-  static int exitCode(ScanResult result, Severity threshold, boolean unknownIsIncomplete) {
-    return exitCode(result, threshold, false, unknownIsIncomplete);
-  }
-
-  private void saveSnapshot(HostSnapshot snap) {
-    if (snapshotDir == null) {
-      return;
-    }
-    try {
-      SnapshotStore.save(snap, snapshotDir);
-    } catch (IOException e) {
-      throw new InputException(
-          "--save-snapshots: cannot write to " + snapshotDir + ": " + OsReason.of(e));
-    }
   }
 
   private static ScanListener progress(PrintWriter err) {

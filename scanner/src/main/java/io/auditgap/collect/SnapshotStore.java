@@ -1,5 +1,6 @@
 package io.auditgap.collect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +36,27 @@ public final class SnapshotStore {
       long totalBytes,
       boolean complete,
       String problem,
-      List<SnapshotItem> items) {}
+      List<SnapshotItem> items,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> evaluatedWith) {}
+
+  /**
+   * A snapshot as saved, with how the scan that saved it evaluated it (profile, parameters, the
+   * exposure probe's findings) so that an offline evaluation can give the same verdicts.
+   *
+   * @param evaluatedWith plain JSON values; empty for a snapshot saved without them
+   */
+  public record Saved(HostSnapshot snapshot, Map<String, Object> evaluatedWith) {
+    public Saved {
+      evaluatedWith = evaluatedWith == null ? Map.of() : evaluatedWith;
+    }
+  }
 
   public static String toJson(HostSnapshot s) {
+    return toJson(s, null);
+  }
+
+  /** The saved form, with how the snapshot was evaluated (plain JSON values, or null). */
+  public static String toJson(HostSnapshot s, Map<String, Object> evaluatedWith) {
     try {
       return JSON.writeValueAsString(
           new Stored(
@@ -47,13 +66,19 @@ public final class SnapshotStore {
               s.totalBytes(),
               s.complete(),
               s.problem(),
-              List.copyOf(s.items().values())));
+              List.copyOf(s.items().values()),
+              evaluatedWith));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise snapshot", e);
     }
   }
 
   public static HostSnapshot fromJson(String json, String label) throws IOException {
+    return read(json, label).snapshot();
+  }
+
+  /** The snapshot and how it was evaluated when saved. */
+  public static Saved read(String json, String label) throws IOException {
     Stored st;
     try {
       st = JSON.readValue(json, Stored.class);
@@ -82,19 +107,37 @@ public final class SnapshotStore {
     } catch (DateTimeParseException | NullPointerException e) {
       throw new IOException(label + ": collectedAt is not an ISO-8601 instant");
     }
-    return new HostSnapshot(st.host(), at, items, st.totalBytes(), st.complete(), st.problem());
+    return new Saved(
+        new HostSnapshot(st.host(), at, items, st.totalBytes(), st.complete(), st.problem()),
+        st.evaluatedWith());
   }
 
   /** Writes {@code dir/<host>.snapshot.json}; host names are reduced to safe file names. */
   public static Path save(HostSnapshot s, Path dir) throws IOException {
+    return save(s, null, dir);
+  }
+
+  /** Writes {@code dir/<host>.snapshot.json} with how the snapshot was evaluated. */
+  public static Path save(HostSnapshot s, Map<String, Object> evaluatedWith, Path dir)
+      throws IOException {
     Files.createDirectories(dir);
-    Path p = dir.resolve(fileName(s.host()));
-    Files.writeString(p, toJson(s), StandardCharsets.UTF_8);
+    Path p = fileIn(dir, s.host());
+    Files.writeString(p, toJson(s, evaluatedWith), StandardCharsets.UTF_8);
     return p;
   }
 
   public static HostSnapshot load(Path file) throws IOException {
-    return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return loadSaved(file).snapshot();
+  }
+
+  /** A saved snapshot with how the scan that saved it evaluated it. */
+  public static Saved loadSaved(Path file) throws IOException {
+    return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /** Where {@link #save} writes the snapshot of {@code host} in {@code dir}. */
+  public static Path fileIn(Path dir, String host) {
+    return dir.resolve(fileName(host));
   }
 
   static String fileName(String host) {

@@ -1,9 +1,9 @@
 package io.auditgap.inventory;
 
+import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A loaded inventory: hosts in file order with all inheritance resolved.
@@ -40,23 +40,23 @@ public record Inventory(
    * nothing gives an empty list (reporting that is the caller's job).
    */
   public List<HostSpec> select(String globPattern) {
-    List<Pattern> include = new ArrayList<>();
-    List<Pattern> exclude = new ArrayList<>();
-    List<Pattern> intersect = new ArrayList<>();
+    List<String> include = new ArrayList<>();
+    List<String> exclude = new ArrayList<>();
+    List<String> intersect = new ArrayList<>();
     if (globPattern != null) {
       for (String item : globPattern.split(",", -1)) {
         String g = item.strip();
         if (g.startsWith("!")) {
-          exclude.add(Names.glob(g.substring(1).strip()));
+          exclude.add(g.substring(1).strip());
         } else if (g.startsWith("&")) {
-          intersect.add(Names.glob(g.substring(1).strip()));
+          intersect.add(g.substring(1).strip());
         } else if (!g.isEmpty()) {
-          include.add(Names.glob(g.equals("all") ? "*" : g));
+          include.add(g.equals("all") ? "*" : g);
         }
       }
     }
     if (include.isEmpty() && (!exclude.isEmpty() || !intersect.isEmpty())) {
-      include.add(Names.glob("*"));
+      include.add("*");
     }
     List<HostSpec> selected = new ArrayList<>();
     for (HostSpec h : hosts) {
@@ -69,13 +69,13 @@ public record Inventory(
     return List.copyOf(selected);
   }
 
-  private static boolean matchesAny(HostSpec h, List<Pattern> patterns) {
-    for (Pattern p : patterns) {
-      if (p.matcher(h.name()).matches()) {
+  private static boolean matchesAny(HostSpec h, List<String> patterns) {
+    for (String p : patterns) {
+      if (Glob.matches(p, h.name(), Glob.WILDCARDS)) {
         return true;
       }
       for (String g : h.groups()) {
-        if (p.matcher(g).matches()) {
+        if (Glob.matches(p, g, Glob.WILDCARDS)) {
           return true;
         }
       }

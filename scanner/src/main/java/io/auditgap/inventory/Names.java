@@ -2,7 +2,6 @@ package io.auditgap.inventory;
 
 import java.util.Collection;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Name helpers: "did you mean" suggestions and host-name globs. */
 public final class Names {
@@ -58,27 +57,5 @@ public final class Names {
       }
     }
     return d[a.length()][b.length()];
-  }
-
-  /** A shell-style glob ({@code *} any run of characters, {@code ?} one character) as a regex. */
-  static Pattern glob(String glob) {
-    StringBuilder re = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' || c == '?') {
-        if (literal.length() > 0) {
-          re.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        re.append(c == '*' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (literal.length() > 0) {
-      re.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(re.toString(), Pattern.DOTALL);
   }
 }

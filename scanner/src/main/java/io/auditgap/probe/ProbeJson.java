@@ -1,29 +1,28 @@
 package io.auditgap.probe;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.auditgap.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
-/** Writes and reads {@code probe.json}. */
+/**
+ * Writes and reads {@code probe.json}: the {@link ProbeReport} record through the shared {@link
+ * Json} configuration, both ways.
+ */
 public final class ProbeJson {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .addModule(new InstantModule())
-          .build();
-
   private ProbeJson() {}
 
   public static void write(ProbeReport report, OutputStream out) throws IOException {
-    MAPPER.writeValue(out, report);
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    Json.write(report, w);
   }
 
   public static void write(ProbeReport report, Path file) throws IOException {
@@ -33,46 +32,42 @@ public final class ProbeJson {
   }
 
   public static String toJson(ProbeReport report) throws IOException {
-    return MAPPER.writeValueAsString(report);
+    StringWriter w = new StringWriter();
+    Json.write(report, w);
+    return w.toString();
   }
 
-  /** Reads a report; fails on a format version newer than this build understands. */
+  /**
+   * Reads a report; fails on a format version newer than this build understands. The version is
+   * checked on the tree before binding, so a newer file is named as such, not by a key it lacks.
+   */
   public static ProbeReport read(InputStream in) throws IOException {
-    ProbeReport r = MAPPER.readValue(in, ProbeReport.class);
-    if (r.version() < 1 || r.version() > ProbeReport.FORMAT_VERSION) {
-      throw new IOException(
-          "unsupported probe.json version "
-              + r.version()
-              + " (this build reads up to "
-              + ProbeReport.FORMAT_VERSION
-              + ")");
+    try {
+      JsonNode tree = Json.mapper().readTree(in);
+      if (tree == null || !tree.isObject()) {
+        throw new IOException("probe.json: expected an object");
+      }
+      JsonNode version = tree.path("version");
+      if (!version.isInt()
+          || version.intValue() < 1
+          || version.intValue() > ProbeReport.FORMAT_VERSION) {
+        throw new IOException(
+            "unsupported probe.json version "
+                + SshIdent.sanitize(version.toString(), 20)
+                + " (this build reads up to "
+                + ProbeReport.FORMAT_VERSION
+                + ")");
+      }
+      return Json.mapper().treeToValue(tree, ProbeReport.class);
+    } catch (JacksonException e) {
+      // The message quotes the file, which is input: nothing in it may drive a terminal.
+      throw new IOException(SshIdent.sanitize(Json.describe(e), 300), e);
     }
-    return r;
   }
 
   public static ProbeReport read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in);
-    }
-  }
-
-  /** ISO-8601 instants as strings, without the jsr310 module (not on the classpath). */
-  private static final class InstantModule
-      extends com.fasterxml.jackson.databind.module.SimpleModule {
-    InstantModule() {
-      addSerializer(
-          Instant.class,
-          new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(Instant.class));
-      addDeserializer(
-          Instant.class,
-          new com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<Instant>(
-              Instant.class) {
-            @Override
-            protected Instant _deserialize(
-                String value, com.fasterxml.jackson.databind.DeserializationContext ctxt) {
-              return Instant.parse(value);
-            }
-          });
     }
   }
 }

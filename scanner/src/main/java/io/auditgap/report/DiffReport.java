@@ -1,7 +1,6 @@
 package io.auditgap.report;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auditgap.json.Json;
 import io.auditgap.review.Comparison;
 import io.auditgap.scan.ScanResult;
 import java.io.BufferedWriter;
@@ -46,18 +45,13 @@ public final class DiffReport {
 
   /** {@code diff.json}: both scans' times and the comparison (as in report.json's baseline). */
   public void json(ScanResult current, String currentLabel, Writer out) throws IOException {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("schema_version", JsonReportWriter.SCHEMA_VERSION);
-    ObjectNode tool = root.putObject("tool");
-    tool.put("name", JsonReportWriter.TOOL_NAME);
-    tool.put("version", current.toolVersion());
-    ObjectNode to = root.putObject("current");
-    to.put("file", currentLabel);
-    to.put("started_at", current.startedAt() == null ? null : current.startedAt().toString());
-    ReviewJson.comparison(root.putObject("baseline"), comparison(current));
-    JsonReportWriter.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root);
-    out.write('\n');
-    out.flush();
+    Json.write(
+        new DiffJson(
+            JsonReportWriter.SCHEMA_VERSION,
+            new ReportJson.Tool(JsonReportWriter.TOOL_NAME, current.toolVersion()),
+            new DiffJson.Current(currentLabel, current.startedAt()),
+            BaselineJson.of(comparison(current))),
+        out);
   }
 
   /** {@code diff.html}, rendered from {@value #TEMPLATE}. */

@@ -7,6 +7,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
 import io.auditgap.checks.Status;
+import io.auditgap.json.Json;
 import io.auditgap.review.Change;
 import io.auditgap.review.Review;
 import io.auditgap.review.WaiverMark;
@@ -61,7 +62,7 @@ public final class SarifReportWriter implements ReportWriter {
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
-    JsonReportWriter.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, toTree(result));
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, toTree(result));
     out.write('\n');
     out.flush();
   }

@@ -13,10 +13,21 @@ import io.auditgap.scan.ScanResult;
  * clean.
  */
 public final class ExitGate {
+  /** The outcome and the process exit code it stands for (documented in the README). */
   public enum Outcome {
-    CLEAN,
-    GAPS,
-    INCOMPLETE
+    CLEAN(0),
+    GAPS(1),
+    INCOMPLETE(3);
+
+    private final int code;
+
+    Outcome(int code) {
+      this.code = code;
+    }
+
+    public int code() {
+      return code;
+    }
   }
 
   private ExitGate() {}
@@ -50,5 +61,13 @@ public final class ExitGate {
       }
     }
     return gaps ? Outcome.GAPS : incomplete ? Outcome.INCOMPLETE : Outcome.CLEAN;
+  }
+
+  /**
+   * What a diff means for a pipeline: gaps at or above the threshold that are new since the
+   * baseline, else clean (a diff judges change, not completeness).
+   */
+  public static Outcome newGaps(ScanResult compared, Severity threshold) {
+    return decide(compared, threshold, true, false) == Outcome.GAPS ? Outcome.GAPS : Outcome.CLEAN;
   }
 }

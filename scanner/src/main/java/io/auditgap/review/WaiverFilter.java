@@ -4,6 +4,7 @@ import io.auditgap.checks.Finding;
 import io.auditgap.checks.Status;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.Glob;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -63,7 +64,7 @@ public final class WaiverFilter {
   private WaiverMark match(String host, List<String> groups, String check) {
     Waiver expired = null;
     for (Waiver w : waivers) {
-      if (!Globs.matches(w.check(), check) || !coversHost(w, host, groups)) {
+      if (!Glob.matches(w.check(), check, Glob.WILDCARDS) || !coversHost(w, host, groups)) {
         continue;
       }
       if (!w.expiredOn(today)) {
@@ -78,11 +79,11 @@ public final class WaiverFilter {
 
   static boolean coversHost(Waiver w, String host, List<String> groups) {
     for (String pattern : w.hosts()) {
-      if (Globs.matches(pattern, host)) {
+      if (Glob.matches(pattern, host, Glob.WILDCARDS)) {
         return true;
       }
       for (String g : groups) {
-        if (Globs.matches(pattern, g)) {
+        if (Glob.matches(pattern, g, Glob.WILDCARDS)) {
           return true;
         }
       }

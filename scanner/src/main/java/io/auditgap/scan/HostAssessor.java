@@ -15,14 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /** Assesses one host: connect, collect once, evaluate. Never throws. */
 final class HostAssessor {
   private final Collector collector;
   private final CheckEvaluator evaluator;
   private final ScanOptions options;
-  private final Consumer<HostSnapshot> snapshotSink;
+  private final BiConsumer<HostSnapshot, Map<String, Object>> snapshotSink;
   // The same plan for every host: computed once, not per host.
   private final Set<CollectionItem> plan;
 
@@ -30,7 +30,7 @@ final class HostAssessor {
       Collector collector,
       CheckEvaluator evaluator,
       ScanOptions options,
-      Consumer<HostSnapshot> snapshotSink) {
+      BiConsumer<HostSnapshot, Map<String, Object>> snapshotSink) {
     this.snapshotSink = snapshotSink;
     this.plan = evaluator.needs();
     this.collector = collector;
@@ -72,10 +72,10 @@ final class HostAssessor {
 
   private HostResult evaluated(
       HostSpec host, String address, Connection c, HostSnapshot snap, long start) {
-    snapshotSink.accept(snap);
     // Inventory parameters (per group or host) first; what the command line says wins.
     Map<String, Object> settings = new LinkedHashMap<>(host.params());
     settings.putAll(options.settings());
+    snapshotSink.accept(snap, settings);
     return new SnapshotEvaluation(evaluator)
         .evaluate(
             snap,

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -49,15 +50,17 @@ public final class ScanService {
   }
 
   public ScanResult scan(Inventory inventory, ScanListener listener) {
-    return scan(inventory, listener, snap -> {});
+    return scan(inventory, listener, (snap, settings) -> {});
   }
 
   /**
-   * Scans, handing every collected snapshot to {@code snapshotSink} (from worker threads) so it can
-   * be saved for offline re-evaluation.
+   * Scans, handing every collected snapshot with the check settings it is evaluated with to {@code
+   * snapshotSink} (from worker threads) so it can be saved for offline re-evaluation.
    */
   public ScanResult scan(
-      Inventory inventory, ScanListener listener, Consumer<HostSnapshot> snapshotSink) {
+      Inventory inventory,
+      ScanListener listener,
+      BiConsumer<HostSnapshot, Map<String, Object>> snapshotSink) {
     Instant started = clock.instant();
     HostAssessor assessor =
         new HostAssessor(new Collector(options.limits(), clock), evaluator, options, snapshotSink);

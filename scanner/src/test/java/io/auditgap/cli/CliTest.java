@@ -83,8 +83,7 @@ class CliTest {
             dir.resolve("out").toString());
     assertEquals(1, r.code(), r.err());
     com.fasterxml.jackson.databind.JsonNode host =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(dir.resolve("out/report.json").toFile())
+        io.auditgap.report.ReportFiles.readValid(dir.resolve("out/report.json"))
             .get("hosts")
             .get(0);
     assertEquals("stock", host.get("name").asText());

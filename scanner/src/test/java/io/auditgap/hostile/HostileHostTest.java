@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotStore;
+import io.auditgap.report.ReportFiles;
 import io.auditgap.testing.SnapshotBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -135,7 +135,7 @@ class HostileHostTest {
   @Test
   void theEvaluationFinishesAndEveryCheckHasAVerdictWithoutAnInternalError() throws Exception {
     assertTrue(code == 1 || code == 3, "exit " + code + ": " + stderr);
-    JsonNode host = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("hosts");
+    JsonNode host = ReportFiles.readValid(out.resolve("report.json")).get("hosts");
     assertEquals(2, host.size());
     for (JsonNode f : host.findValues("findings").stream().flatMap(a -> a.valueStream()).toList()) {
       String reason = f.path("reason").asText("");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
+import io.auditgap.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -143,7 +143,7 @@ class AnsibleBundlesIT {
   /** host → check → status. */
   private static Map<String, Map<String, String>> verdicts(Path report) throws IOException {
     Map<String, Map<String, String>> out = new TreeMap<>();
-    for (JsonNode h : new ObjectMapper().readTree(report.toFile()).get("hosts")) {
+    for (JsonNode h : ReportFiles.readValid(report).get("hosts")) {
       Map<String, String> m = new TreeMap<>();
       for (JsonNode f : h.get("findings")) {
         m.put(f.get("check").asText(), f.get("status").asText());

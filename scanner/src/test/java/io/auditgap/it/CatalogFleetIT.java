@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
+import io.auditgap.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -261,7 +261,7 @@ class CatalogFleetIT {
             new PrintWriter(o, true),
             new PrintWriter(e, true));
     assertTrue(code == 1, "exit 1 (gaps found) under " + profile + ", got " + code + ": " + e);
-    return new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    return ReportFiles.readValid(out.resolve("report.json"));
   }
 
   private static Map<String, String> expect(String... pairs) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditgap.report.ReportFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -222,7 +223,7 @@ class CiRecipesIT {
     Run second = sh(cmd, env, "sh", "-c");
     Path secondRun = state.resolve("baseline").toRealPath();
     assertTrue(!secondRun.equals(baseline), "the newest run is the next baseline");
-    JsonNode report = new ObjectMapper().readTree(secondRun.resolve("report.json").toFile());
+    JsonNode report = ReportFiles.readValid(secondRun.resolve("report.json"));
     assertEquals(0, report.get("baseline").get("counts").get("new").asInt(), second.output());
     assertTrue(second.output().contains(": 0 new, 0 fixed, "), second.output());
     // Same fleet, nothing new: not 1. Fleet hosts that could only be partly assessed keep exit
@@ -238,8 +239,7 @@ class CiRecipesIT {
     Run third = sh(cmd, env, "sh", "-c");
     assertEquals(1, third.code(), third.output());
     JsonNode after =
-        new ObjectMapper()
-            .readTree(state.resolve("baseline").toRealPath().resolve("report.json").toFile());
+        ReportFiles.readValid(state.resolve("baseline").toRealPath().resolve("report.json"));
     assertEquals("pam-tty-typo", after.get("baseline").get("hosts_added").get(0).asText());
     assertTrue(after.get("baseline").get("counts").get("new").asInt() > 0);
     try (var runs = Files.list(state.resolve("runs"))) {

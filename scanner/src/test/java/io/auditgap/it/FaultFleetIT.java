@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
+import io.auditgap.report.ReportFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ class FaultFleetIT {
             new PrintWriter(e, true));
     millis = (System.nanoTime() - t0) / 1_000_000;
     console = o + "\n" + e;
-    report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    report = ReportFiles.readValid(out.resolve("report.json"));
     StringBuilder table = new StringBuilder();
     hosts()
         .forEach(

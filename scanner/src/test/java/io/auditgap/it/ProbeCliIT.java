@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
+import io.auditgap.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,7 +64,7 @@ class ProbeCliIT {
     return new Run(
         code,
         e.toString(),
-        m.readTree(out.resolve("report.json").toFile()),
+        ReportFiles.readValid(out.resolve("report.json")),
         m.readTree(out.resolve("probe.json").toFile()));
   }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
+import io.auditgap.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,7 +60,7 @@ class ScanFleetIT {
     int code =
         Main.run(all.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true));
     Path json = out.resolve("report.json");
-    JsonNode report = Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null;
+    JsonNode report = Files.exists(json) ? ReportFiles.readValid(json) : null;
     return new Run(code, o.toString(), e.toString(), report);
   }
 

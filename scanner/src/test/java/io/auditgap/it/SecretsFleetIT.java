@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auditgap.report.ReportFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,6 +150,7 @@ class SecretsFleetIT {
             "--no-probe");
     String err = new String(scan.stderr(), StandardCharsets.UTF_8);
     String json = Files.readString(out.resolve("report.json"));
+    ReportFiles.readValid(out.resolve("report.json"));
     // the scan really used the key: the right passphrase logged in, the others were refused
     assertTrue(scan.code() == 1 || scan.code() == 3, err);
     assertTrue(json.contains("wrong passphrase in environment variable AG_TEST_WRONG_PASS"), json);

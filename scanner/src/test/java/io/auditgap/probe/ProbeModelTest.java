@@ -57,7 +57,7 @@ class ProbeModelTest {
         List.of(
             "\"version\" : 1",
             "\"latency_ms\"",
-            "\"auth_methods\" : [ \"publickey\", \"password\" ]",
+            "\"auth_methods\" : [\n        \"publickey\",\n        \"password\"\n      ]",
             "\"host_key_fingerprint\"",
             "\"verdict\" : \"open-not-ssh\"",
             "\"started_at\" : \"1970-01-01T00:00:00Z\"")) {

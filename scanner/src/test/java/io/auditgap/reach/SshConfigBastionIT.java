@@ -198,8 +198,7 @@ class SshConfigBastionIT {
             new PrintWriter(err, true));
     assertTrue(rc != 2, "usage error: " + err);
     com.fasterxml.jackson.databind.JsonNode report =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(out.resolve("report.json").toFile());
+        io.auditgap.report.ReportFiles.readValid(out.resolve("report.json"));
     com.fasterxml.jackson.databind.JsonNode host = report.path("hosts").get(0);
     assertEquals("app-9", host.path("name").asText(), report.toString());
     assertEquals("assessed", host.path("status").asText(), host.toString());
@@ -243,9 +242,7 @@ class SshConfigBastionIT {
             new PrintWriter(err, true));
     assertTrue(rc != 2, "usage error: " + err);
     com.fasterxml.jackson.databind.JsonNode hosts =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(out.resolve("report.json").toFile())
-            .path("hosts");
+        io.auditgap.report.ReportFiles.readValid(out.resolve("report.json")).path("hosts");
     assertEquals(1, hosts.size(), hosts.toString());
     assertEquals("web1", hosts.get(0).path("name").asText());
     assertEquals("assessed", hosts.get(0).path("status").asText(), hosts.toString());

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonReportTest {
-  static final Path SCHEMA = Path.of("..", "docs", "report-schema.json");
-
   private final JsonReportWriter writer = new JsonReportWriter();
   private final JsonReportReader reader = new JsonReportReader();
   private final ObjectMapper plain = new ObjectMapper();
@@ -151,28 +149,50 @@ class JsonReportTest {
 
   @Test
   void validatesAgainstTheSchema() throws Exception {
-    MiniSchema schema = new MiniSchema(plain.readTree(SCHEMA.toFile()));
-    assertEquals(
-        List.of(), schema.validate(plain.readTree(writer.toJson(ReportFixtures.sample()))));
-    ObjectNode hostile = (ObjectNode) plain.readTree(writer.toJson(ReportFixtures.hostile()));
-    assertEquals(List.of(), schema.validate(hostile));
+    ReportFiles.assertValid(writer.toJson(ReportFixtures.sample()));
+    ReportFiles.assertValid(writer.toJson(ReportFixtures.hostile()));
+    ReportFiles.assertValid(writer.toJson(ReviewedFixtures.reviewed()));
+    ReportFiles.assertValid(writer.toJson(NullFieldsTest.allNulls()));
   }
 
   @Test
-  void schemaCheckerRejectsBrokenReports() throws Exception {
-    MiniSchema schema = new MiniSchema(plain.readTree(SCHEMA.toFile()));
-    ObjectNode root = (ObjectNode) plain.readTree(writer.toJson(ReportFixtures.sample()));
-    ((ObjectNode) root.at("/hosts/0")).remove("status");
-    ((ObjectNode) root.at("/hosts/1/findings/0")).put("status", "PASS");
-    ((ObjectNode) root.at("/hosts/0/findings/1/evidence/0")).put("line", "42");
-    root.put("schema_version", 2);
-    List<String> errors = schema.validate(root);
-    assertEquals(4, errors.size(), errors.toString());
+  void writeReadWriteGivesTheSameBytes() throws Exception {
+    for (ScanResult r :
+        List.of(
+            ReportFixtures.sample(),
+            ReportFixtures.hostile(),
+            ReviewedFixtures.reviewed(),
+            NullFieldsTest.allNulls())) {
+      String once = writer.toJson(r);
+      assertEquals(once, writer.toJson(reader.readString(once)));
+    }
+  }
+
+  /** Each mistake alone: the schema is strict enough to catch it (the test can fail). */
+  @Test
+  void theSchemaRejectsBrokenReports() throws Exception {
+    List<java.util.function.Consumer<ObjectNode>> mistakes =
+        List.of(
+            r -> ((ObjectNode) r.at("/hosts/0")).remove("status"),
+            r -> ((ObjectNode) r.at("/hosts/1/findings/0")).put("status", "PASS"),
+            r -> ((ObjectNode) r.at("/hosts/0/findings/1/evidence/0")).put("line", "42"),
+            r -> r.put("schema_version", 2),
+            r -> ((ObjectNode) r.at("/hosts/0/findings/0")).put("severty", "high"),
+            r -> ((ObjectNode) r.at("/hosts/0/collection")).put("bytes", -1),
+            r -> ((ObjectNode) r.at("/scan")).put("started_at", "yesterday"),
+            r -> ((ObjectNode) r.at("/summary/by_status")).put("AUTH_FAILED", 1),
+            r -> ((ObjectNode) r.at("/hosts/0")).put("host_key_fingerprint", "MD5:aa:bb"),
+            r -> ((ObjectNode) r.at("/frameworks/0/controls/0")).put("state", "fine"));
+    for (int i = 0; i < mistakes.size(); i++) {
+      ObjectNode root = (ObjectNode) plain.readTree(writer.toJson(ReportFixtures.sample()));
+      mistakes.get(i).accept(root);
+      assertFalse(ReportFiles.errors(root).isEmpty(), "mistake " + i + " not caught");
+    }
   }
 
   @Test
   void schemaListsEveryKeyTheWriterProduces() throws Exception {
-    JsonNode s = plain.readTree(SCHEMA.toFile());
+    JsonNode s = plain.readTree(ReportFiles.SCHEMA.toFile());
     // With waivers and a baseline, so that the optional review keys are listed too.
     JsonNode root = plain.readTree(writer.toJson(ReviewedFixtures.reviewed()));
     assertEquals(keys(root), keys(s.get("properties")));
@@ -191,25 +211,38 @@ class JsonReportTest {
   @Test
   void readerRejectsOtherSchemaVersionsAndBadIds() throws Exception {
     String json = writer.toJson(ReportFixtures.sample());
-    ReportException v =
-        assertThrows(
-            ReportException.class,
-            () ->
-                reader.readString(
-                    json.replace("\"schema_version\" : 1", "\"schema_version\" : 2")));
-    assertTrue(v.getMessage().contains("schema_version"), v.getMessage());
-    ReportException s =
-        assertThrows(
-            ReportException.class,
-            () -> reader.readString(json.replace("\"auth_failed\"", "\"AUTH_FAILED\"")));
-    assertTrue(s.getMessage().contains("$.hosts[4].status"), s.getMessage());
-    ReportException m =
-        assertThrows(
-            ReportException.class,
-            () -> reader.readString(json.replace("\"findings\" :", "\"x\" :")));
-    assertTrue(m.getMessage().contains("missing required key 'findings'"), m.getMessage());
-    assertThrows(ReportException.class, () -> reader.readString("{\"schema_version\": 1"));
-    assertThrows(ReportException.class, () -> reader.readString(""));
+    assertReadError(
+        json.replace("\"schema_version\" : 1", "\"schema_version\" : 2"),
+        "$.schema_version: unsupported report schema_version 2 (this version reads 1) (line 2,");
+    assertReadError(
+        json.replace("\"auth_failed\"", "\"AUTH_FAILED\""),
+        "$.hosts[4].status: unknown value 'AUTH_FAILED'");
+    assertReadError(
+        json.replace("\"findings\" :", "\"x\" :"), "$.hosts[0]: missing required key 'findings'");
+    assertReadError(
+        json.replace("\"line\" : 42", "\"line\" : \"42\""),
+        "$.hosts[0].findings[1].evidence[0].line: expected an integer (line 96, column 24)");
+    assertReadError(
+        json.replace("\"started_at\" : \"2026-03-01T09:00:00Z\"", "\"started_at\" : \"soon\""),
+        "$.scan.started_at: 'soon' is not an ISO-8601 UTC instant");
+    assertReadError(
+        json.replace("\"evidence\" : [", "\"evidence\" : null, \"was\" : ["),
+        "$.hosts[0].findings[0]: 'evidence' must not be null");
+    assertReadError(
+        json.replace("\"bytes\" : 48213", "\"bytes\" : -1"),
+        "$.hosts[0].collection: collection counts must not be negative");
+    assertReadError(
+        json.replace("\"name\" : \"web-1\"", "\"name\" : 7"),
+        "$.hosts[0].name: '7' is not a string");
+    assertReadError("{\"schema_version\": 1", "not valid JSON");
+    assertReadError("", "$: expected an object");
+    assertReadError(json + "{}", "more content after the end of the document");
+  }
+
+  private void assertReadError(String json, String expected) {
+    ReportException e = assertThrows(ReportException.class, () -> reader.readString(json));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
   }
 
   @Test

@@ -9,6 +9,9 @@ import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.audit.AuditFacts;
+import io.auditgap.facts.pam.PamFacts;
+import io.auditgap.facts.pam.PamStack;
+import io.auditgap.facts.pam.UsePamSetting;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.Set;
 /**
  * Verdicts that come before a matcher's own logic, shared so that every check answers them the same
  * way: a container has no kernel audit of its own (not applicable), and without auditd every audit
- * check fails naming its root cause, the check {@code auditd.installed}, so reports count it once.
+ * check fails naming its root cause, the check {@code auditd.installed}, so reports count it once;
+ * the PAM session checks start from sshd's UsePAM and session stack.
  */
 public final class Preconditions {
   private Preconditions() {}
@@ -95,5 +99,78 @@ public final class Preconditions {
       s.addAll(k.needs());
     }
     return Set.copyOf(s);
+  }
+
+  /**
+   * Not applicable for containers, for the PAM session checks: the kernel's loginuid and TTY
+   * auditing live on the host.
+   */
+  public static Optional<Verdict> sessionContainer(Facts facts) {
+    return notInContainer(facts, "loginuid and TTY auditing are kernel features of its host");
+  }
+
+  /** What a check of sshd's session stack starts from: a verdict that stops it, or the stack. */
+  public record SessionStart(Verdict stop, PamStack stack) {}
+
+  /**
+   * The common start of the sshd session checks: not applicable in a container, stopped by {@code
+   * UsePAM no} (see {@link #usePam}), unknown when the stack cannot be read.
+   */
+  public static SessionStart sshdSessionStack(Facts facts, List<Evidence> ev) {
+    return sshdSessionStack(facts, ev, true);
+  }
+
+  /**
+   * @param containerGate false when the check can be judged inside a container (the kernel gives
+   *     its sessions a loginuid there)
+   */
+  public static SessionStart sshdSessionStack(
+      Facts facts, List<Evidence> ev, boolean containerGate) {
+    Optional<Verdict> na = containerGate ? sessionContainer(facts) : Optional.empty();
+    if (na.isPresent()) {
+      return new SessionStart(na.get(), null);
+    }
+    Verdict stop = usePam(facts, ev);
+    if (stop != null) {
+      return new SessionStart(stop, null);
+    }
+    Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
+    if (!stack.isSeen()) {
+      return new SessionStart(
+          Verdict.unknown("sshd's PAM stack could not be read: " + stack.reason(), ev), null);
+    }
+    return new SessionStart(null, stack.value());
+  }
+
+  /**
+   * The UsePAM evidence, or the verdict that ends the check: unknown when unreadable (RHEL ships
+   * sshd_config 0600), not applicable without sshd, fail when sshd does not use PAM.
+   */
+  public static Verdict usePam(Facts facts, List<Evidence> ev) {
+    Observed<Optional<UsePamSetting>> up = facts.get(PamFacts.USE_PAM);
+    if (!up.isSeen()) {
+      return Verdict.unknown("sshd's UsePAM could not be read: " + up.reason(), ev);
+    }
+    if (up.value().isEmpty()) {
+      return Verdict.notApplicable(
+          "no /etc/ssh/sshd_config: the OpenSSH server is not installed", ev);
+    }
+    UsePamSetting s = up.value().get();
+    String note =
+        s.enabled()
+            ? "sshd runs the PAM session stack"
+            : "sshd skips PAM: no loginuid, no TTY audit";
+    if (!s.overridden().isEmpty()) {
+      note += " (wins over the later " + s.overridden() + ": sshd keeps the first value)";
+    }
+    ev.add(Evidence.of(s.source(), s.line(), s.text(), note));
+    if (!s.enabled()) {
+      return Verdict.fail("sshd does not use PAM (" + s.text() + " at " + location(s) + ")", ev);
+    }
+    return null;
+  }
+
+  private static String location(UsePamSetting s) {
+    return s.line() > 0 ? s.source() + ":" + s.line() : s.source();
   }
 }

@@ -2,10 +2,10 @@ package io.auditgap.facts.logging;
 
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
+import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads configuration files out of a snapshot and expands include globs against the directory
@@ -115,7 +115,6 @@ public final class SyslogIncludes {
               : dir + ": could not be listed (" + l.exitStatus() + ")");
       return new Expansion(p, List.of(), problems, List.of());
     }
-    Pattern re = globToRegex(last);
     List<String> matched = new ArrayList<>();
     List<String> unmatched = new ArrayList<>();
     for (String entry : l.text().split("\n")) {
@@ -132,7 +131,7 @@ public final class SyslogIncludes {
       if (name.startsWith(".") && !last.startsWith(".")) {
         continue;
       }
-      (re.matcher(name).matches() ? matched : unmatched).add(dir + "/" + name);
+      (Glob.matches(last, name, Glob.INCLUDE) ? matched : unmatched).add(dir + "/" + name);
     }
     matched.sort(String::compareTo);
     List<String> readable = new ArrayList<>();
@@ -145,31 +144,5 @@ public final class SyslogIncludes {
       }
     }
     return new Expansion(p, readable, problems, unmatched);
-  }
-
-  static Pattern globToRegex(String glob) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      switch (c) {
-        case '*' -> sb.append("[^/]*");
-        case '?' -> sb.append("[^/]");
-        case '[' -> {
-          int end = glob.indexOf(']', i + 1);
-          if (end < 0) {
-            sb.append("\\[");
-          } else {
-            String cls = glob.substring(i + 1, end).replace("\\", "\\\\");
-            if (cls.startsWith("!")) {
-              cls = "^" + cls.substring(1);
-            }
-            sb.append('[').append(cls).append(']');
-            i = end;
-          }
-        }
-        default -> sb.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(sb.toString());
   }
 }

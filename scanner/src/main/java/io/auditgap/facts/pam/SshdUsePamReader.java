@@ -3,6 +3,7 @@ package io.auditgap.facts.pam;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Observed;
+import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +139,7 @@ public final class SshdUsePamReader {
     List<String> names = new ArrayList<>();
     for (String line : listing.get().text().split("\n")) {
       int tab = line.indexOf('\t');
-      if (tab > 0 && Fnmatch.matches(glob, line.substring(tab + 1))) {
+      if (tab > 0 && Glob.matches(glob, line.substring(tab + 1), Glob.FNMATCH)) {
         names.add(line.substring(tab + 1));
       }
     }

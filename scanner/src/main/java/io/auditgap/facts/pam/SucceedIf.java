@@ -1,5 +1,6 @@
 package io.auditgap.facts.pam;
 
+import io.auditgap.text.Glob;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,9 +55,9 @@ final class SucceedIf {
       case "ne":
         return Optional.of(!value.equals(service));
       case "=~":
-        return Optional.of(Fnmatch.matches(value, service));
+        return Optional.of(Glob.matches(value, service, Glob.FNMATCH));
       case "!~":
-        return Optional.of(!Fnmatch.matches(value, service));
+        return Optional.of(!Glob.matches(value, service, Glob.FNMATCH));
       default:
         return Optional.empty();
     }

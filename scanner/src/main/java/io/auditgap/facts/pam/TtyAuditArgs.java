@@ -1,5 +1,6 @@
 package io.auditgap.facts.pam;
 
+import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public record TtyAuditArgs(
 
     boolean matches(String user) {
       for (String p : patterns) {
-        if (Fnmatch.matches(p, user)) {
+        if (Glob.matches(p, user, Glob.FNMATCH)) {
           return true;
         }
       }

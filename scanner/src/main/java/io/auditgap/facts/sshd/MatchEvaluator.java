@@ -1,5 +1,6 @@
 package io.auditgap.facts.sshd;
 
+import io.auditgap.text.Glob;
 import java.util.Locale;
 import java.util.Set;
 
@@ -55,7 +56,7 @@ public final class MatchEvaluator {
       if (lower) {
         p = p.toLowerCase(Locale.ROOT);
       }
-      if (wildcard(p, v)) {
+      if (Glob.matches(p, v, Glob.WILDCARDS)) {
         if (negated) {
           return false;
         }
@@ -71,7 +72,7 @@ public final class MatchEvaluator {
     for (String raw : list.split(",", -1)) {
       boolean negated = raw.startsWith("!");
       String p = negated ? raw.substring(1) : raw;
-      boolean hit = p.contains("/") ? inCidr(address, p) : wildcard(p, address);
+      boolean hit = p.contains("/") ? inCidr(address, p) : Glob.matches(p, address, Glob.WILDCARDS);
       if (hit) {
         if (negated) {
           return false;
@@ -116,32 +117,5 @@ public final class MatchEvaluator {
       v = (v << 8) | o;
     }
     return v;
-  }
-
-  /** {@code *} and {@code ?} wildcards, whole-string match. */
-  static boolean wildcard(String pattern, String s) {
-    int pi = 0;
-    int si = 0;
-    int star = -1;
-    int mark = 0;
-    while (si < s.length()) {
-      if (pi < pattern.length() && pattern.charAt(pi) == '*') {
-        star = pi++;
-        mark = si;
-      } else if (pi < pattern.length()
-          && (pattern.charAt(pi) == '?' || pattern.charAt(pi) == s.charAt(si))) {
-        pi++;
-        si++;
-      } else if (star >= 0) {
-        pi = star + 1;
-        si = ++mark;
-      } else {
-        return false;
-      }
-    }
-    while (pi < pattern.length() && pattern.charAt(pi) == '*') {
-      pi++;
-    }
-    return pi == pattern.length();
   }
 }

@@ -3,6 +3,7 @@ package io.auditgap.facts.sshd;
 import io.auditgap.facts.ConfigFiles;
 import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Observed;
+import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public final class SshdConfigParser {
       }
       List<String> matching = new ArrayList<>();
       for (String n : names.value()) {
-        if (Glob.matches(name, n)) {
+        if (Glob.matches(name, n, Glob.FILE_NAME)) {
           matching.add(n);
         }
       }

@@ -1,5 +1,6 @@
 package io.auditgap.inventory.sshconfig;
 
+import io.auditgap.text.Glob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -345,7 +346,7 @@ public final class SshConfig {
       for (String p : patterns) {
         boolean negated = p.startsWith("!");
         String pat = negated ? p.substring(1) : p;
-        if (glob(pat).matcher(hostArg).matches()) {
+        if (Glob.matches(pat.toLowerCase(Locale.ROOT), hostArg, Glob.WILDCARDS)) {
           if (negated) {
             return false;
           }
@@ -682,7 +683,7 @@ public final class SshConfig {
     for (String p : list.split(",")) {
       boolean neg = p.startsWith("!");
       String pat = neg ? p.substring(1) : p;
-      if (glob(pat).matcher(value.toLowerCase(Locale.ROOT)).matches()) {
+      if (Glob.matches(pat, value, Set.of(Glob.Flag.IGNORE_CASE))) {
         if (neg) {
           return false;
         }
@@ -690,18 +691,6 @@ public final class SshConfig {
       }
     }
     return matched;
-  }
-
-  static Pattern glob(String pattern) {
-    StringBuilder re = new StringBuilder();
-    for (char c : pattern.toLowerCase(Locale.ROOT).toCharArray()) {
-      switch (c) {
-        case '*' -> re.append(".*");
-        case '?' -> re.append('.');
-        default -> re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(re.toString(), Pattern.DOTALL);
   }
 
   private static List<Path> glob(Path pattern, String where) throws SshConfigException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auditgap.facts.ConfigFiles;
 import io.auditgap.facts.Observed;
+import io.auditgap.text.Glob;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,11 +264,11 @@ class SshdConfigParserTest {
 
   @Test
   void globMatchesLikeGlob3() {
-    assertTrue(Glob.matches("*.conf", "50-cloud-init.conf"));
-    assertFalse(Glob.matches("*.conf", "50-cloud-init.conf.dpkg-old"));
-    assertFalse(Glob.matches("*.conf", ".x.conf"));
-    assertTrue(Glob.matches("[0-4]?-*.conf", "40-cis.conf"));
-    assertFalse(Glob.matches("[!0-4]*", "40-cis.conf"));
-    assertFalse(Glob.matches("*a*a*a*a*a*a*a*a*a*b", "a".repeat(200)));
+    assertTrue(Glob.matches("*.conf", "50-cloud-init.conf", Glob.FILE_NAME));
+    assertFalse(Glob.matches("*.conf", "50-cloud-init.conf.dpkg-old", Glob.FILE_NAME));
+    assertFalse(Glob.matches("*.conf", ".x.conf", Glob.FILE_NAME));
+    assertTrue(Glob.matches("[0-4]?-*.conf", "40-cis.conf", Glob.FILE_NAME));
+    assertFalse(Glob.matches("[!0-4]*", "40-cis.conf", Glob.FILE_NAME));
+    assertFalse(Glob.matches("*a*a*a*a*a*a*a*a*a*b", "a".repeat(200), Glob.FILE_NAME));
   }
 }

@@ -4,6 +4,7 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
@@ -52,7 +53,7 @@ public final class PamLoginuidMatcher implements Matcher {
     Optional<Evidence> seen = runtime(facts);
     boolean loginuidWorks =
         seen.isPresent() && !seen.get().text().isEmpty() && !seen.get().text().equals(UNSET);
-    Guards.SessionStart start = Guards.sshdSessionStack(facts, ev, !loginuidWorks);
+    Preconditions.SessionStart start = Preconditions.sshdSessionStack(facts, ev, !loginuidWorks);
     if (start.stop() != null) {
       return start.stop();
     }

@@ -4,6 +4,7 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -41,7 +42,7 @@ public final class PamTtyAuditLogPasswdMatcher implements Matcher {
 
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> na = Guards.container(facts);
+    Optional<Verdict> na = Preconditions.sessionContainer(facts);
     if (na.isPresent()) {
       return na.get();
     }

@@ -6,6 +6,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -50,7 +51,7 @@ public final class PamTtyAuditMatcher implements Matcher {
   @Override
   public Verdict evaluate(CheckParams params, Facts facts) {
     List<Evidence> ev = new ArrayList<>();
-    Guards.SessionStart start = Guards.sshdSessionStack(facts, ev);
+    Preconditions.SessionStart start = Preconditions.sshdSessionStack(facts, ev);
     if (start.stop() != null) {
       return start.stop();
     }
