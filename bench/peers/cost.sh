@@ -21,7 +21,9 @@ TAILORING=$HERE/ssg-debian11-tailoring-audit.xml
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 2; }
 for t in lynis oscap; do command -v $t >/dev/null || { echo "$t missing: apt-get install lynis openscap-scanner ssg-debian" >&2; exit 2; }; done
 export AUDITGAP_FLEET_DIR=$DIR/fleet AUDITGAP_FLEET_HOSTS=$DIR/hosts AUDITGAP_FLEET_NET=$NET
-fleet() { "$REPO/scanner/src/test/fleet/fleet.sh" "$@"; }
+# a path, not a shell function: /usr/bin/time must be able to execute it
+FLEET=$REPO/scanner/src/test/fleet/fleet.sh
+fleet() { "$FLEET" "$@"; }
 rm -rf "$DIR/hosts"; mkdir -p "$DIR/hosts" "$DIR/out"
 cp -a "$REPO/scanner/src/test/fleet/hosts/." "$DIR/hosts/"
 v=$DIR/hosts/$HOST-d11; mkdir -p "$v/etc"
@@ -29,6 +31,8 @@ v=$DIR/hosts/$HOST-d11; mkdir -p "$v/etc"
   echo "index $((100 + $(awk '$1=="index"{print $2}' "$DIR/hosts/$HOST/host.conf")))"; echo "inherit $HOST"
   grep -vE '^[[:space:]]*(#|index[[:space:]]|inherit[[:space:]]|$)' "$DIR/hosts/$HOST/host.conf"; } > "$v/host.conf"
 echo "11.9" > "$v/etc/debian_version"
+# oscap runs inside the host, which sees the fixture's /etc but not this repository
+cp "$TAILORING" "$v/etc/auditgap-tailoring-audit.xml"
 printf 'PRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\nNAME="Debian GNU/Linux"\nVERSION_ID="11"\nVERSION="11 (bullseye)"\nVERSION_CODENAME=bullseye\nID=debian\n' > "$v/etc/os-release"
 trap 'fleet down >/dev/null 2>&1; rmdir /sys/fs/cgroup/cpuacct/auditgap-cost 2>/dev/null || true' EXIT
 fleet up "$HOST" "$HOST-d11" >/dev/null
@@ -39,19 +43,21 @@ cpu() { cat "$cg/cpuacct.usage"; }
 now() { date +%s.%N; }
 rows=()
 measure() {   # NAME MODE(cgroup|rusage) CMD...
-  local name=$1 mode=$2 t0 c0 t1 c1 wall tcpu; shift 2
+  local name=$1 mode=$2 t0 c0 t1 c1 wall tcpu rc=0; shift 2
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(now); c0=$(cpu)
+  # the exit status is shown, not hidden: oscap exits 2 when rules fail (its normal result), 126/127
+  # means the tool did not run at all
   if [ "$mode" = rusage ]; then
-    /usr/bin/time -f '%U %S' -o "$DIR/out/$name.time" "$@" >"$DIR/out/$name.out" 2>&1 || true
+    /usr/bin/time -f '%U %S' -o "$DIR/out/$name.time" "$@" >"$DIR/out/$name.out" 2>&1 || rc=$?
   else
-    "$@" >"$DIR/out/$name.out" 2>&1 || true
+    "$@" >"$DIR/out/$name.out" 2>&1 || rc=$?
   fi
   t1=$(now); sleep 0.5; c1=$(cpu)
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')
-  if [ "$mode" = rusage ]; then tcpu=$(awk '{printf "%.2f", $1+$2}' "$DIR/out/$name.time")
+  if [ "$mode" = rusage ]; then tcpu=$(awk 'NF==2 && $1 ~ /^[0-9.]+$/ {t=$1+$2} END{printf "%.2f", t}' "$DIR/out/$name.time")
   else tcpu=$(awk -v a="$c0" -v b="$c1" 'BEGIN{printf "%.3f", (b-a)/1e9}'); fi
-  rows+=("$name $wall $tcpu $load")
+  rows+=("$name $wall $tcpu $load $rc")
 }
 measure auditgap cgroup "$REPO/auditgap" scan -i "$inv" --hosts "$HOST" --no-probe --format json -o "$DIR/out/auditgap"
 # the naive pattern: the same items, one ssh login + sudo per item
@@ -69,16 +75,16 @@ naive() {
   done < <(sed -n 's/^#   \(file\|dir \|cmd \) */\1 /p' "$DIR/out/collect.sh" | sed 's/^dir  */dir /')
 }
 measure naive-ssh-per-item cgroup naive
-measure lynis rusage fleet exec "$HOST" lynis audit system --quick --no-colors --logfile /tmp/lynis.log --report-file /tmp/lynis.dat
-measure oscap rusage fleet exec "$HOST-d11" oscap xccdf eval --tailoring-file "$TAILORING" \
+measure lynis rusage "$FLEET" exec "$HOST" lynis audit system --quick --no-colors --logfile /tmp/lynis.log --report-file /tmp/lynis.dat
+measure oscap rusage "$FLEET" exec "$HOST-d11" oscap xccdf eval --tailoring-file /etc/auditgap-tailoring-audit.xml \
   --profile xccdf_fleet_profile_audit_logging_ssh --results /tmp/oscap.xml "$DS"
 items=$(grep -c '^#   \(file\|dir \|cmd \)' "$DIR/out/collect.sh")
 base=(${rows[0]})
-printf '| tool (host %s) | wall s | target CPU s | wall ratio | CPU ratio | load avg |\n|---|---|---|---|---|---|\n' "$HOST"
+printf '| tool (host %s) | wall s | target CPU s | wall ratio | CPU ratio | exit | load avg |\n|---|---|---|---|---|---|---|\n' "$HOST"
 for r in "${rows[@]}"; do
   set -- $r
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" \
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" \
     "$(awk -v a="$2" -v b="${base[1]}" 'BEGIN{printf "%.1fx", a/b}')" \
-    "$(awk -v a="$3" -v b="${base[2]}" 'BEGIN{printf "%.1fx", a/b}')" "$4"
+    "$(awk -v a="$3" -v b="${base[2]}" 'BEGIN{printf "%.1fx", a/b}')" "$5" "$4"
 done
 echo "(naive loop: $items ssh logins, one per collected item)"

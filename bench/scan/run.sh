@@ -14,7 +14,7 @@
 # env: AUDITGAP_BENCH_DIR (/tmp/auditgap-bench)  AUDITGAP_BENCH_NET (127.99: hosts at 127.99.X.Y)
 #      AUDITGAP_BENCH_RTT_MS (50)  AUDITGAP_BENCH_PARALLEL (empty: the scanner's default)
 #      AUDITGAP_BENCH_QUEUE (NFQUEUE number, 7)  AUDITGAP_BENCH_KEEP=1 (leave the fleet up)
-#      AUDITGAP_BENCH_JAVA_OPTS (extra JVM options)  AUDITGAP_BENCH_JAR (default: the built jar)
+#      AUDITGAP_BENCH_JAVA_OPTS (JVM options after the launchers' defaults)  AUDITGAP_BENCH_JAR (default: the built jar)
 # Prints one Markdown table row per N; the raw outputs stay in $AUDITGAP_BENCH_DIR/out/<N>/.
 set -euo pipefail
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
@@ -35,6 +35,9 @@ max=0; for n in "$@"; do [ "$n" -gt "$max" ] && max=$n; done
 export AUDITGAP_FLEET_DIR="$dir" AUDITGAP_FLEET_HOSTS="$dir/hosts" AUDITGAP_FLEET_NET="$net"
 export AUDITGAP_FLEET_TIMEOUT=${AUDITGAP_FLEET_TIMEOUT:-900}
 jar=${AUDITGAP_BENCH_JAR:-$root/scanner/target/auditgap.jar}
+# the launchers' JVM defaults (./auditgap, the .deb and the distribution); AUDITGAP_BENCH_JAVA_OPTS
+# comes after them and wins
+launcher_jvm="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 [ -n "${AUDITGAP_BENCH_JAR:-}" ] || "$root/auditgap" --version >/dev/null
 mkdir -p "$dir/hosts" "$dir/out" "$dir/cache/hostkeys"
 
@@ -134,7 +137,7 @@ for n in "$@"; do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   rm -rf "$dir/out/$n/report"
   set +e
-  /usr/bin/time -v -o "$dir/out/$n/time.txt" java ${AUDITGAP_BENCH_JAVA_OPTS:-} -jar "$jar" scan -i "$inv" --no-probe \
+  /usr/bin/time -v -o "$dir/out/$n/time.txt" java $launcher_jvm ${AUDITGAP_BENCH_JAVA_OPTS:-} -jar "$jar" scan -i "$inv" --no-probe \
     ${parallel:+--parallel "$parallel"} --timings --format json -o "$dir/out/$n/report" >"$dir/out/$n/stdout.txt" 2>"$dir/out/$n/stderr.txt"
   rc=$?
   set -e

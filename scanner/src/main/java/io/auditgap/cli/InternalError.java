@@ -1,6 +1,6 @@
 package io.auditgap.cli;
 
-import io.auditgap.report.TerminalText;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

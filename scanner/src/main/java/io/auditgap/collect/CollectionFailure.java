@@ -1,5 +1,6 @@
 package io.auditgap.collect;
 
+import io.auditgap.text.TerminalText;
 import io.auditgap.transport.ExecResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -155,7 +156,7 @@ final class CollectionFailure {
   private static String firstMatching(String text, Pattern p) {
     for (String line : text.split("\n")) {
       if (p.matcher(line).find()) {
-        return clean(line.strip(), QUOTED_CHARS);
+        return TerminalText.line(line, QUOTED_CHARS);
       }
     }
     return null;
@@ -175,21 +176,8 @@ final class CollectionFailure {
     if (lines.isEmpty()) {
       return "";
     }
-    String joined = clean(String.join(" | ", lines), QUOTED_CHARS);
+    String joined = TerminalText.line(String.join(" | ", lines), QUOTED_CHARS);
     return "\"" + joined + "\"";
-  }
-
-  private static String clean(String s, int max) {
-    StringBuilder b = new StringBuilder(Math.min(s.length(), max + 1));
-    for (int i = 0; i < s.length(); i++) {
-      if (b.length() >= max) {
-        b.append('…');
-        break;
-      }
-      char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\ufffd' ? '?' : c);
-    }
-    return b.toString();
   }
 
   private static String seconds(Duration d) {

@@ -1,5 +1,6 @@
 package io.auditgap.probe;
 
+import io.auditgap.text.TerminalText;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Proxy;
@@ -82,10 +83,10 @@ final class AuthMethodsProbe {
     return new Outcome(
         methods == null
             ? null
-            : methods.stream().map(m -> SshIdent.sanitize(m, 64)).distinct().toList(),
+            : methods.stream().map(m -> TerminalText.ascii(m, 64)).distinct().toList(),
         key == null ? null : fingerprint(key),
         key == null ? null : KeyType.fromKey(key).toString(),
-        error == null ? null : SshIdent.sanitize(error, 200));
+        error == null ? null : TerminalText.ascii(error, 200));
   }
 
   private static String message(Throwable e) {

@@ -1,5 +1,6 @@
 package io.auditgap.probe;
 
+import io.auditgap.text.TerminalText;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -91,27 +92,10 @@ final class SshIdent {
     int sp = softwareAndComments.indexOf(' ');
     String software = sp < 0 ? softwareAndComments : softwareAndComments.substring(0, sp);
     return new Ident(
-        sanitize(proto, 16), sanitize(software, MAX_BANNER), sanitize(raw, MAX_BANNER), consumed);
-  }
-
-  /**
-   * Printable ASCII only (anything else becomes {@code ?}, so no terminal escape or markup control
-   * survives), at most {@code max} characters ({@code ...} marks a cut).
-   */
-  static String sanitize(String text, int max) {
-    if (text == null) {
-      return null;
-    }
-    StringBuilder sb = new StringBuilder(Math.min(text.length(), max));
-    for (int i = 0; i < text.length() && sb.length() < max; i++) {
-      char c = text.charAt(i);
-      sb.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    if (text.length() > max && max > 3) {
-      sb.setLength(max - 3);
-      sb.append("...");
-    }
-    return sb.toString();
+        TerminalText.ascii(proto, 16),
+        TerminalText.ascii(software, MAX_BANNER),
+        TerminalText.ascii(raw, MAX_BANNER),
+        consumed);
   }
 
   /** First line (or first bytes) of a non-SSH greeting, sanitized, for evidence; null if empty. */
@@ -126,6 +110,6 @@ final class SshIdent {
         break;
       }
     }
-    return sanitize(new String(bytes, 0, n, StandardCharsets.ISO_8859_1), 80);
+    return TerminalText.ascii(new String(bytes, 0, n, StandardCharsets.ISO_8859_1), 80);
   }
 }

@@ -6,6 +6,7 @@ import io.auditgap.checks.Status;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;

@@ -4,6 +4,7 @@ import io.auditgap.checks.Finding;
 import io.auditgap.checks.Status;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -3,6 +3,7 @@ package io.auditgap.report;
 import io.auditgap.json.Json;
 import io.auditgap.review.Comparison;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

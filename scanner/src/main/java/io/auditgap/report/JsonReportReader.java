@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.auditgap.json.Json;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

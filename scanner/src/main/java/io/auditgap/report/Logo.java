@@ -1,5 +1,6 @@
 package io.auditgap.report;
 
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

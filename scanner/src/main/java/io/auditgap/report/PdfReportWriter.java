@@ -7,6 +7,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import io.auditgap.scan.CollectionStats;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

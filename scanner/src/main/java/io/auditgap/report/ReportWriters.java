@@ -1,5 +1,6 @@
 package io.auditgap.report;
 
+import io.auditgap.text.TerminalText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import io.auditgap.review.FindingChange;
 import io.auditgap.review.Review;
 import io.auditgap.review.Waiver;
 import io.auditgap.review.WaiverMark;
+import io.auditgap.text.TerminalText;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 

@@ -7,6 +7,7 @@ import io.auditgap.review.Review;
 import io.auditgap.review.Waiver;
 import io.auditgap.review.WaiverMark;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -14,6 +14,7 @@ import io.auditgap.review.WaiverMark;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;

@@ -11,6 +11,7 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;

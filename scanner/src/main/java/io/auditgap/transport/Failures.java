@@ -1,5 +1,6 @@
 package io.auditgap.transport;
 
+import io.auditgap.text.TerminalText;
 import java.time.Duration;
 
 /** Small helpers for one-line, secret-free failure messages. */
@@ -30,13 +31,9 @@ final class Failures {
     return clean(m, 200);
   }
 
+  /** One line: line breaks become spaces, anything else a terminal acts on is neutralised. */
   static String clean(String s, int max) {
-    StringBuilder b = new StringBuilder(Math.min(s.length(), max));
-    for (int i = 0; i < s.length() && b.length() < max; i++) {
-      char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? ' ' : c);
-    }
-    return b.toString().strip();
+    return TerminalText.line(s.replaceAll("[\\r\\n\\t]+", " "), max);
   }
 
   static String seconds(Duration d) {

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.PublicKey;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
@@ -18,6 +22,10 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * Strict known_hosts verification that remembers why a key was refused (unknown or changed) and,
  * when asked, appends keys of unknown hosts (accept-new). It never rewrites the file and never
  * replaces a changed key. One instance per connection attempt; appends are serialized per file.
+ *
+ * <p>The file is read once per change (size or modification time) and each attempt parses only the
+ * lines that can apply to its host: parsing every line for every host made a scan quadratic in the
+ * number of hosts (each RSA key is validated, with primality tests, when it is parsed).
  */
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
@@ -35,6 +43,10 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
   }
 
   private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, Lines> LINES = new ConcurrentHashMap<>();
+
+  /** The lines of one known_hosts file as it was when read. */
+  private record Lines(long size, FileTime modified, List<String> lines) {}
 
   private final Path file;
   private final boolean acceptNew;
@@ -50,8 +62,9 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
   private volatile String appendError;
   private volatile String knownTypes = "";
 
-  private KnownHostsVerifier(Path file, boolean acceptNew, String alias) throws IOException {
-    super(file.toFile());
+  private KnownHostsVerifier(Path file, boolean acceptNew, String alias, String host)
+      throws IOException {
+    super(new java.io.StringReader(linesFor(file, alias != null ? alias : host)));
     this.file = file;
     this.acceptNew = acceptNew;
     this.alias = alias;
@@ -59,17 +72,62 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
   /** Loads {@code file} (a missing file means no host is known). */
   static KnownHostsVerifier load(Path file, boolean acceptNew) throws IOException {
-    return load(file, acceptNew, null);
+    return load(file, acceptNew, null, null);
   }
 
   /**
    * @param alias name to look up instead of the address (OpenSSH HostKeyAlias, used without a
    *     port), or null
+   * @param host the address the connection goes to: only lines that can apply to it (or to the
+   *     alias) are parsed; null parses every line
    */
-  static KnownHostsVerifier load(Path file, boolean acceptNew, String alias) throws IOException {
+  static KnownHostsVerifier load(Path file, boolean acceptNew, String alias, String host)
+      throws IOException {
     synchronized (lockFor(file)) {
-      return new KnownHostsVerifier(file, acceptNew, alias);
+      return new KnownHostsVerifier(file, acceptNew, alias, host);
     }
+  }
+
+  /**
+   * The lines of {@code file} whose host field can match {@code host}: hashed names, patterns with
+   * wildcards, and names containing it (a superset; sshj decides the exact match). Comments and
+   * lines for other hosts are left out.
+   */
+  private static String linesFor(Path file, String host) throws IOException {
+    if (!Files.exists(file)) {
+      return ""; // a missing file means no host is known
+    }
+    Path key = file.toAbsolutePath().normalize();
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    Lines cached = LINES.get(key);
+    if (cached == null
+        || cached.size() != a.size()
+        || !cached.modified().equals(a.lastModifiedTime())) {
+      cached =
+          new Lines(
+              a.size(), a.lastModifiedTime(), Files.readAllLines(file, StandardCharsets.UTF_8));
+      LINES.put(key, cached);
+    }
+    String h = host == null ? null : host.toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder();
+    for (String line : cached.lines()) {
+      if (h == null || mayApply(line, h)) {
+        sb.append(line).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean mayApply(String line, String host) {
+    String[] f = line.strip().split("\\s+", 3);
+    String hosts = f[0].startsWith("@") ? (f.length > 1 ? f[1] : "") : f[0];
+    if (hosts.isEmpty() || hosts.startsWith("#")) {
+      return false;
+    }
+    return hosts.startsWith("|")
+        || hosts.indexOf('*') >= 0
+        || hosts.indexOf('?') >= 0
+        || hosts.toLowerCase(Locale.ROOT).contains(host);
   }
 
   @Override

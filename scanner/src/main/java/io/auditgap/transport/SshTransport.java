@@ -160,7 +160,8 @@ public final class SshTransport implements Transport {
       Path knownHosts = knownHostsOf(spec);
       try {
         hop.verifier =
-            KnownHostsVerifier.load(knownHosts, acceptNew(spec), spec.ssh().hostKeyAlias());
+            KnownHostsVerifier.load(
+                knownHosts, acceptNew(spec), spec.ssh().hostKeyAlias(), spec.address());
       } catch (IOException e) {
         throw new TransportException(
             TransportFailure.ERROR,

@@ -10,6 +10,7 @@ import freemarker.template.Configuration;
 import freemarker.template.TemplateExceptionHandler;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

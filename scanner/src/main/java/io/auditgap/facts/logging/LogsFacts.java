@@ -29,17 +29,18 @@ public final class LogsFacts {
           AUTH_LOG, SECURE, WTMP, BTMP, LASTLOG, WTMPDB, LASTLOG2, JOURNAL_DIR, RUN_JOURNAL_DIR);
 
   /**
-   * The host clock, then per path either the stat line or absent/denied. A path is "denied" only
-   * when its directory exists but cannot be searched. Reads metadata only.
+   * The host clock, then per path either absent/denied or (one stat for all present paths) its stat
+   * line. A path is "denied" only when its directory exists but cannot be searched. Reads metadata
+   * only.
    */
   public static final CollectionItem FILE_STATS =
       CollectionItem.Command.quick(
           "log file stats",
-          "date +%s; for p in "
+          "date +%s; set --; for p in "
               + String.join(" ", PATHS)
-              + "; do if [ -e \"$p\" ]; then stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$p\"; elif [ ! -d"
-              + " \"${p%/*}\" ] || [ -x \"${p%/*}\" ]; then echo \"absent|$p\"; else echo"
-              + " \"denied|$p\"; fi; done; exit 0");
+              + "; do if [ -e \"$p\" ]; then set -- \"$@\" \"$p\"; elif [ ! -d \"${p%/*}\" ] ||"
+              + " [ -x \"${p%/*}\" ]; then echo \"absent|$p\"; else echo \"denied|$p\"; fi; done;"
+              + " [ $# -eq 0 ] || stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$@\"; exit 0");
 
   /** Needs root or membership of adm/systemd-journal to see system entries. */
   public static final CollectionItem JOURNAL_SSHD =

@@ -32,16 +32,18 @@ public final class RetentionFacts {
       new CollectionItem.Command("ls /var/log/audit", "ls -l --time-style=+%s /var/log/audit/");
 
   /**
-   * The time of the first record of each audit log file: 300 bytes per file, so the cost does not
-   * grow with the log. auditd writes {@code msg=audit(EPOCH.MS:SERIAL)} in every record.
+   * The time of the first record of each audit log file, from its first line only, so the cost does
+   * not grow with the log; one awk for every file. auditd writes {@code msg=audit(EPOCH.MS:SERIAL)}
+   * in every record. Compressed rotations are named, not read.
    */
   public static final CollectionItem AUDIT_FIRST_RECORDS =
       CollectionItem.Command.quick(
           "audit log first records",
-          "cd /var/log/audit || exit 13; for f in audit.log*; do [ -f \"$f\" ] || continue;"
-              + " t=$(head -c 300 \"$f\" | head -n 1 | sed -n"
-              + " 's/^.*msg=audit(\\([0-9][0-9]*\\)[.:].*$/\\1/p'); printf '%s %s\\n' \"$f\""
-              + " \"${t:--}\"; done | head -n 1000");
+          "cd /var/log/audit || exit 13; set --; for f in audit.log*; do [ -f \"$f\" ] || continue;"
+              + " case $f in *.gz|*.xz|*.bz2|*.zst) echo \"$f -\" ;; *) set -- \"$@\" \"$f\" ;; esac;"
+              + " done; [ $# -gt 0 ] || exit 0; awk 'BEGIN { for (i = 1; i < ARGC && i <= 1000; i++) {"
+              + " f = ARGV[i]; t = \"-\"; if ((getline l < f) > 0 && match(l, /msg=audit\\([0-9]+[.:]/))"
+              + " t = substr(l, RSTART + 10, RLENGTH - 11); close(f); print f, t } }' \"$@\"");
 
   public static final CollectionItem JOURNAL_DIRS =
       CollectionItem.Command.quick(
@@ -54,13 +56,21 @@ public final class RetentionFacts {
   public static final CollectionItem JOURNAL_OLDEST =
       new CollectionItem.Command(
           "journal oldest entry",
-          "journalctl -q --no-pager -o short-unix 2>/dev/null | head -n 1 | cut -d' ' -f1");
+          "journalctl -q --no-pager -o short-unix 2>/dev/null | { read -r t x && echo \"$t\"; }");
 
+  /**
+   * One df for the log directories that exist (one line each, in argument order with -P); a path df
+   * cannot answer for makes it fall back to one df per path.
+   */
   public static final CollectionItem LOG_FILESYSTEMS =
       new CollectionItem.Command(
           "df log filesystems",
-          "for p in /var/log/audit /var/log/journal /var/log; do printf '%s ' \"$p\"; df -Pk"
-              + " \"$p\" 2>&1 | tail -n 1; done");
+          "set --; for p in /var/log/audit /var/log/journal /var/log; do [ -e \"$p\" ] && set --"
+              + " \"$@\" \"$p\"; done; [ $# -gt 0 ] || exit 0; if o=$(df -Pk \"$@\" 2>&1); then"
+              + " printf '%s\\n' \"$o\" | { read -r h; for p; do IFS= read -r l; printf '%s %s\\n'"
+              + " \"$p\" \"$l\"; done; }; else for p; do printf '%s ' \"$p\"; df -Pk \"$p\" 2>&1 |"
+              + " tail -n 1; done; fi");
+
   public static final CollectionItem HOST_CLOCK =
       CollectionItem.Command.quick("date epoch", "date +%s");
 

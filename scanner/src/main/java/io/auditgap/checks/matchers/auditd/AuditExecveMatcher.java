@@ -3,13 +3,11 @@ package io.auditgap.checks.matchers.auditd;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.checks.matchers.UidMin;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -23,7 +21,6 @@ import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code audit.execve}: every interactive user's command execution is audited, in the kernel
@@ -36,23 +33,15 @@ import java.util.Set;
  * <p>When auditctl is missing the verdict is fail naming its root cause, the check {@code
  * auditd.installed}, rather than unknown.
  */
-public final class AuditExecveMatcher implements Matcher {
+public final class AuditExecveMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-execve";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(CommonParams.UID_MIN);
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(
-        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
+  public AuditExecveMatcher() {
+    super(
+        NAME,
+        List.of(CommonParams.UID_MIN),
+        Preconditions.needs(
+            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN));
   }
 
   @Override

@@ -2,11 +2,10 @@ package io.auditgap.checks.matchers.auditd;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -17,25 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * {@code audit.immutable}: the audit configuration is immutable. The last {@code -e} the boot load
  * processes is {@code -e 2} (augenrules keeps only the last one and puts it at the end, so an
  * earlier load error means it never runs) and the kernel reports {@code enabled 2}.
  */
-public final class AuditImmutableMatcher implements Matcher {
+public final class AuditImmutableMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-immutable";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(
-        AuditFacts.STATUS, AuditFacts.PERSISTENT_RULES, AuditFacts.AUDITCTL_INSTALLED);
+  public AuditImmutableMatcher() {
+    super(
+        NAME,
+        Preconditions.needs(
+            AuditFacts.STATUS, AuditFacts.PERSISTENT_RULES, AuditFacts.AUDITCTL_INSTALLED));
   }
 
   @Override

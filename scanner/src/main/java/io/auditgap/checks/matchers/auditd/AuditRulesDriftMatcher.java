@@ -2,10 +2,9 @@ package io.auditgap.checks.matchers.auditd;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -19,25 +18,20 @@ import io.auditgap.facts.audit.RuleSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code audit.rules-drift}: the rules in the kernel are the rules the loader would load (control
  * lines not compared; keys compared; never/always order compared). See {@link RuleDrift}.
  */
-public final class AuditRulesDriftMatcher implements Matcher {
+public final class AuditRulesDriftMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-rules-drift";
   private static final int MAX_RULE_EVIDENCE = 40;
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(
-        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS);
+  public AuditRulesDriftMatcher() {
+    super(
+        NAME,
+        Preconditions.needs(
+            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS));
   }
 
   @Override

@@ -2,10 +2,9 @@ package io.auditgap.checks.matchers.auditd;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.system.PackageState;
@@ -14,24 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Asserts that the audit userspace is installed: the package database says so <em>and</em> the
  * daemon binary exists. Config files alone prove nothing: a removed package ({@code rc}) leaves
  * {@code /etc/audit} behind.
  */
-public final class AuditdInstalledMatcher implements Matcher {
+public final class AuditdInstalledMatcher extends DeclaredMatcher {
   private static final List<String> PACKAGE_NAMES = List.of("auditd", "audit");
 
-  @Override
-  public String name() {
-    return "auditd-installed";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(SystemFacts.PACKAGES_STATE, SystemFacts.BINARIES_FOUND);
+  public AuditdInstalledMatcher() {
+    super(
+        "auditd-installed",
+        Preconditions.needs(SystemFacts.PACKAGES_STATE, SystemFacts.BINARIES_FOUND));
   }
 
   @Override

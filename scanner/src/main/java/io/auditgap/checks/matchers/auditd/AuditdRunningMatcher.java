@@ -2,10 +2,9 @@ package io.auditgap.checks.matchers.auditd;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -13,19 +12,14 @@ import io.auditgap.facts.system.ServiceState;
 import io.auditgap.facts.system.SystemFacts;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Asserts that auditd is active now and enabled at boot: both, or events are lost on reboot. */
-public final class AuditdRunningMatcher implements Matcher {
+public final class AuditdRunningMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "auditd-running";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(SystemFacts.AUDITD_SERVICE, AuditFacts.AUDITCTL_INSTALLED);
+  public AuditdRunningMatcher() {
+    super(
+        "auditd-running",
+        Preconditions.needs(SystemFacts.AUDITD_SERVICE, AuditFacts.AUDITCTL_INSTALLED));
   }
 
   @Override

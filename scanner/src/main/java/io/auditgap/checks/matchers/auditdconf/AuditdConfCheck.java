@@ -2,23 +2,21 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
+import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A check of the settings in auditd.conf. The start is shared (not applicable in a container, fail
  * without auditd, unknown when auditd.conf cannot be read: see {@link AuditdConfView}) and so is
  * the verdict: every problem found fails the check, in one reason; none passes it.
  */
-abstract class AuditdConfCheck implements Matcher {
-  @Override
-  public final Set<CollectionItem> needs() {
-    return AuditdConfView.needs();
+abstract class AuditdConfCheck extends DeclaredMatcher {
+  AuditdConfCheck(String name, ParamSpec... parameters) {
+    super(name, List.of(parameters), AuditdConfView.needs());
   }
 
   @Override

@@ -2,8 +2,8 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.ConfigProblem;
@@ -23,20 +23,11 @@ import java.util.Set;
  * io.auditgap.facts.audit.daemon.AuditdConfParser}) and its ownership test: root-owned, not
  * world-writable, a regular file (auditd opens it with O_NOFOLLOW).
  */
-public final class AuditdConfValidMatcher implements Matcher {
+public final class AuditdConfValidMatcher extends DeclaredMatcher {
   private static final String PATH = AuditdConfFacts.PATH;
 
-  @Override
-  public String name() {
-    return "auditd-conf-valid";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
-    n.addAll(AuditdConfFacts.STAT.needs());
-    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
-    return n;
+  public AuditdConfValidMatcher() {
+    super("auditd-conf-valid", collected());
   }
 
   @Override
@@ -114,5 +105,12 @@ public final class AuditdConfValidMatcher implements Matcher {
             + " valid directives, owned by root, mode "
             + st.value().octalMode(),
         ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
+    n.addAll(AuditdConfFacts.STAT.needs());
+    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
+    return n;
   }
 }

@@ -2,38 +2,20 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
-import io.auditgap.facts.Facts;
 import io.auditgap.facts.audit.daemon.AuditdSetting;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Records reach the local disk: write_logs and local_events are yes, log_format is not the
  * deprecated NOLOG (which overrides write_logs), and log_file is an absolute path.
  */
-public final class LocalLoggingMatcher implements Matcher {
-  @Override
-  public String name() {
-    return "auditd-conf-local-logging";
+public final class LocalLoggingMatcher extends AuditdConfCheck {
+  public LocalLoggingMatcher() {
+    super("auditd-conf-local-logging");
   }
 
   @Override
-  public Set<CollectionItem> needs() {
-    return AuditdConfView.needs();
-  }
-
-  @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    AuditdConfView v = AuditdConfView.load(facts);
-    if (v.early != null) {
-      return v.early;
-    }
-    List<Evidence> ev = new ArrayList<>();
-    List<String> bad = new ArrayList<>();
+  String judge(AuditdConfView v, CheckParams params, List<Evidence> ev, List<String> bad) {
     AuditdSetting write = v.setting("write_logs");
     AuditdSetting local = v.setting("local_events");
     AuditdSetting format = v.setting("log_format");
@@ -57,11 +39,6 @@ public final class LocalLoggingMatcher implements Matcher {
     if (file.value() == null || !file.value().startsWith("/")) {
       bad.add(AuditdConfView.describe(file) + ": not an absolute path");
     }
-    if (!bad.isEmpty()) {
-      return Verdict.fail(String.join("; ", bad), ev);
-    }
-    return Verdict.pass(
-        "auditd writes local events to " + file.value() + " (write_logs yes, local_events yes)",
-        ev);
+    return "auditd writes local events to " + file.value() + " (write_logs yes, local_events yes)";
   }
 }

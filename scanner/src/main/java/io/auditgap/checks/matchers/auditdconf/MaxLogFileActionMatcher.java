@@ -2,16 +2,10 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
-import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
-import io.auditgap.facts.Facts;
 import io.auditgap.facts.audit.daemon.AuditdSetting;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What auditd does when audit.log reaches max_log_file. Profiles disagree: CIS wants keep_logs
@@ -19,39 +13,17 @@ import java.util.Set;
  * {@code min_num_logs} files; whether those files hold enough days is retention.audit-log's
  * question. A zero max_log_file never triggers the action at all.
  */
-public final class MaxLogFileActionMatcher implements Matcher {
-  @Override
-  public String name() {
-    return "auditd-conf-max-log-file-action";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
+public final class MaxLogFileActionMatcher extends AuditdConfCheck {
+  public MaxLogFileActionMatcher() {
+    super(
+        "auditd-conf-max-log-file-action",
         ActionRule.actions("max_log_file_action"),
         ParamSpec.of("min_num_logs", ParamType.INTEGER).orElse("2").byProfile());
   }
 
   @Override
-  public Set<CollectionItem> needs() {
-    return AuditdConfView.needs();
-  }
-
-  @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    AuditdConfView v = AuditdConfView.load(facts);
-    if (v.early != null) {
-      return v.early;
-    }
-    String profile = params.profile();
-    List<Evidence> ev = new ArrayList<>();
-    List<String> bad = new ArrayList<>();
-    String action =
-        ActionRule.check(
-            v, "max_log_file_action", params.strings("max_log_file_action"), profile, ev);
-    if (action != null) {
-      bad.add(action);
-    }
+  String judge(AuditdConfView v, CheckParams params, List<Evidence> ev, List<String> bad) {
+    action(v, params, "max_log_file_action", ev, bad);
     AuditdSetting size = v.setting("max_log_file");
     ev.addAll(v.evidence(size, "size in MB that triggers the action"));
     if (ActionRule.amount(size) <= 0) {
@@ -74,9 +46,6 @@ public final class MaxLogFileActionMatcher implements Matcher {
                     : ""));
       }
     }
-    if (!bad.isEmpty()) {
-      return Verdict.fail(String.join("; ", bad), ev);
-    }
     String how =
         act.normalized().equals("rotate")
             ? "rotate keeps "
@@ -87,6 +56,6 @@ public final class MaxLogFileActionMatcher implements Matcher {
                 + ActionRule.amount(num) * ActionRule.amount(size)
                 + " MB, then deletes the oldest"
             : "keep_logs never deletes audit logs (bounded by the disk and space_left actions)";
-    return Verdict.pass("max_log_file = " + size.value() + " MB, " + how, ev);
+    return "max_log_file = " + size.value() + " MB, " + how;
   }
 }

@@ -3,14 +3,13 @@ package io.auditgap.checks.matchers.auditrules;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.checks.matchers.UidMin;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -25,7 +24,6 @@ import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Data-driven rule coverage (the {@code audit.rules-*} checks of {@code checks/audit-rules.yaml}):
@@ -35,26 +33,18 @@ import java.util.Set;
  * unknown naming the unseen one. A narrower rule (e.g. {@code -p w} for a {@code wa} watch) fails
  * with that rule as evidence.
  */
-public final class AuditRuleCoverageMatcher implements Matcher {
+public final class AuditRuleCoverageMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-rule-coverage";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("requirements", ParamType.MAPPING_LIST)
-            .checkedBy(v -> Optional.ofNullable(Requirements.parse(v, 1000).error())),
-        CommonParams.UID_MIN);
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(
-        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
+  public AuditRuleCoverageMatcher() {
+    super(
+        NAME,
+        List.of(
+            ParamSpec.of("requirements", ParamType.MAPPING_LIST)
+                .checkedBy(v -> Optional.ofNullable(Requirements.parse(v, 1000).error())),
+            CommonParams.UID_MIN),
+        Preconditions.needs(
+            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN));
   }
 
   @Override

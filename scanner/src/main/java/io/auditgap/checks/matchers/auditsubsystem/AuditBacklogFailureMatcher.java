@@ -2,12 +2,11 @@ package io.auditgap.checks.matchers.auditsubsystem;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * {@code audit.backlog-failure}: the rules set a backlog of at least {@code min_backlog_limit}, a
@@ -27,25 +25,17 @@ import java.util.Set;
  * running kernel reports the same ({@code backlog_limit}, {@code backlog_wait_time}, {@code
  * failure}).
  */
-public final class AuditBacklogFailureMatcher implements Matcher {
+public final class AuditBacklogFailureMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-backlog-failure";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("min_backlog_limit", ParamType.INTEGER).orElse("8192").byProfile(),
-        ParamSpec.of("failure_mode", ParamType.TEXT_LIST).allowing("0", "1", "2").byProfile());
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(
-        AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED);
+  public AuditBacklogFailureMatcher() {
+    super(
+        NAME,
+        List.of(
+            ParamSpec.of("min_backlog_limit", ParamType.INTEGER).orElse("8192").byProfile(),
+            ParamSpec.of("failure_mode", ParamType.TEXT_LIST).allowing("0", "1", "2").byProfile()),
+        Preconditions.needs(
+            AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED));
   }
 
   @Override

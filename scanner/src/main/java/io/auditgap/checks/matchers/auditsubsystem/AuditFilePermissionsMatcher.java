@@ -2,10 +2,10 @@ package io.auditgap.checks.matchers.auditsubsystem;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.HostSnapshot;
@@ -28,30 +28,19 @@ import java.util.Set;
  * {@code log_file_max}, {@code config_max}, {@code tool_max}, each a value or a per-profile map. A
  * path stat could not reach makes the verdict unknown unless another path already fails.
  */
-public final class AuditFilePermissionsMatcher implements Matcher {
+public final class AuditFilePermissionsMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-file-permissions";
   private static final String AUDITD_CONF = "/etc/audit/auditd.conf";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("log_dir_max", ParamType.MODE).byProfile(),
-        ParamSpec.of("log_file_max", ParamType.MODE).byProfile(),
-        ParamSpec.of("config_max", ParamType.MODE).byProfile(),
-        ParamSpec.of("tool_max", ParamType.MODE).byProfile());
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> s = new HashSet<>(FileModes.MODES.needs());
-    s.add(new CollectionItem.File(AUDITD_CONF));
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
+  public AuditFilePermissionsMatcher() {
+    super(
+        NAME,
+        List.of(
+            ParamSpec.of("log_dir_max", ParamType.MODE).byProfile(),
+            ParamSpec.of("log_file_max", ParamType.MODE).byProfile(),
+            ParamSpec.of("config_max", ParamType.MODE).byProfile(),
+            ParamSpec.of("tool_max", ParamType.MODE).byProfile()),
+        collected());
   }
 
   private enum Kind {
@@ -189,5 +178,12 @@ public final class AuditFilePermissionsMatcher implements Matcher {
       }
     }
     return group;
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> s = new HashSet<>(FileModes.MODES.needs());
+    s.add(new CollectionItem.File(AUDITD_CONF));
+    s.addAll(OsFacts.IN_CONTAINER.needs());
+    return Set.copyOf(s);
   }
 }

@@ -2,11 +2,10 @@ package io.auditgap.checks.matchers.auditsubsystem;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -17,7 +16,6 @@ import io.auditgap.facts.audit.PersistentRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code audit.loginuid-immutable}: login uids cannot be changed once set, so a root shell cannot
@@ -25,18 +23,14 @@ import java.util.Set;
  * not list control options, so the persistent rules are the only place to see it) and the kernel
  * reports {@code loginuid_immutable 1 locked}.
  */
-public final class AuditLoginuidMatcher implements Matcher {
+public final class AuditLoginuidMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-loginuid-immutable";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(
-        AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED);
+  public AuditLoginuidMatcher() {
+    super(
+        NAME,
+        Preconditions.needs(
+            AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED));
   }
 
   @Override

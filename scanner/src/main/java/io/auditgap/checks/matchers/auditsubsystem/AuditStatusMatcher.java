@@ -2,10 +2,10 @@ package io.auditgap.checks.matchers.auditsubsystem;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -25,26 +25,15 @@ import java.util.Set;
  * records ({@code pid} not 0), none were lost ({@code lost 0}) and the backlog is at least {@code
  * min_backlog_limit} (default 8192), from {@code auditctl -s}.
  */
-public final class AuditStatusMatcher implements Matcher {
+public final class AuditStatusMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-status";
   private static final String SRC = "auditctl -s";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(ParamSpec.of("min_backlog_limit", ParamType.INTEGER).orElse("8192").byProfile());
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> s = new HashSet<>(AuditFacts.STATUS.needs());
-    s.addAll(AuditFacts.AUDITCTL_INSTALLED.needs());
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
+  public AuditStatusMatcher() {
+    super(
+        NAME,
+        List.of(ParamSpec.of("min_backlog_limit", ParamType.INTEGER).orElse("8192").byProfile()),
+        collected());
   }
 
   @Override
@@ -119,5 +108,12 @@ public final class AuditStatusMatcher implements Matcher {
     } else {
       problems.add(problem + " [" + shown + "]");
     }
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> s = new HashSet<>(AuditFacts.STATUS.needs());
+    s.addAll(AuditFacts.AUDITCTL_INSTALLED.needs());
+    s.addAll(OsFacts.IN_CONTAINER.needs());
+    return Set.copyOf(s);
   }
 }

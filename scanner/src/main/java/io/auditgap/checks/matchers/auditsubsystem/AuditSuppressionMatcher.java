@@ -3,13 +3,11 @@ package io.auditgap.checks.matchers.auditsubsystem;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.checks.matchers.UidMin;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -20,30 +18,21 @@ import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code audit.no-suppression}: no rule silently suppresses session auditing (see {@link
  * Suppression}), in the kernel and in the rules loaded at boot, each judged on its own. Narrow
  * never rules are listed as evidence without failing.
  */
-public final class AuditSuppressionMatcher implements Matcher {
+public final class AuditSuppressionMatcher extends DeclaredMatcher {
   public static final String NAME = "audit-no-suppression";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(CommonParams.UID_MIN);
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(
-        AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN);
+  public AuditSuppressionMatcher() {
+    super(
+        NAME,
+        List.of(CommonParams.UID_MIN),
+        Preconditions.needs(
+            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN));
   }
 
   @Override

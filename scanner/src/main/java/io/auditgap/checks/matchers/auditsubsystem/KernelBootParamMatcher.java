@@ -2,12 +2,11 @@ package io.auditgap.checks.matchers.auditsubsystem;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.kernel.BootCmdline;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code kernel.audit-boot} and {@code kernel.audit-backlog}: a kernel parameter is set as required
@@ -29,26 +27,18 @@ import java.util.Set;
  * (a number at least this), {@code forbid} (values that fail wherever they appear, even if
  * overridden later).
  */
-public final class KernelBootParamMatcher implements Matcher {
+public final class KernelBootParamMatcher extends DeclaredMatcher {
   public static final String NAME = "kernel-boot-param";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("parameter", ParamType.TEXT).orElse("audit"),
-        ParamSpec.of("accept", ParamType.TEXT_LIST),
-        ParamSpec.of("forbid", ParamType.TEXT_LIST),
-        ParamSpec.of("min", ParamType.INTEGER).byProfile());
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return Preconditions.needs(KernelFacts.BOOTED, KernelFacts.PERSISTENT);
+  public KernelBootParamMatcher() {
+    super(
+        NAME,
+        List.of(
+            ParamSpec.of("parameter", ParamType.TEXT).orElse("audit"),
+            ParamSpec.of("accept", ParamType.TEXT_LIST),
+            ParamSpec.of("forbid", ParamType.TEXT_LIST),
+            ParamSpec.of("min", ParamType.INTEGER).byProfile()),
+        Preconditions.needs(KernelFacts.BOOTED, KernelFacts.PERSISTENT));
   }
 
   private enum Judgement {

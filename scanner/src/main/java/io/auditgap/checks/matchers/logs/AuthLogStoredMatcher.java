@@ -2,10 +2,10 @@ package io.auditgap.checks.matchers.logs;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -26,29 +26,17 @@ import java.util.Set;
  * The scanner's own SSH login is logged just before collection, so a working store is always fresh
  * on a scanned host.
  */
-public final class AuthLogStoredMatcher implements Matcher {
+public final class AuthLogStoredMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "auth-log-stored";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("recent_days", ParamType.INTEGER).orElse("7"),
-        ParamSpec.of("max_mode", ParamType.MODE).orElse("0640"),
-        ParamSpec.of("owners", ParamType.TEXT_LIST),
-        ParamSpec.of("groups", ParamType.TEXT_LIST));
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(LogsFacts.STATS.needs());
-    n.addAll(LogsFacts.JOURNAL.needs());
-    n.addAll(LogsFacts.STORAGE.needs());
-    return n;
+  public AuthLogStoredMatcher() {
+    super(
+        "auth-log-stored",
+        List.of(
+            ParamSpec.of("recent_days", ParamType.INTEGER).orElse("7"),
+            ParamSpec.of("max_mode", ParamType.MODE).orElse("0640"),
+            ParamSpec.of("owners", ParamType.TEXT_LIST),
+            ParamSpec.of("groups", ParamType.TEXT_LIST)),
+        collected());
   }
 
   @Override
@@ -190,5 +178,13 @@ public final class AuthLogStoredMatcher implements Matcher {
     }
     why.add(journalState == null ? "the journal is not persistent" : journalState);
     return Verdict.fail("SSH authentication events are not stored: " + String.join("; ", why), ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(LogsFacts.STATS.needs());
+    n.addAll(LogsFacts.JOURNAL.needs());
+    n.addAll(LogsFacts.STORAGE.needs());
+    return n;
   }
 }

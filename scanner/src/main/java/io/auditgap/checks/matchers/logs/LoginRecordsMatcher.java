@@ -2,9 +2,8 @@ package io.auditgap.checks.matchers.logs;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.LogFileStats;
@@ -13,7 +12,6 @@ import io.auditgap.facts.system.FileStat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code logs.login-records}: the login records {@code last}, {@code lastb} and {@code lastlog}
@@ -22,16 +20,10 @@ import java.util.Set;
  * btmp 0600). btmp must never be world-readable: it holds mistyped passwords typed as user names.
  * Hosts on wtmpdb and lastlog2 (util-linux 2.40+) pass with those databases instead.
  */
-public final class LoginRecordsMatcher implements Matcher {
+public final class LoginRecordsMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "login-records";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return LogsFacts.STATS.needs();
+  public LoginRecordsMatcher() {
+    super("login-records", LogsFacts.STATS.needs());
   }
 
   private record Wanted(String path, String alternative, int maxMode, String role) {}

@@ -3,9 +3,8 @@ package io.auditgap.checks.matchers.retention;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -31,28 +30,11 @@ import java.util.Set;
  * over the time since their first record). suspend stops recording at the limit, which keeps old
  * records but loses new ones: a failure whatever the days.
  */
-public final class AuditLogRetentionMatcher implements Matcher {
+public final class AuditLogRetentionMatcher extends DeclaredMatcher {
   private static final long MB = 1024L * 1024;
 
-  @Override
-  public String name() {
-    return "audit-log-retention";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return CommonParams.RETENTION;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
-    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
-    n.addAll(RetentionFacts.AUDIT_LOGS.needs());
-    n.addAll(RetentionFacts.AUDIT_FIRST.needs());
-    n.addAll(RetentionFacts.FILESYSTEMS.needs());
-    n.addAll(RetentionFacts.NOW.needs());
-    return n;
+  public AuditLogRetentionMatcher() {
+    super("audit-log-retention", CommonParams.RETENTION, collected());
   }
 
   @Override
@@ -231,5 +213,15 @@ public final class AuditLogRetentionMatcher implements Matcher {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
+    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
+    n.addAll(RetentionFacts.AUDIT_LOGS.needs());
+    n.addAll(RetentionFacts.AUDIT_FIRST.needs());
+    n.addAll(RetentionFacts.FILESYSTEMS.needs());
+    n.addAll(RetentionFacts.NOW.needs());
+    return n;
   }
 }

@@ -3,10 +3,9 @@ package io.auditgap.checks.matchers.retention;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -35,28 +34,12 @@ import java.util.Set;
  * running), the listing decides as before: /var/log/auth.log (Debian/Ubuntu) or /var/log/secure
  * (RHEL), else the journal (Debian 12 installs no rsyslog).
  */
-public final class AuthLogRetentionMatcher implements Matcher {
+public final class AuthLogRetentionMatcher extends DeclaredMatcher {
   static final List<String> AUTH_LOGS = List.of("auth.log", "secure");
   private static final String VAR_LOG = "/var/log/";
 
-  @Override
-  public String name() {
-    return "auth-log-retention";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return CommonParams.RETENTION;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(RetentionFacts.LOGROTATE.needs());
-    n.addAll(RetentionFacts.VAR_LOG.needs());
-    n.addAll(JournalEstimate.needs());
-    n.addAll(LoggingFacts.RSYSLOG.needs());
-    n.addAll(LoggingFacts.SERVICES.needs());
-    return n;
+  public AuthLogRetentionMatcher() {
+    super("auth-log-retention", CommonParams.RETENTION, collected());
   }
 
   @Override
@@ -295,5 +278,14 @@ public final class AuthLogRetentionMatcher implements Matcher {
       return target.judge(what, j.days().getAsDouble(), j.why(), ev);
     }
     return target.unknownDays(what, j.why(), ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(RetentionFacts.LOGROTATE.needs());
+    n.addAll(RetentionFacts.VAR_LOG.needs());
+    n.addAll(JournalEstimate.needs());
+    n.addAll(LoggingFacts.RSYSLOG.needs());
+    n.addAll(LoggingFacts.SERVICES.needs());
+    return n;
   }
 }

@@ -2,36 +2,21 @@ package io.auditgap.checks.matchers.retention;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.retention.JournaldConfig;
 import io.auditgap.facts.retention.RetentionFacts;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The journal survives reboots (Storage=persistent, or auto with /var/log/journal) and its limits
  * (MaxRetentionSec, SystemMaxUse against the observed rate) keep the target number of days.
  */
-public final class JournalRetentionMatcher implements Matcher {
-  @Override
-  public String name() {
-    return "journal-retention";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return CommonParams.RETENTION;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return new HashSet<>(JournalEstimate.needs());
+public final class JournalRetentionMatcher extends DeclaredMatcher {
+  public JournalRetentionMatcher() {
+    super("journal-retention", CommonParams.RETENTION, new HashSet<>(JournalEstimate.needs()));
   }
 
   @Override

@@ -3,10 +3,9 @@ package io.auditgap.checks.matchers.retention;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -25,25 +24,11 @@ import java.util.Set;
  * wtmp (logins) and btmp (failed logins) under logrotate; the shorter of the two decides. Stock
  * Debian and RHEL rotate both monthly with rotate 1: about 60 days.
  */
-public final class LoginRecordsRetentionMatcher implements Matcher {
+public final class LoginRecordsRetentionMatcher extends DeclaredMatcher {
   private static final List<String> FILES = List.of("wtmp", "btmp");
 
-  @Override
-  public String name() {
-    return "login-records-retention";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return CommonParams.RETENTION;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(RetentionFacts.LOGROTATE.needs());
-    n.addAll(RetentionFacts.VAR_LOG.needs());
-    n.addAll(RetentionFacts.NOW.needs());
-    return n;
+  public LoginRecordsRetentionMatcher() {
+    super("login-records-retention", CommonParams.RETENTION, collected());
   }
 
   @Override
@@ -107,5 +92,12 @@ public final class LoginRecordsRetentionMatcher implements Matcher {
       ev.addAll(v.evidence());
     }
     return new Verdict(worst, String.join("; ", reasons), ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(RetentionFacts.LOGROTATE.needs());
+    n.addAll(RetentionFacts.VAR_LOG.needs());
+    n.addAll(RetentionFacts.NOW.needs());
+    return n;
   }
 }

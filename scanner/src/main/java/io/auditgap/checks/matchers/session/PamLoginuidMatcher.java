@@ -2,8 +2,8 @@ package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.SnapshotItem;
@@ -25,24 +25,12 @@ import java.util.Set;
  * (or {@code requisite}), so every process of an SSH session carries the user's auid. Without it,
  * rules filtered on {@code auid>=1000 auid!=unset} silently skip SSH users.
  */
-public final class PamLoginuidMatcher implements Matcher {
+public final class PamLoginuidMatcher extends DeclaredMatcher {
   static final String MODULE = "pam_loginuid.so";
   static final String UNSET = "4294967295";
 
-  @Override
-  public String name() {
-    return "pam-loginuid";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    n.addAll(PamFacts.USE_PAM.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    n.addAll(PamFacts.MODULE_FILES.needs());
-    n.add(PamFacts.SELF_LOGINUID);
-    return n;
+  public PamLoginuidMatcher() {
+    super("pam-loginuid", collected());
   }
 
   @Override
@@ -135,5 +123,15 @@ public final class PamLoginuidMatcher implements Matcher {
             v.equals(UNSET)
                 ? "the scanner's own session has no loginuid (expected if not scanned over SSH)"
                 : "the scanner's own session carries loginuid " + v));
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    n.addAll(PamFacts.USE_PAM.needs());
+    n.addAll(PamFacts.SSHD_SESSION.needs());
+    n.addAll(PamFacts.MODULE_FILES.needs());
+    n.add(PamFacts.SELF_LOGINUID);
+    return n;
   }
 }

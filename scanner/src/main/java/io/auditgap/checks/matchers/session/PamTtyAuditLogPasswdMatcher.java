@@ -2,8 +2,8 @@ package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -25,19 +25,10 @@ import java.util.Set;
  * which would put passwords typed at echo-off prompts into the audit log. Not applicable when sshd
  * runs no such line.
  */
-public final class PamTtyAuditLogPasswdMatcher implements Matcher {
+public final class PamTtyAuditLogPasswdMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "pam-tty-audit-no-log-passwd";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    return n;
+  public PamTtyAuditLogPasswdMatcher() {
+    super("pam-tty-audit-no-log-passwd", collected());
   }
 
   @Override
@@ -78,5 +69,12 @@ public final class PamTtyAuditLogPasswdMatcher implements Matcher {
           ev);
     }
     return Verdict.pass("no pam_tty_audit line in sshd's session stack has log_passwd", ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    n.addAll(PamFacts.SSHD_SESSION.needs());
+    return n;
   }
 }

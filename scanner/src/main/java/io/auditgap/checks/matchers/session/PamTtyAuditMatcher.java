@@ -3,9 +3,8 @@ package io.auditgap.checks.matchers.session;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
-import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -25,27 +24,10 @@ import java.util.stream.Collectors;
  * user, evaluated through the files sshd really reads, line reachability and the module's own
  * argument semantics.
  */
-public final class PamTtyAuditMatcher implements Matcher {
+public final class PamTtyAuditMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "pam-tty-audit";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return CommonParams.SESSION_USERS;
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    n.addAll(PamFacts.USE_PAM.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    n.addAll(PamFacts.MODULE_FILES.needs());
-    n.addAll(SessionUsers.needs());
-    return n;
+  public PamTtyAuditMatcher() {
+    super("pam-tty-audit", CommonParams.SESSION_USERS, collected());
   }
 
   @Override
@@ -101,5 +83,15 @@ public final class PamTtyAuditMatcher implements Matcher {
             + " target user(s) are not TTY-audited: "
             + byReason,
         ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    n.addAll(PamFacts.USE_PAM.needs());
+    n.addAll(PamFacts.SSHD_SESSION.needs());
+    n.addAll(PamFacts.MODULE_FILES.needs());
+    n.addAll(SessionUsers.needs());
+    return n;
   }
 }

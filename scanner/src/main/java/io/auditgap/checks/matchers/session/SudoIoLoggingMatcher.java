@@ -3,11 +3,10 @@ package io.auditgap.checks.matchers.session;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.sudo.CommandTag;
 import io.auditgap.facts.sudo.DefaultsEntry;
@@ -15,7 +14,6 @@ import io.auditgap.facts.sudo.SudoersPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code sudo.io-logging}: sudo records the I/O of privileged sessions for every user: each flag
@@ -24,26 +22,18 @@ import java.util.Set;
  * {@code Defaults!/usr/bin/sudoreplay !log_output}), LOG_ tags, {@code log_subcmds}, {@code
  * log_servers} and {@code iolog_dir} are reported as evidence.
  */
-public final class SudoIoLoggingMatcher implements Matcher {
+public final class SudoIoLoggingMatcher extends DeclaredMatcher {
   static final List<String> NOTED = List.of("log_subcmds", "log_servers", "iolog_dir");
 
-  @Override
-  public String name() {
-    return "sudo-io-logging";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return CommonParams.with(
-        CommonParams.SESSION_USERS,
-        ParamSpec.of("require", ParamType.TEXT_LIST)
-            .allowing("log_output", "log_input")
-            .byProfile());
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return SudoContext.needs();
+  public SudoIoLoggingMatcher() {
+    super(
+        "sudo-io-logging",
+        CommonParams.with(
+            CommonParams.SESSION_USERS,
+            ParamSpec.of("require", ParamType.TEXT_LIST)
+                .allowing("log_output", "log_input")
+                .byProfile()),
+        SudoContext.needs());
   }
 
   @Override

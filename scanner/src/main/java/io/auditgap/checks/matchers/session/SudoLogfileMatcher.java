@@ -2,32 +2,24 @@ package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.sudo.DefaultsEntry;
 import io.auditgap.facts.sudo.SudoersPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code sudo.logfile}: the global Defaults in force give sudo a dedicated log file with an
  * absolute path. sudo accepts double quotes around the value; anything else not starting with
  * {@code /} is rejected.
  */
-public final class SudoLogfileMatcher implements Matcher {
+public final class SudoLogfileMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "sudo-logfile";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return SudoContext.needs();
+  public SudoLogfileMatcher() {
+    super("sudo-logfile", SudoContext.needs());
   }
 
   @Override

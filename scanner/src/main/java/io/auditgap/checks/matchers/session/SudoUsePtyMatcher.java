@@ -2,16 +2,14 @@ package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.sudo.DefaultsEntry;
 import io.auditgap.facts.sudo.SudoersPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code sudo.use-pty}: sudo runs commands in their own pseudo-terminal for everyone: a global
@@ -19,17 +17,11 @@ import java.util.Set;
  * the default and no global {@code !use_pty}. A scoped {@code !use_pty} for users, hosts or runas
  * users breaks "for everyone"; scoped forms never count as the global setting.
  */
-public final class SudoUsePtyMatcher implements Matcher {
+public final class SudoUsePtyMatcher extends DeclaredMatcher {
   static final String FLAG = "use_pty";
 
-  @Override
-  public String name() {
-    return "sudo-use-pty";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return SudoContext.needs();
+  public SudoUsePtyMatcher() {
+    super("sudo-use-pty", SudoContext.needs());
   }
 
   @Override

@@ -3,10 +3,10 @@ package io.auditgap.checks.matchers.session;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -38,35 +38,16 @@ import java.util.Set;
  * every target user or sudo logs output globally, and fails otherwise; {@code required: true} makes
  * tlog itself mandatory.
  */
-public final class TlogRecordingMatcher implements Matcher {
+public final class TlogRecordingMatcher extends DeclaredMatcher {
   static final Set<String> FORWARDABLE = Set.of("journal", "syslog");
 
-  @Override
-  public String name() {
-    return "session-tlog";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return CommonParams.with(
-        CommonParams.SESSION_USERS,
-        ParamSpec.of("required", ParamType.BOOLEAN).orElse("false").byProfile());
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(PamFacts.TLOG_INSTALLED.needs());
-    n.addAll(PamFacts.TLOG_SETTINGS.needs());
-    n.addAll(PamFacts.SSSD_RECORDING.needs());
-    n.addAll(PamFacts.GROUPS.needs());
-    n.addAll(SessionUsers.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    n.addAll(PamFacts.MODULE_FILES.needs());
-    n.addAll(PamFacts.USE_PAM.needs());
-    n.addAll(SudoFacts.POLICY.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
+  public TlogRecordingMatcher() {
+    super(
+        "session-tlog",
+        CommonParams.with(
+            CommonParams.SESSION_USERS,
+            ParamSpec.of("required", ParamType.BOOLEAN).orElse("false").byProfile()),
+        collected());
   }
 
   @Override
@@ -240,5 +221,20 @@ public final class TlogRecordingMatcher implements Matcher {
                 : "pam_tty_audit does not cover every target user")
             + " and sudo does not log output",
         ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>();
+    n.addAll(PamFacts.TLOG_INSTALLED.needs());
+    n.addAll(PamFacts.TLOG_SETTINGS.needs());
+    n.addAll(PamFacts.SSSD_RECORDING.needs());
+    n.addAll(PamFacts.GROUPS.needs());
+    n.addAll(SessionUsers.needs());
+    n.addAll(PamFacts.SSHD_SESSION.needs());
+    n.addAll(PamFacts.MODULE_FILES.needs());
+    n.addAll(PamFacts.USE_PAM.needs());
+    n.addAll(SudoFacts.POLICY.needs());
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    return n;
   }
 }

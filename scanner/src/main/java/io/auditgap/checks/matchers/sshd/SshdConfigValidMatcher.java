@@ -2,8 +2,8 @@ package io.auditgap.checks.matchers.sshd;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Facts;
@@ -24,20 +24,12 @@ import java.util.Set;
  * root sshd -t cannot load the host keys; then only certain file errors fail, anything else is
  * unknown.
  */
-public final class SshdConfigValidMatcher implements Matcher {
+public final class SshdConfigValidMatcher extends DeclaredMatcher {
   /** Keywords sshd refuses inside a (non-{@code all}) Match block, among the logging ones. */
   static final Set<String> GLOBAL_ONLY = Set.of("usepam", "syslogfacility", "include");
 
-  @Override
-  public String name() {
-    return "sshd-config-valid";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(SshdFacts.TEST.needs());
-    n.addAll(SshdFacts.CONFIG.needs());
-    return n;
+  public SshdConfigValidMatcher() {
+    super("sshd-config-valid", collected());
   }
 
   @Override
@@ -101,5 +93,11 @@ public final class SshdConfigValidMatcher implements Matcher {
     }
     return Verdict.unknown(
         why + "; the configuration files show no error the scanner recognises", List.of());
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(SshdFacts.TEST.needs());
+    n.addAll(SshdFacts.CONFIG.needs());
+    return n;
   }
 }

@@ -3,10 +3,10 @@ package io.auditgap.checks.matchers.sshd;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -30,29 +30,20 @@ import java.util.Set;
  * each login), globally, for the audited users (per {@code sshd -T -C}), and in no Match block
  * below it. DEBUG levels fail: sshd_config(5) says they violate users' privacy.
  */
-public final class SshdLogLevelMatcher implements Matcher {
+public final class SshdLogLevelMatcher extends DeclaredMatcher {
   static final List<String> DEFAULT_ACCEPTED = List.of("VERBOSE");
 
-  @Override
-  public String name() {
-    return "sshd-log-level";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.of("accepted_levels", ParamType.TEXT_LIST)
-            .allowing(
-                "quiet", "fatal", "error", "info", "verbose", "debug", "debug1", "debug2", "debug3")
-            .byProfile(),
-        CommonParams.TTY_AUDIT_USERS);
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(EffectiveSshd.needs());
-    n.addAll(SshdFacts.PROBES.needs());
-    return n;
+  public SshdLogLevelMatcher() {
+    super(
+        "sshd-log-level",
+        List.of(
+            ParamSpec.of("accepted_levels", ParamType.TEXT_LIST)
+                .allowing(
+                    "quiet", "fatal", "error", "info", "verbose", "debug", "debug1", "debug2",
+                    "debug3")
+                .byProfile(),
+            CommonParams.TTY_AUDIT_USERS),
+        collected());
   }
 
   /** sshd -T prints QUIET as SILENT and DEBUG as DEBUG1; compare on one spelling. */
@@ -164,5 +155,11 @@ public final class SshdLogLevelMatcher implements Matcher {
     return canonical(level).startsWith("DEBUG")
         ? " (DEBUG logging violates users' privacy, sshd_config(5), and floods the log)"
         : "";
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(EffectiveSshd.needs());
+    n.addAll(SshdFacts.PROBES.needs());
+    return n;
   }
 }

@@ -2,8 +2,8 @@ package io.auditgap.checks.matchers.sshd;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -21,18 +21,10 @@ import java.util.Set;
  * rule and SIEM filter for authentication reads. A LOCALn facility passes only when an rsyslog rule
  * keeps that facility.
  */
-public final class SshdSyslogFacilityMatcher implements Matcher {
+public final class SshdSyslogFacilityMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "sshd-syslog-facility";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(EffectiveSshd.needs());
-    n.addAll(LogsFacts.SYSLOG_ROUTES.needs());
-    return n;
+  public SshdSyslogFacilityMatcher() {
+    super("sshd-syslog-facility", collected());
   }
 
   @Override
@@ -90,5 +82,11 @@ public final class SshdSyslogFacilityMatcher implements Matcher {
     }
     return Verdict.fail(
         "sshd logs to facility " + f.value() + ", not AUTH or AUTHPRIV" + origin, ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(EffectiveSshd.needs());
+    n.addAll(LogsFacts.SYSLOG_ROUTES.needs());
+    return n;
   }
 }

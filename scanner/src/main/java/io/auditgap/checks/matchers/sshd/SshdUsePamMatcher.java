@@ -1,30 +1,22 @@
 package io.auditgap.checks.matchers.sshd;
 
 import io.auditgap.checks.CheckParams;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code sshd.use-pam}: {@code UsePAM yes}. Without it the PAM session stack never runs for SSH
  * logins, so pam_loginuid sets no audit login uid and pam_tty_audit never starts: audit records of
  * the session cannot be tied to the person who logged in.
  */
-public final class SshdUsePamMatcher implements Matcher {
+public final class SshdUsePamMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "sshd-use-pam";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return EffectiveSshd.needs();
+  public SshdUsePamMatcher() {
+    super("sshd-use-pam", EffectiveSshd.needs());
   }
 
   @Override

@@ -2,10 +2,10 @@ package io.auditgap.checks.matchers.time;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -26,25 +26,13 @@ import java.util.Set;
  * timestamps from this host line up with every other source. Two daemons step the clock against
  * each other. On a container the clock belongs to the host kernel: not applicable.
  */
-public final class TimeSyncMatcher implements Matcher {
+public final class TimeSyncMatcher extends DeclaredMatcher {
 
-  @Override
-  public String name() {
-    return "time-sync";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(ParamSpec.of("max_offset_seconds", ParamType.TEXT).orElse("1"));
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(TimeFacts.DAEMONS.needs());
-    n.addAll(TimeFacts.TIMEDATE.needs());
-    n.addAll(TimeFacts.TRACKING.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
+  public TimeSyncMatcher() {
+    super(
+        "time-sync",
+        List.of(ParamSpec.of("max_offset_seconds", ParamType.TEXT).orElse("1")),
+        collected());
   }
 
   @Override
@@ -118,5 +106,13 @@ public final class TimeSyncMatcher implements Matcher {
             + why
             + ")",
         ev);
+  }
+
+  private static Set<CollectionItem> collected() {
+    Set<CollectionItem> n = new HashSet<>(TimeFacts.DAEMONS.needs());
+    n.addAll(TimeFacts.TIMEDATE.needs());
+    n.addAll(TimeFacts.TRACKING.needs());
+    n.addAll(OsFacts.IN_CONTAINER.needs());
+    return n;
   }
 }

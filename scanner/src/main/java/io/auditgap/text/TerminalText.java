@@ -1,9 +1,10 @@
-package io.auditgap.report;
+package io.auditgap.text;
 
 import java.util.Locale;
 
 /**
- * Neutralises untrusted, host-provided text before it is shown on a terminal or a page.
+ * Neutralises untrusted, host-provided text before it is shown on a terminal or a page, written to
+ * a report or kept in a message: the one sanitizer every layer uses.
  *
  * <p>Every character that could change how the surrounding output is displayed is replaced by a
  * visible, inert escape: C0 and C1 control characters (ESC, CSI, CR, BEL, backspace, NUL, DEL, ...)
@@ -98,6 +99,27 @@ public final class TerminalText {
       i += width;
     }
     return new Clipped(out.toString(), n - i);
+  }
+
+  /**
+   * Printable ASCII only, for values a protocol defines as ASCII (an SSH identification string,
+   * authentication method names): any other character becomes {@code ?}, and at most {@code max}
+   * characters are kept ({@code ...} marks a cut). Null stays null.
+   */
+  public static String ascii(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), max));
+    for (int i = 0; i < text.length() && sb.length() < max; i++) {
+      char c = text.charAt(i);
+      sb.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    if (text.length() > max && max > 3) {
+      sb.setLength(max - 3);
+      sb.append("...");
+    }
+    return sb.toString();
   }
 
   /** True when {@code c} would be shown escaped in multi-line text. */
