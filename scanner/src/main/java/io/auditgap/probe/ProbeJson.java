@@ -3,6 +3,7 @@ package io.auditgap.probe;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.auditgap.json.Json;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,7 +54,7 @@ public final class ProbeJson {
           || version.intValue() > ProbeReport.FORMAT_VERSION) {
         throw new IOException(
             "unsupported probe.json version "
-                + SshIdent.sanitize(version.toString(), 20)
+                + TerminalText.line(version.toString(), 20)
                 + " (this build reads up to "
                 + ProbeReport.FORMAT_VERSION
                 + ")");
@@ -61,7 +62,7 @@ public final class ProbeJson {
       return Json.mapper().treeToValue(tree, ProbeReport.class);
     } catch (JacksonException e) {
       // The message quotes the file, which is input: nothing in it may drive a terminal.
-      throw new IOException(SshIdent.sanitize(Json.describe(e), 300), e);
+      throw new IOException(TerminalText.line(Json.describe(e), 300), e);
     }
   }
 

@@ -2,7 +2,6 @@ package io.auditgap.report;
 
 import io.auditgap.json.Json;
 import io.auditgap.scan.ScanResult;
-import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;

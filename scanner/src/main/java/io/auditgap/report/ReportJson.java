@@ -13,6 +13,7 @@ import io.auditgap.checks.Status;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanResult;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
