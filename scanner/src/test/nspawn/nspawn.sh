@@ -48,7 +48,7 @@ mirror() {
   echo "${m:-http://deb.debian.org/debian}"
 }
 
-key() { printf '%s %s %s v1\n' "$SUITE" "$VARIANT" "$PACKAGES" | sha256sum | cut -c1-16; }
+key() { printf '%s %s %s v2\n' "$SUITE" "$VARIANT" "$PACKAGES" | sha256sum | cut -c1-16; }
 
 rootfs() {
   k=$(key)
@@ -62,15 +62,22 @@ rootfs() {
     rm -rf "$tmp"
     t0=$(date +%s)
     log "debootstrap $SUITE ($VARIANT, $PACKAGES) from $(mirror) into $tmp"
-    if ! timeout 900 debootstrap --variant="$VARIANT" --include="$PACKAGES" "$SUITE" "$tmp" "$(mirror)" \
-        >"$CACHE/debootstrap.log" 2>&1; then
+    # Two stages so that dpkg can skip its fsync calls in the second one (a throw-away test root:
+    # a crash means a rebuild); the setting is removed before the root is used.
+    if ! { timeout 600 debootstrap --foreign --variant="$VARIANT" --include="$PACKAGES" "$SUITE" "$tmp" "$(mirror)" &&
+           mkdir -p "$tmp/etc/dpkg/dpkg.cfg.d" && echo force-unsafe-io >"$tmp/etc/dpkg/dpkg.cfg.d/agp-unsafe-io" &&
+           timeout 600 chroot "$tmp" /debootstrap/debootstrap --second-stage; } >"$CACHE/debootstrap.log" 2>&1; then
       tail -20 "$CACHE/debootstrap.log" >&2
       rm -rf "$tmp"
       die "debootstrap failed (log: $CACHE/debootstrap.log)"
     fi
+    rm -f "$tmp/etc/dpkg/dpkg.cfg.d/agp-unsafe-io"
     rm -rf "$tmp/var/cache/apt/archives/"*.deb "$tmp/var/lib/apt/lists/"* 2>/dev/null || true
     mv "$tmp" "$dir"
     log "root built in $(( $(date +%s) - t0 )) s: $dir"
+    for old in "$CACHE/$SUITE"-*; do   # roots of other package lists are not used again
+      case $old in "$dir" | *.tmp) ;; *) [ -d "$old" ] && rm -rf "$old" ;; esac
+    done
   fi
   exec 9>&-
   echo "$dir"
@@ -118,6 +125,13 @@ stage() {
   for f in "$r"/etc/ssh/ssh_host_*_key.pub; do awk -v a="$NET.2" '{print a, $1, $2}' "$f"; done >"$STATE/known_hosts"
 }
 
+# failed WHY: show the boot log, tear everything down, exit 1
+failed() {
+  tail -30 "$STATE/nspawn.log" >&2 2>/dev/null || true
+  down
+  die "$1"
+}
+
 up() {
   check >/dev/null || die "$(check)"
   root=$(rootfs)
@@ -138,8 +152,8 @@ up() {
     </dev/null >"$STATE/nspawn.log" 2>&1 &
   echo $! >"$STATE/pid"
   until (exec 3<>"/dev/tcp/$NET.2/22") 2>/dev/null; do
-    kill -0 "$(cat "$STATE/pid")" 2>/dev/null || { tail -30 "$STATE/nspawn.log" >&2; die "systemd-nspawn exited"; }
-    [ $(( $(date +%s) - t0 )) -lt "$BOOT_TIMEOUT" ] || { tail -30 "$STATE/nspawn.log" >&2; die "sshd not listening after ${BOOT_TIMEOUT}s"; }
+    kill -0 "$(cat "$STATE/pid")" 2>/dev/null || failed "systemd-nspawn exited"
+    [ $(( $(date +%s) - t0 )) -lt "$BOOT_TIMEOUT" ] || failed "sshd not listening after ${BOOT_TIMEOUT}s"
     sleep 0.2
   done
   log "booted, sshd listening on $NET.2:22 after $(( $(date +%s) - t0 )) s"

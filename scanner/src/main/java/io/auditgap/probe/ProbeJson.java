@@ -54,7 +54,7 @@ public final class ProbeJson {
           || version.intValue() > ProbeReport.FORMAT_VERSION) {
         throw new IOException(
             "unsupported probe.json version "
-                + TerminalText.line(version.toString(), 20)
+                + TerminalText.ascii(version.toString(), 20)
                 + " (this build reads up to "
                 + ProbeReport.FORMAT_VERSION
                 + ")");
@@ -62,7 +62,7 @@ public final class ProbeJson {
       return Json.mapper().treeToValue(tree, ProbeReport.class);
     } catch (JacksonException e) {
       // The message quotes the file, which is input: nothing in it may drive a terminal.
-      throw new IOException(TerminalText.line(Json.describe(e), 300), e);
+      throw new IOException(TerminalText.ascii(Json.describe(e), 300), e);
     }
   }
 

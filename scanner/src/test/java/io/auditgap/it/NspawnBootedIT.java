@@ -8,13 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
 import io.auditgap.report.ReportSummary;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,19 +50,20 @@ class NspawnBootedIT {
     Assumptions.assumeFalse(
         "skip".equals(System.getProperty("auditgap.nspawn")), "disabled by -Dauditgap.nspawn=skip");
     script = locate();
-    Result check = run(30, "check");
-    Assumptions.assumeTrue(check.code() == 0, () -> "nspawn unavailable: " + check.out());
+    TestFleet.Result check = run(30, "check");
+    Assumptions.assumeTrue(check.exitCode() == 0, () -> "nspawn unavailable: " + check.stdout());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> run(60, "down"), "nspawn-down"));
     long t0 = System.nanoTime();
     // first run: debootstrap (about a minute on CI, longer on a loaded machine); later: the cache
-    Result up = run(900, "up");
-    if (up.code() != 0) {
+    TestFleet.Result up = run(900, "up");
+    if (up.exitCode() != 0) {
       run(60, "down");
-      throw new IllegalStateException("nspawn.sh up failed (rc " + up.code() + "):\n" + up.all());
+      throw new IllegalStateException(
+          "nspawn.sh up failed (rc " + up.exitCode() + "):\n" + up.stdout() + up.stderr());
     }
-    System.err.printf("nspawn: up in %.1f s%n%s", (System.nanoTime() - t0) / 1e9, up.err());
+    System.err.printf("nspawn: up in %.1f s%n%s", (System.nanoTime() - t0) / 1e9, up.stderr());
     box = new LinkedHashMap<>();
-    up.out()
+    up.stdout()
         .lines()
         .filter(l -> l.contains("="))
         .forEach(l -> box.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
@@ -115,8 +110,8 @@ class NspawnBootedIT {
   @AfterAll
   static void stop() {
     if (script != null && box != null) {
-      Result down = run(60, "down");
-      assertEquals(0, down.code(), down.all());
+      TestFleet.Result down = run(60, "down");
+      assertEquals(0, down.exitCode(), down.stdout() + down.stderr());
     }
   }
 
@@ -208,12 +203,6 @@ class NspawnBootedIT {
 
   // ------------------------------------------------------------------------------------------
 
-  record Result(int code, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
-
   private static Path locate() {
     for (String c : List.of("src/test/nspawn/nspawn.sh", "scanner/src/test/nspawn/nspawn.sh")) {
       Path p = Paths.get(c).toAbsolutePath();
@@ -224,35 +213,13 @@ class NspawnBootedIT {
     throw new IllegalStateException("nspawn.sh not found from " + Paths.get("").toAbsolutePath());
   }
 
-  private static Result run(int timeoutSeconds, String... args) {
+  private static TestFleet.Result run(int timeoutSeconds, String... args) {
     List<String> cmd = new ArrayList<>(List.of("/bin/bash", script.toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(new File("/dev/null"));
     try {
-      Process p = pb.start();
-      CompletableFuture<String> out =
-          CompletableFuture.supplyAsync(() -> slurp(p.getInputStream()));
-      CompletableFuture<String> err =
-          CompletableFuture.supplyAsync(() -> slurp(p.getErrorStream()));
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        return new Result(124, "", "timed out after " + timeoutSeconds + " s: " + cmd);
-      }
-      return new Result(p.exitValue(), out.join(), err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String slurp(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return TestFleet.exec(timeoutSeconds, cmd, Map.of());
+    } catch (IllegalStateException timedOut) {
+      return new TestFleet.Result(124, "", timedOut.getMessage());
     }
   }
 }

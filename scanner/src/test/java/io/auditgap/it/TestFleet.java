@@ -251,7 +251,8 @@ public final class TestFleet {
     return exec(timeoutSeconds, cmd, Map.of());
   }
 
-  private static Result exec(int timeoutSeconds, List<String> cmd, Map<String, String> env) {
+  /** Runs {@code cmd} with {@code env} added; stdin empty; fails the caller on timeout. */
+  static Result exec(int timeoutSeconds, List<String> cmd, Map<String, String> env) {
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -263,6 +264,7 @@ public final class TestFleet {
       CompletableFuture<String> err =
           CompletableFuture.supplyAsync(() -> slurp(p.getErrorStream()));
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + cmd);
       }
