@@ -6,7 +6,6 @@ import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.JournalProbe;
@@ -15,9 +14,7 @@ import io.auditgap.facts.logging.LogFileStats;
 import io.auditgap.facts.logging.LogsFacts;
 import io.auditgap.facts.system.FileStat;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code logs.auth-log}: authentication events are kept on the host. Either a syslog file ({@code
@@ -36,7 +33,7 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
             ParamSpec.of("max_mode", ParamType.MODE).orElse("0640"),
             ParamSpec.of("owners", ParamType.TEXT_LIST),
             ParamSpec.of("groups", ParamType.TEXT_LIST)),
-        collected());
+        needsOf(List.of(LogsFacts.STATS, LogsFacts.JOURNAL, LogsFacts.STORAGE)));
   }
 
   @Override
@@ -178,13 +175,5 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
     }
     why.add(journalState == null ? "the journal is not persistent" : journalState);
     return Verdict.fail("SSH authentication events are not stored: " + String.join("; ", why), ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(LogsFacts.STATS.needs());
-    n.addAll(LogsFacts.JOURNAL.needs());
-    n.addAll(LogsFacts.STORAGE.needs());
-    return n;
   }
 }
