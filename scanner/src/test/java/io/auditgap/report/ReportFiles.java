@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReportFiles {
   public static final Path SCHEMA = Path.of("..", "docs", "report-schema.json");
+  public static final Path PROBE_SCHEMA = Path.of("..", "docs", "probe-schema.json");
   private static final JsonSchema REPORT = load(SCHEMA);
+  private static final JsonSchema PROBE = load(PROBE_SCHEMA);
+  private static final AtomicInteger PROBES = new AtomicInteger();
   private static final AtomicInteger VALIDATED = new AtomicInteger();
   private static final AtomicInteger ROUND_TRIPPED = new AtomicInteger();
 
@@ -37,18 +40,45 @@ public final class ReportFiles {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (VALIDATED.get() > 0) {
+                  if (VALIDATED.get() + PROBES.get() > 0) {
                     System.err.println(
                         "report-schema: "
                             + VALIDATED.get()
                             + " report.json documents valid, "
                             + ROUND_TRIPPED.get()
-                            + " round-tripped byte for byte");
+                            + " round-tripped byte for byte; "
+                            + PROBES.get()
+                            + " probe.json documents valid and round-tripped");
                   }
                 }));
   }
 
+  /** {@code docs/junit-schema.xsd}: the JUnit dialect auditgap writes (see its header). */
+  public static final Path JUNIT_SCHEMA = Path.of("..", "docs", "junit-schema.xsd");
+
+  private static final javax.xml.validation.Schema JUNIT = junitSchema();
+
   private ReportFiles() {}
+
+  private static javax.xml.validation.Schema junitSchema() {
+    try {
+      return javax.xml.validation.SchemaFactory.newInstance(
+              javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+          .newSchema(JUNIT_SCHEMA.toFile());
+    } catch (org.xml.sax.SAXException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Parses {@code xml} with the JDK's validating parser against {@link #JUNIT_SCHEMA}; throws
+   * {@link org.xml.sax.SAXException} naming the line when it is not well-formed or not valid.
+   */
+  public static void assertValidJunit(String xml) throws IOException, org.xml.sax.SAXException {
+    JUNIT
+        .newValidator()
+        .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xml)));
+  }
 
   static JsonSchema load(Path schema) {
     SchemaValidatorsConfig config =
@@ -86,6 +116,28 @@ public final class ReportFiles {
         new JsonReportWriter().toJson(new JsonReportReader().readString(json)),
         file + ": read then written again differs");
     ROUND_TRIPPED.incrementAndGet();
+    return tree;
+  }
+
+  /** What the validator says is wrong with a probe.json; empty when valid. */
+  public static List<String> probeErrors(JsonNode probe) {
+    return PROBE.validate(probe).stream().map(ValidationMessage::toString).sorted().toList();
+  }
+
+  /**
+   * Reads a probe.json: valid against {@code docs/probe-schema.json}, and read → write gives the
+   * same bytes. Returns its tree.
+   */
+  public static JsonNode readValidProbe(Path file) throws IOException {
+    String json = Files.readString(file, StandardCharsets.UTF_8);
+    JsonNode tree = new ObjectMapper().readTree(json);
+    List<String> errors = probeErrors(tree);
+    assertTrue(errors.isEmpty(), file + " not valid against docs/probe-schema.json: " + errors);
+    assertEquals(
+        json,
+        io.auditgap.probe.ProbeJson.toJson(io.auditgap.probe.ProbeJson.read(file)),
+        file + ": read then written again differs");
+    PROBES.incrementAndGet();
     return tree;
   }
 }
