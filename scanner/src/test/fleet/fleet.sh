@@ -22,6 +22,8 @@
 #                    mode MODE OWNER:GROUP /path (git keeps no modes; inherited) |
 #                    pam_standin MODULE.so (pam_permit copied under that name: a module Debian lacks) |
 #                    fresh /path (mtime set when the host is staged: a log being written; inherited) |
+#                    dated /path (each @AGO:<seconds>@ in the file becomes that many seconds before
+#                    staging, in RFC 3339 as Debian 12's rsyslog writes it: log lines stay recent) |
 #                    rootfile /NAME (an empty file at the host's root, e.g. /.dockerenv; inherited)
 #                    user NAME SHELL [nopasswd|password] (an extra login with the client key; sudo rule) |
 #                    inventory no (left out of run/inventory.yaml: fault-injection hosts)
@@ -267,6 +269,10 @@ stage() {
   local m o p; while read -r m o p; do [ -n "$p" ] && [ -e "$L$p" ] && chmod "$m" "$L$p" && chown "$o" "$L$p"; done < <(conf_chain "$h" mode)
   # logs being written: mtime = staging time (host.conf "fresh /path", inherited)
   while read -r p; do [ -n "$p" ] && [ -e "$L$p" ] && touch "$L$p"; done < <(conf_chain "$h" fresh)
+  while read -r p; do [ -n "$p" ] && [ -f "$L$p" ] && "$PY" -c 'import datetime as d, re, sys
+p = sys.argv[1]; now = d.datetime.now(d.timezone.utc); s = open(p).read()
+f = lambda m: (now - d.timedelta(seconds=int(m.group(1)))).isoformat(timespec="microseconds")
+open(p, "w").write(re.sub(r"@AGO:(\d+)@", f, s))' "$L$p"; done < <(conf_chain "$h" dated)
   [ -f "$L/usr/bin/chronyc" ] && chmod 755 "$L/usr/bin/chronyc"
   chmod 700 "$L/root" "$L/root/.ssh" "$L/home/$TEST_USER/.ssh"; chmod 600 "$L/root/.ssh/authorized_keys" "$L/home/$TEST_USER/.ssh/authorized_keys"
   chmod 755 "$L/home"; chmod 750 "$L/home/$TEST_USER"; chown -R "$TEST_UID:$TEST_UID" "$L/home/$TEST_USER"

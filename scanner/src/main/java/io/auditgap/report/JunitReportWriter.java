@@ -22,8 +22,10 @@ import java.util.Locale;
  *       with the host's reason ({@code host.assessed} when the scan has no checks at all).
  * </ul>
  *
- * <p>All text comes from {@link ReportModel} (neutralised: no control characters, so the XML is
- * always well-formed) and is XML-escaped here.
+ * <p>All text comes from {@link ReportModel} (neutralised: no control characters) and is written
+ * through {@link XmlOut}, a {@code javax.xml.stream} writer that escapes markup and replaces what
+ * XML cannot carry, so the file is well-formed whatever a host sent. Element and attribute use
+ * stays within the common JUnit schema (Jenkins xunit {@code junit-10.xsd}).
  */
 public final class JunitReportWriter implements ReportWriter {
   /** Test case name used for a not-assessed host when the scan evaluated no check at all. */
@@ -45,33 +47,30 @@ public final class JunitReportWriter implements ReportWriter {
     int tests = 0;
     int failures = 0;
     int errors = 0;
-    int skipped = 0;
     for (ReportModel.HostView h : page.hosts()) {
       int[] c = counts(page, h);
       tests += c[0];
       failures += c[1];
       errors += c[2];
-      skipped += c[3];
     }
-    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.write(
-        "<testsuites name=\"auditgap\" tests=\""
-            + tests
-            + "\" failures=\""
-            + failures
-            + "\" errors=\""
-            + errors
-            + "\" skipped=\""
-            + skipped
-            + "\""
-            + (page.scope().startedAt().isEmpty()
-                ? ""
-                : " timestamp=\"" + attr(page.scope().startedAt()) + "\"")
-            + ">\n");
-    for (int i = 0; i < page.hosts().size(); i++) {
-      suite(page, page.hosts().get(i), result.hosts().get(i), out);
+    try (XmlOut xml = new XmlOut(out)) {
+      // The root carries only what the common schema (Jenkins junit-10.xsd) allows there; skipped
+      // counts and the timestamp are on each testsuite.
+      xml.start(
+          "testsuites",
+          "name",
+          "auditgap",
+          "tests",
+          Integer.toString(tests),
+          "failures",
+          Integer.toString(failures),
+          "errors",
+          Integer.toString(errors));
+      for (int i = 0; i < page.hosts().size(); i++) {
+        suite(page, page.hosts().get(i), result.hosts().get(i), xml);
+      }
+      xml.end();
     }
-    out.write("</testsuites>\n");
     out.flush();
   }
 
@@ -102,107 +101,99 @@ public final class JunitReportWriter implements ReportWriter {
   }
 
   private static void suite(
-      ReportModel.Page page, ReportModel.HostView h, HostResult raw, Writer out)
+      ReportModel.Page page, ReportModel.HostView h, HostResult raw, XmlOut xml)
       throws IOException {
     int[] c = counts(page, h);
     String time =
         raw.stats() == null
             ? "0"
             : String.format(Locale.ROOT, "%.3f", raw.stats().durationMillis() / 1000.0);
-    out.write(
-        "  <testsuite name=\""
-            + attr(h.name())
-            + "\" hostname=\""
-            + attr(h.address())
-            + "\" tests=\""
-            + c[0]
-            + "\" failures=\""
-            + c[1]
-            + "\" errors=\""
-            + c[2]
-            + "\" skipped=\""
-            + c[3]
-            + "\" time=\""
-            + time
-            + "\""
-            + (page.scope().startedAt().isEmpty()
-                ? ""
-                : " timestamp=\"" + attr(page.scope().startedAt()) + "\"")
-            + ">\n");
-    out.write("    <properties>\n");
-    property(out, "host_status", h.status());
-    property(out, "address", h.address());
+    xml.start(
+        "testsuite",
+        "name",
+        h.name(),
+        "hostname",
+        h.address(),
+        "tests",
+        Integer.toString(c[0]),
+        "failures",
+        Integer.toString(c[1]),
+        "errors",
+        Integer.toString(c[2]),
+        "skipped",
+        Integer.toString(c[3]),
+        "time",
+        time,
+        "timestamp",
+        page.scope().startedAt().isEmpty() ? null : page.scope().startedAt());
+    xml.start("properties");
+    property(xml, "host_status", h.status());
+    property(xml, "address", h.address());
     if (!h.reason().isEmpty()) {
-      property(out, "reason", h.reason());
+      property(xml, "reason", h.reason());
     }
     if (!h.fingerprint().isEmpty()) {
-      property(out, "host_key_fingerprint", h.fingerprint());
+      property(xml, "host_key_fingerprint", h.fingerprint());
     }
-    out.write("    </properties>\n");
+    xml.end();
     if (!h.assessed() && h.findings().isEmpty()) {
       String message = "host not assessed (" + h.status() + ")" + reasonSuffix(h.reason());
       if (page.checks().isEmpty()) {
-        notAssessed(out, h, HOST_CASE, message);
+        notAssessed(xml, h, HOST_CASE, message);
       }
       for (String check : page.checks()) {
-        notAssessed(out, h, check, message);
+        notAssessed(xml, h, check, message);
       }
     } else {
       for (ReportModel.FindingView f : h.findings()) {
-        testcase(page, h, f, out);
+        testcase(page, h, f, xml);
       }
     }
-    out.write("  </testsuite>\n");
+    xml.end();
   }
 
-  private static void notAssessed(Writer out, ReportModel.HostView h, String check, String message)
+  private static void notAssessed(XmlOut xml, ReportModel.HostView h, String check, String message)
       throws IOException {
-    out.write(
-        "    <testcase classname=\""
-            + attr(h.name())
-            + "\" name=\""
-            + attr(check)
-            + "\" time=\"0\">\n      <error message=\""
-            + attr(message)
-            + "\" type=\""
-            + attr(h.status())
-            + "\">"
-            + text(message)
-            + "</error>\n    </testcase>\n");
+    xml.start("testcase", "classname", h.name(), "name", check, "time", "0");
+    xml.element("error", message, "message", message, "type", h.status());
+    xml.end();
   }
 
   private static void testcase(
-      ReportModel.Page page, ReportModel.HostView h, ReportModel.FindingView f, Writer out)
+      ReportModel.Page page, ReportModel.HostView h, ReportModel.FindingView f, XmlOut xml)
       throws IOException {
-    out.write(
-        "    <testcase classname=\""
-            + attr(h.name())
-            + "\" name=\""
-            + attr(f.check())
-            + "\" time=\"0\"");
+    String[] id = {"classname", h.name(), "name", f.check(), "time", "0"};
+    String expired = f.waiver().isEmpty() ? "" : f.waiver() + "; ";
     if (f.accepted()) {
-      out.write(">\n      <skipped message=\"" + attr(f.waiver()) + "\">");
-      out.write(text(body(page, f)) + "</skipped>\n    </testcase>\n");
+      xml.start("testcase", id);
+      xml.element("skipped", body(page, f), "message", f.waiver());
+      xml.end();
       return;
     }
-    String expired = f.waiver().isEmpty() ? "" : f.waiver() + "; ";
     switch (f.status()) {
-      case "fail":
-        out.write(">\n      <failure message=\"" + attr(expired + f.reason()) + "\" type=\"");
-        out.write(
-            attr(f.severity()) + "\">" + text(body(page, f)) + "</failure>\n    </testcase>\n");
-        break;
-      case "unknown":
-        out.write(
-            ">\n      <error message=\"" + attr(expired + "unknown" + reasonSuffix(f.reason())));
-        out.write("\" type=\"unknown\">" + text(body(page, f)) + "</error>\n    </testcase>\n");
-        break;
-      case "not_applicable":
-        out.write(">\n      <skipped message=\"");
-        out.write(attr("not applicable" + reasonSuffix(f.reason())) + "\"/>\n    </testcase>\n");
-        break;
-      default:
-        out.write("/>\n");
+      case "fail" -> {
+        xml.start("testcase", id);
+        xml.element(
+            "failure", body(page, f), "message", expired + f.reason(), "type", f.severity());
+        xml.end();
+      }
+      case "unknown" -> {
+        xml.start("testcase", id);
+        xml.element(
+            "error",
+            body(page, f),
+            "message",
+            expired + "unknown" + reasonSuffix(f.reason()),
+            "type",
+            "unknown");
+        xml.end();
+      }
+      case "not_applicable" -> {
+        xml.start("testcase", id);
+        xml.empty("skipped", "message", "not applicable" + reasonSuffix(f.reason()));
+        xml.end();
+      }
+      default -> xml.empty("testcase", id);
     }
   }
 
@@ -253,50 +244,7 @@ public final class JunitReportWriter implements ReportWriter {
     return sb.toString();
   }
 
-  private static void property(Writer out, String name, String value) throws IOException {
-    out.write("      <property name=\"" + name + "\" value=\"" + attr(value) + "\"/>\n");
-  }
-
-  /** Escapes text content; the input is already neutralised (no control characters but LF/TAB). */
-  static String text(String s) {
-    return escape(s, false);
-  }
-
-  /** Escapes an attribute value (also quotes and whitespace that attribute normalisation eats). */
-  static String attr(String s) {
-    return escape(s, true);
-  }
-
-  private static String escape(String s, boolean attribute) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String entity =
-          switch (c) {
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '&' -> "&amp;";
-            case '"' -> attribute ? "&quot;" : null;
-            case '\'' -> attribute ? "&apos;" : null;
-            case '\n' -> attribute ? "&#10;" : null;
-            case '\t' -> attribute ? "&#9;" : null;
-            default -> null;
-          };
-      if (entity != null) {
-        sb.append(entity);
-      } else {
-        sb.append(xmlSafe(c) ? c : '?');
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Defence in depth: a char XML 1.0 allows (the model never contains others). */
-  private static boolean xmlSafe(char c) {
-    return c == '\n'
-        || c == '\t'
-        || (c >= 0x20 && c <= 0xd7ff)
-        || (c >= 0xe000 && c <= 0xfffd)
-        || Character.isSurrogate(c);
+  private static void property(XmlOut xml, String name, String value) throws IOException {
+    xml.empty("property", "name", name, "value", value);
   }
 }

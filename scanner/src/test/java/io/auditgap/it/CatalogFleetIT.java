@@ -141,7 +141,13 @@ class CatalogFleetIT {
           new Variant(
               "chrony-unsynchronised",
               "chrony's only source unreachable (UDP 123 filtered): Leap status Not synchronised",
-              Set.of("time.sync")));
+              Set.of("time.sync")),
+          new Variant(
+              "rsyslog-suspended",
+              "logs.example.com unresolvable: rsyslog suspended the omfwd action and says so in"
+                  + " /var/log/syslog (configuration unchanged)",
+              // audit records ride the same omfwd action (audisp-syslog, local6)
+              Set.of("logs.forwarding", "audit.forwarding")));
 
   /**
    * Stock-like hosts: the verdicts their shipped configuration implies. The reasons are documented
@@ -206,6 +212,16 @@ class CatalogFleetIT {
             "pam.loginuid", "pass", // PASS
             "pam.tty-audit", "fail", // FAIL
             "session.tlog", "fail")); // NA/FAIL (tlog not installed)
+    STOCK.put(
+        "syslog-ng-no-authfile",
+        expect(
+            "auditd.installed", "fail",
+            // syslog-ng's log path to d_auth makes /var/log/auth.log the store, created or not:
+            // judged on that file, never on the journal
+            "logs.auth-log", "fail",
+            "retention.auth-log", "fail", // weekly x 4 in logrotate.d/syslog-ng
+            "logs.forwarding", "fail", // no network destination
+            "logs.not-a-receiver", "pass"));
   }
 
   private static TestFleet fleet;
@@ -387,6 +403,32 @@ class CatalogFleetIT {
         }
       }
     }
+  }
+
+  @Test
+  void daemonMessagesAndSyslogNgRoutingDecideWhatConfigurationCannot() {
+    List<Executable> checks = new ArrayList<>();
+    for (String profile : PROFILES) {
+      String fwd = reason(profile, "rsyslog-suspended", "logs.forwarding");
+      checks.add(
+          () ->
+              assertTrue(
+                  fwd.contains("rsyslog to logs.example.com is not delivering")
+                      && fwd.contains("cannot be resolved"),
+                  profile + ": " + fwd));
+      String ret = reason(profile, "syslog-ng-no-authfile", "retention.auth-log");
+      checks.add(
+          () ->
+              assertTrue(
+                  ret.contains("/var/log/auth.log (syslog-ng's auth store, not created yet)"),
+                  profile + ": " + ret));
+      String stored = reason(profile, "syslog-ng-no-authfile", "logs.auth-log");
+      checks.add(
+          () ->
+              assertTrue(
+                  stored.contains("/var/log/auth.log does not exist"), profile + ": " + stored));
+    }
+    assertAll(checks);
   }
 
   @Test

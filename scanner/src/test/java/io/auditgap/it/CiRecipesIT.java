@@ -203,6 +203,7 @@ class CiRecipesIT {
     Map<String, Object> artifacts = (Map<String, Object>) job.get("artifacts");
     String junit = ((Map<String, Object>) artifacts.get("reports")).get("junit").toString();
     String xml = Files.readString(work.resolve(junit));
+    ReportFiles.assertValidJunit(xml);
     assertTrue(xml.startsWith("<?xml") && xml.contains("<testsuite name=\"debian-stock\""), xml);
     assertTrue(xml.contains("<skipped message=\"accepted risk: execve auditing arrives"), xml);
     assertEquals(List.of(3), ((Map<String, Object>) job.get("allow_failure")).get("exit_codes"));

@@ -98,6 +98,114 @@ class JunitReportWriterTest {
     assertEquals("2", down.getAttribute("errors"), "not-assessed host: one error per check");
   }
 
+  /** Text no host should send, but may: markup, CDATA end, controls, non-characters, emoji. */
+  static final String XML_HOSTILE =
+      "a]]>b <x/> & \"q\" 'a' \u0000\u0007\u001b[2J \ufffe\uffff \ud800 lone \udc00 "
+          + "\ud83d\ude00 emoji \u202e rtl\nline two\tend";
+
+  static void assertValid(String xml) throws Exception {
+    ReportFiles.assertValidJunit(xml);
+  }
+
+  @Test
+  void everyDocumentIsValidAgainstTheJunitSchema() throws Exception {
+    for (ScanResult r :
+        java.util.List.of(
+            ReportFixtures.sample(),
+            ReportFixtures.hostile(),
+            ReviewedFixtures.reviewed(),
+            NullFieldsTest.allNulls(),
+            hostileEverywhere())) {
+      assertValid(render(r));
+    }
+  }
+
+  @Test
+  void theSchemaRejectsWhatTheCommonDialectDoesNot() throws Exception {
+    String xml = render(ReportFixtures.sample());
+    for (String broken :
+        java.util.List.of(
+            xml.replace("<testsuites name=\"auditgap\"", "<testsuites skipped=\"1\" name=\"x\""),
+            xml.replace("time=\"1.840\"", "time=\"1,8 s\""),
+            xml.replace("<properties>", "<props>").replace("</properties>", "</props>"),
+            xml.replaceFirst("<testcase classname=\"web-1\" ", "<testcase "))) {
+      assertFalse(broken.equals(xml));
+      org.junit.jupiter.api.Assertions.assertThrows(
+          org.xml.sax.SAXException.class, () -> assertValid(broken));
+    }
+  }
+
+  /** Every string a host controls set to {@link #XML_HOSTILE}. */
+  static ScanResult hostileEverywhere() {
+    io.auditgap.checks.Finding fail =
+        new io.auditgap.checks.Finding(
+            "audit.execve",
+            XML_HOSTILE,
+            io.auditgap.checks.Severity.HIGH,
+            io.auditgap.checks.Status.FAIL,
+            XML_HOSTILE,
+            java.util.List.of(
+                new io.auditgap.checks.Evidence(XML_HOSTILE, 3, XML_HOSTILE, XML_HOSTILE)),
+            XML_HOSTILE,
+            java.util.Map.of("cis", java.util.List.of(XML_HOSTILE)));
+    io.auditgap.checks.Finding unknown =
+        new io.auditgap.checks.Finding(
+            "pam.tty-audit",
+            "t",
+            io.auditgap.checks.Severity.LOW,
+            io.auditgap.checks.Status.UNKNOWN,
+            XML_HOSTILE,
+            java.util.List.of(),
+            "",
+            java.util.Map.of());
+    io.auditgap.scan.HostResult h =
+        new io.auditgap.scan.HostResult(
+            XML_HOSTILE,
+            XML_HOSTILE,
+            io.auditgap.scan.HostStatus.ASSESSED,
+            XML_HOSTILE,
+            "SHA256:" + XML_HOSTILE,
+            java.util.List.of(fail, unknown),
+            null);
+    return new ScanResult(XML_HOSTILE, null, null, XML_HOSTILE, XML_HOSTILE, java.util.List.of(h));
+  }
+
+  @Test
+  void hostileTextInEveryFieldGivesWellFormedXmlThatKeepsItAsText() throws Exception {
+    String xml = render(hostileEverywhere());
+    Document d = parse(xml);
+    Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
+    String name = suite.getAttribute("name");
+    assertTrue(name.contains("a]]>b <x/> & \"q\" 'a'"), name);
+    assertTrue(name.contains("\ud83d\ude00 emoji"), "emoji kept: " + name);
+    Element failure = (Element) d.getElementsByTagName("failure").item(0);
+    assertTrue(failure.getTextContent().contains("a]]>b <x/> &"), failure.getTextContent());
+    assertEquals(0, failure.getElementsByTagName("x").getLength(), "markup stays text");
+    for (String s : java.util.List.of(name, failure.getTextContent())) {
+      assertFalse(s.contains("\u0000") || s.contains("\u001b") || s.contains("\u202e"), s);
+    }
+  }
+
+  /** Below the report model's neutralising: the XML layer alone keeps the document well-formed. */
+  @Test
+  void theXmlWriterAloneReplacesWhatXmlCannotCarry() throws Exception {
+    StringWriter w = new StringWriter();
+    try (XmlOut xml = new XmlOut(w)) {
+      xml.start("r", "a", XML_HOSTILE);
+      xml.element("t", XML_HOSTILE);
+      xml.end();
+    }
+    Document d = parse(w.toString());
+    String expected =
+        "a]]>b <x/> & \"q\" 'a' \ufffd\ufffd\ufffd[2J \ufffd\ufffd \ufffd lone \ufffd "
+            + "\ud83d\ude00 emoji \u202e rtl\nline two\tend";
+    assertEquals(expected, d.getElementsByTagName("t").item(0).getTextContent());
+    assertEquals(
+        expected.replace('\n', ' ').replace('\t', ' '),
+        d.getDocumentElement().getAttribute("a"),
+        "attribute values are one line, as a parser would read them anyway");
+  }
+
   @Test
   void scanWithoutChecksStillHasACasePerHost() throws Exception {
     ScanResult r =

@@ -48,7 +48,32 @@ public final class ReportFiles {
                 }));
   }
 
+  /** {@code docs/junit-schema.xsd}: the JUnit dialect auditgap writes (see its header). */
+  public static final Path JUNIT_SCHEMA = Path.of("..", "docs", "junit-schema.xsd");
+
+  private static final javax.xml.validation.Schema JUNIT = junitSchema();
+
   private ReportFiles() {}
+
+  private static javax.xml.validation.Schema junitSchema() {
+    try {
+      return javax.xml.validation.SchemaFactory.newInstance(
+              javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+          .newSchema(JUNIT_SCHEMA.toFile());
+    } catch (org.xml.sax.SAXException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Parses {@code xml} with the JDK's validating parser against {@link #JUNIT_SCHEMA}; throws
+   * {@link org.xml.sax.SAXException} naming the line when it is not well-formed or not valid.
+   */
+  public static void assertValidJunit(String xml) throws IOException, org.xml.sax.SAXException {
+    JUNIT
+        .newValidator()
+        .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xml)));
+  }
 
   static JsonSchema load(Path schema) {
     SchemaValidatorsConfig config =

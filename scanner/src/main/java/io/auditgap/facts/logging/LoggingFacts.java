@@ -37,6 +37,30 @@ public final class LoggingFacts {
           "for f in /opt/Elastic/Agent/fleet.enc /opt/Elastic/Agent/data/fleet.enc; do"
               + " [ -e \"$f\" ] && echo \"$f\"; done; exit 0");
 
+  /**
+   * The forwarding daemons' own messages of the last 24 h, bounded: the journal entries of their
+   * units (audisp-remote runs under auditd.service) when the system journal is readable, and their
+   * lines among the last 20,000 of /var/log/syslog (Debian, Ubuntu) and /var/log/messages (RHEL).
+   * Parsed by {@link DaemonLogParser}. About eight processes; reads only.
+   */
+  public static final CollectionItem DAEMON_MESSAGES =
+      new CollectionItem.Command(
+          "forwarding daemon messages",
+          "date '+now %s %z'; echo '== journal'; if command -v journalctl >/dev/null 2>&1; then"
+              + " s=absent; for f in /var/log/journal/*/system.journal"
+              + " /run/log/journal/*/system.journal; do [ -e \"$f\" ] || continue;"
+              + " if [ -r \"$f\" ]; then s=read; break; fi; s=denied; done;"
+              + " if [ \"$s\" = read ]; then journalctl -q --no-pager -o short-iso --since -24h"
+              + " -u rsyslog.service -u syslog-ng.service -u systemd-journal-upload.service"
+              + " -u auditd.service -n 200 2>&1; r=$?; [ \"$r\" = 0 ] || s=\"error $r\"; fi;"
+              + " echo \"-- $s\"; else echo '-- no-journalctl'; fi;"
+              + " for f in /var/log/syslog /var/log/messages; do echo \"== $f\";"
+              + " if [ ! -e \"$f\" ]; then echo '-- absent'; elif [ ! -r \"$f\" ]; then"
+              + " echo '-- denied'; else tail -n 20000 \"$f\" | grep -E"
+              + " '^([^ ]+|[A-Z][a-z][a-z] +[0-9]+ [0-9:]+) [^ ]+"
+              + " (rsyslogd|syslog-ng|systemd-journal-upload|audisp-remote)(-[0-9]+)?(\\[[0-9]+\\])?: '"
+              + " | tail -n 200; echo '-- read'; fi; done; exit 0");
+
   private static final List<CollectionItem> RSYSLOG_ITEMS =
       List.of(
           new CollectionItem.File(RSYSLOG_CONF), new CollectionItem.Directory("/etc/rsyslog.d"));
@@ -94,6 +118,15 @@ public final class LoggingFacts {
   /** Agents whose configuration exists (or exists but cannot be read), by unit. */
   public static final FactKey<Map<String, Observed<AgentConfig>>> AGENTS =
       new FactKey<>("log agents", Set.copyOf(AGENT_ITEMS), LoggingFacts::agents);
+
+  /** What the forwarding daemons said about delivery in the last 24 h. */
+  public static final FactKey<Observed<DaemonLog>> DAEMON_LOG =
+      new FactKey<>(
+          "forwarding daemon messages",
+          Set.of(DAEMON_MESSAGES),
+          s ->
+              SnapshotFacts.command(s, "forwarding daemon messages")
+                  .map(i -> DaemonLogParser.parse(i.text())));
 
   private LoggingFacts() {}
 

@@ -45,6 +45,8 @@ public record SyslogNgConfig(
    *
    * @param transport {@code tcp}, {@code udp} or {@code tls}
    * @param peerVerify the tls() block's peer-verify() value, or empty when unset
+   * @param file the path of a {@code file()} driver as written (may hold macros such as {@code
+   *     $HOST}), or empty
    */
   public record Destination(
       String name,
@@ -55,7 +57,17 @@ public record SyslogNgConfig(
       boolean tlsBlock,
       String peerVerify,
       boolean diskBuffer,
-      boolean network) {}
+      boolean network,
+      String file) {
+    public Destination {
+      file = file == null ? "" : file;
+    }
+
+    /** A file destination whose path holds no macro: every message goes to that one file. */
+    public boolean fixedFile() {
+      return file.startsWith("/") && !file.contains("$");
+    }
+  }
 
   /**
    * One log path (nested paths flattened with their parent's sources and filters).

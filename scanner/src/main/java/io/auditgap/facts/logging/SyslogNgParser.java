@@ -421,11 +421,17 @@ public final class SyslogNgParser {
         }
       }
       return new SyslogNgConfig.Destination(
-          name, line(d.at()), d.name(), host, transport, tls, peerVerify, diskBuffer, true);
+          name, line(d.at()), d.name(), host, transport, tls, peerVerify, diskBuffer, true, "");
     }
     String driver = n.block().isEmpty() ? "" : n.block().get(0).name();
-    return new SyslogNgConfig.Destination(
-        name, line(n.at()), driver, "", "", false, "", false, false);
+    String file = "";
+    ConfigLine at = line(n.at());
+    if (driver.equals("file") && !n.block().isEmpty()) {
+      Node d = n.block().get(0);
+      file = first(d);
+      at = line(d.at());
+    }
+    return new SyslogNgConfig.Destination(name, at, driver, "", "", false, "", false, false, file);
   }
 
   private static String first(Node n) {

@@ -4,6 +4,7 @@ import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.ConfigLine;
 import io.auditgap.facts.logging.RsyslogAction;
 import io.auditgap.facts.logging.RsyslogConfig;
+import io.auditgap.facts.logging.SyslogNgConfig;
 import io.auditgap.facts.logging.SyslogPriority;
 import io.auditgap.facts.logging.Tri;
 import io.auditgap.facts.system.ServiceState;
@@ -12,16 +13,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the syslog daemon stores authentication events, from rsyslog's configuration (the
- * forwarding family's {@link io.auditgap.facts.logging.RsyslogParser}: includes, RainerScript,
- * {@code stop} and filters) and its state — not from which files happen to exist.
+ * Where the running syslog daemon stores authentication events, from its configuration — rsyslog's
+ * rules (the forwarding family's {@link io.auditgap.facts.logging.RsyslogParser}: includes,
+ * RainerScript, {@code stop} and filters) or syslog-ng's {@code log { source; filter;
+ * destination(file(...)) }} paths ({@link io.auditgap.facts.logging.SyslogNgParser}: {@code
+ * @include}, nested paths, {@code flags(final)}) — and its state, not from which files happen to
+ * exist.
  *
  * @param kind what could be established
- * @param files the files rsyslog writes auth/authpriv messages to (kind {@link Kind#FILES})
- * @param service the rsyslog state, for evidence (null when unknown)
- * @param undecided actions whose filter depends on message content, or dynamic files
- * @param problems what could not be read in rsyslog's configuration
+ * @param files the files the daemon writes auth/authpriv messages to (kind {@link Kind#FILES})
+ * @param service the deciding daemon's state, for evidence (null when unknown)
+ * @param undecided rules whose filter depends on message content, or dynamic files
+ * @param problems what could not be read in the configuration
  * @param reason why the routing is not decisive (kinds other than FILES and NO_FILE)
+ * @param daemon {@code rsyslog}, {@code syslog-ng}, or both joined by " and "; empty when none runs
  */
 public record AuthRouting(
     Kind kind,
@@ -29,21 +34,22 @@ public record AuthRouting(
     ServiceState service,
     List<Undecided> undecided,
     List<String> problems,
-    String reason) {
+    String reason,
+    String daemon) {
 
   public enum Kind {
-    /** rsyslog runs and at least one rule stores auth events in a fixed file. */
+    /** a syslog daemon runs and at least one rule stores auth events in a fixed file. */
     FILES,
-    /** rsyslog runs, its configuration was read, and no rule stores auth events in a file. */
+    /** it runs, its configuration was read, and no rule stores auth events in a file. */
     NO_FILE,
-    /** rsyslog runs, but what it does with auth events cannot be established from its config. */
+    /** it runs, but what it does with auth events cannot be established from its config. */
     UNDECIDABLE,
-    /** The routing cannot be seen or does not apply (state unknown, rsyslog not running, ...). */
+    /** The routing cannot be seen or does not apply (state unknown, no syslog daemon, ...). */
     NOT_SEEN
   }
 
   /**
-   * A file rsyslog stores auth events in.
+   * A file the daemon stores auth events in.
    *
    * @param path absolute path
    * @param where the rule (file:line and text)
@@ -63,28 +69,106 @@ public record AuthRouting(
     undecided = List.copyOf(undecided);
     problems = List.copyOf(problems);
     reason = reason == null ? "" : reason;
+    daemon = daemon == null ? "" : daemon;
   }
 
-  private static AuthRouting notSeen(ServiceState st, String reason) {
-    return new AuthRouting(Kind.NOT_SEEN, List.of(), st, List.of(), List.of(), reason);
+  private static AuthRouting notSeen(ServiceState st, String reason, String daemon) {
+    return new AuthRouting(Kind.NOT_SEEN, List.of(), st, List.of(), List.of(), reason, daemon);
   }
+
+  /** What one daemon's configuration says. */
+  private record Part(
+      String daemon,
+      ServiceState state,
+      List<AuthFile> files,
+      List<Undecided> undecided,
+      List<String> problems) {}
 
   /**
    * @param rs rsyslog's configuration as parsed
+   * @param ng syslog-ng's configuration as parsed
    * @param services logging service states ({@code rsyslog}, {@code syslog-ng}, ...)
    */
-  public static AuthRouting of(RsyslogConfig rs, Observed<Map<String, ServiceState>> services) {
+  public static AuthRouting of(
+      RsyslogConfig rs, SyslogNgConfig ng, Observed<Map<String, ServiceState>> services) {
     if (!services.isSeen()) {
-      return notSeen(null, "rsyslog state: " + ((Observed.Unseen<?>) services).reason());
+      return notSeen(null, "syslog daemon state: " + services.reason(), "");
     }
-    ServiceState st = services.value().get("rsyslog");
-    if (st == null || !st.active()) {
+    ServiceState rst = services.value().get("rsyslog");
+    ServiceState nst = services.value().get("syslog-ng");
+    boolean rsOn = rst != null && rst.active();
+    boolean ngOn = nst != null && nst.active();
+    if (!rsOn && !ngOn) {
       return notSeen(
-          st, "rsyslog is not running (" + (st == null ? "no state" : st.detail()) + ")");
+          rst,
+          "no syslog daemon is running (rsyslog: "
+              + (rst == null ? "no state" : rst.detail())
+              + (nst == null || !nst.loaded() ? "" : "; syslog-ng: " + nst.detail())
+              + ")",
+          "");
     }
-    if (!rs.present() && rs.problems().isEmpty()) {
-      return notSeen(st, "rsyslog runs, but " + rs.mainFile() + " does not exist");
+    List<Part> parts = new ArrayList<>();
+    if (rsOn) {
+      if (!rs.present() && rs.problems().isEmpty()) {
+        return notSeen(rst, "rsyslog runs, but " + rs.mainFile() + " does not exist", "rsyslog");
+      }
+      parts.add(rsyslog(rs, rst));
     }
+    if (ngOn) {
+      if (!ng.present() && ng.problems().isEmpty()) {
+        return notSeen(
+            nst, "syslog-ng runs, but " + ng.mainFile() + " does not exist", "syslog-ng");
+      }
+      parts.add(syslogNg(ng, nst));
+    }
+    List<AuthFile> files = new ArrayList<>();
+    List<Undecided> undecided = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Part p : parts) {
+      files.addAll(p.files());
+      undecided.addAll(p.undecided());
+      for (String pr : p.problems()) {
+        problems.add(parts.size() > 1 ? p.daemon() + ": " + pr : pr);
+      }
+      names.add(p.daemon());
+    }
+    String daemon = String.join(" and ", names);
+    ServiceState st = parts.get(0).state();
+    if (!files.isEmpty()) {
+      return new AuthRouting(Kind.FILES, files, st, undecided, problems, "", daemon);
+    }
+    if (!problems.isEmpty()) {
+      return new AuthRouting(
+          Kind.UNDECIDABLE,
+          files,
+          st,
+          undecided,
+          problems,
+          daemon
+              + " runs, but its configuration could not be read completely: "
+              + problems.get(0)
+              + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : ""),
+          daemon);
+    }
+    if (!undecided.isEmpty()) {
+      return new AuthRouting(
+          Kind.UNDECIDABLE,
+          files,
+          st,
+          undecided,
+          problems,
+          daemon
+              + " runs, but where it stores auth events cannot be established: "
+              + undecided.get(0).where().location()
+              + " "
+              + undecided.get(0).why(),
+          daemon);
+    }
+    return new AuthRouting(Kind.NO_FILE, files, st, undecided, problems, "", daemon);
+  }
+
+  private static Part rsyslog(RsyslogConfig rs, ServiceState st) {
     List<AuthFile> files = new ArrayList<>();
     List<Undecided> undecided = new ArrayList<>();
     for (RsyslogAction a : rs.actions()) {
@@ -123,36 +207,53 @@ public record AuthRouting(
                     : "dynamic file (template " + a.dynamicFile() + "): the path is per message"));
       }
     }
-    if (!files.isEmpty()) {
-      return new AuthRouting(Kind.FILES, files, st, undecided, rs.problems(), "");
+    return new Part("rsyslog", st, files, undecided, rs.problems());
+  }
+
+  /** Every log path from a local source to a file() destination that takes auth messages. */
+  private static Part syslogNg(SyslogNgConfig ng, ServiceState st) {
+    List<AuthFile> files = new ArrayList<>();
+    List<Undecided> undecided = new ArrayList<>();
+    for (SyslogNgConfig.LogPath lp : ng.paths()) {
+      for (String dn : lp.destinations()) {
+        SyslogNgConfig.Destination d = ng.destinations().get(dn);
+        if (d == null || !d.driver().equals("file")) {
+          continue;
+        }
+        List<String> certain = new ArrayList<>();
+        boolean maybe = false;
+        for (SyslogPriority.Priority p : SyslogPriority.AUTH_EVENTS) {
+          Tri t = ng.passes(lp, p);
+          if (t == Tri.TRUE) {
+            certain.add(p.toString());
+          } else if (t == Tri.MAYBE) {
+            maybe = true;
+          }
+        }
+        if (certain.isEmpty() && !maybe) {
+          continue;
+        }
+        if (d.fixedFile() && !certain.isEmpty()) {
+          files.add(new AuthFile(d.file(), lp.where(), certain));
+        } else if (d.fixedFile()) {
+          undecided.add(
+              new Undecided(
+                  lp.where(),
+                  "the log path's filters depend on message content: whether auth events reach "
+                      + d.file()
+                      + " is unknown"));
+        } else {
+          undecided.add(
+              new Undecided(
+                  d.where(),
+                  "destination "
+                      + d.name()
+                      + " writes file(\""
+                      + d.file()
+                      + "\"): the path is per message"));
+        }
+      }
     }
-    ServiceState ng = services.value().get("syslog-ng");
-    if (ng != null && ng.active()) {
-      return notSeen(st, "rsyslog stores no auth events in a file and syslog-ng also runs");
-    }
-    if (!rs.problems().isEmpty()) {
-      return new AuthRouting(
-          Kind.UNDECIDABLE,
-          files,
-          st,
-          undecided,
-          rs.problems(),
-          "rsyslog runs, but its configuration could not be read completely: "
-              + rs.problems().get(0)
-              + (rs.problems().size() > 1 ? " (+" + (rs.problems().size() - 1) + " more)" : ""));
-    }
-    if (!undecided.isEmpty()) {
-      return new AuthRouting(
-          Kind.UNDECIDABLE,
-          files,
-          st,
-          undecided,
-          rs.problems(),
-          "rsyslog runs, but where it stores auth events cannot be established: "
-              + undecided.get(0).where().location()
-              + " "
-              + undecided.get(0).why());
-    }
-    return new AuthRouting(Kind.NO_FILE, files, st, undecided, rs.problems(), "");
+    return new Part("syslog-ng", st, files, undecided, ng.problems());
   }
 }

@@ -24,7 +24,8 @@ class AuthRoutingTest {
     }
     b.dir("/etc/rsyslog.d", names.toString());
     Facts f = new Facts(b.build());
-    return AuthRouting.of(f.get(LoggingFacts.RSYSLOG), f.get(LoggingFacts.SERVICES));
+    return AuthRouting.of(
+        f.get(LoggingFacts.RSYSLOG), f.get(LoggingFacts.SYSLOG_NG), f.get(LoggingFacts.SERVICES));
   }
 
   static List<String> paths(AuthRouting r) {
@@ -65,13 +66,17 @@ class AuthRoutingTest {
   void rsyslogNotRunningOrStateUnknownIsNotSeen() {
     AuthRouting stopped = routing("sshd\n", Fixtures.read("debian12/rsyslog.conf"));
     assertEquals(AuthRouting.Kind.NOT_SEEN, stopped.kind());
-    assertTrue(stopped.reason().startsWith("rsyslog is not running"), stopped.reason());
+    assertTrue(stopped.reason().startsWith("no syslog daemon is running"), stopped.reason());
     SnapshotBuilder b =
         SnapshotBuilder.host("h").file("/etc/rsyslog.conf", Fixtures.read("debian12/rsyslog.conf"));
     Facts f = new Facts(b.dir("/etc/rsyslog.d", "").build());
-    AuthRouting unknown = AuthRouting.of(f.get(LoggingFacts.RSYSLOG), f.get(LoggingFacts.SERVICES));
+    AuthRouting unknown =
+        AuthRouting.of(
+            f.get(LoggingFacts.RSYSLOG),
+            f.get(LoggingFacts.SYSLOG_NG),
+            f.get(LoggingFacts.SERVICES));
     assertEquals(AuthRouting.Kind.NOT_SEEN, unknown.kind());
-    assertTrue(unknown.reason().startsWith("rsyslog state: "), unknown.reason());
+    assertTrue(unknown.reason().startsWith("syslog daemon state: "), unknown.reason());
   }
 
   @Test
@@ -89,5 +94,94 @@ class AuthRoutingTest {
             "$template PerHost,\"/var/log/hosts/%HOSTNAME%/auth.log\"\nauth,authpriv.* ?PerHost\n");
     assertEquals(AuthRouting.Kind.UNDECIDABLE, dyn.kind());
     assertTrue(dyn.reason().contains("dynamic file (template PerHost)"), dyn.reason());
+  }
+
+  static AuthRouting syslogNg(String processes, String confD) {
+    SnapshotBuilder b =
+        SnapshotBuilder.host("h")
+            .cmd("processes", 0, processes)
+            .fileStatus("/etc/rsyslog.conf", 1)
+            .dirStatus("/etc/rsyslog.d", 1)
+            .file("/etc/syslog-ng/syslog-ng.conf", Fixtures.read("debian12/syslog-ng.conf"));
+    if (confD == null) {
+      b.dir("/etc/syslog-ng/conf.d", "");
+    } else {
+      b.dir("/etc/syslog-ng/conf.d", "f\tlocal.conf\n")
+          .file("/etc/syslog-ng/conf.d/local.conf", confD);
+    }
+    Facts f = new Facts(b.build());
+    return AuthRouting.of(
+        f.get(LoggingFacts.RSYSLOG), f.get(LoggingFacts.SYSLOG_NG), f.get(LoggingFacts.SERVICES));
+  }
+
+  @Test
+  void debianSyslogNgRoutesAuthToAuthLogWhetherOrNotItExists() {
+    AuthRouting r = syslogNg("syslog-ng\n", null);
+    assertEquals(AuthRouting.Kind.FILES, r.kind(), r.reason());
+    assertEquals("syslog-ng", r.daemon());
+    // f_error (err..emerg) and f_messages (not auth) do not take auth.info/notice
+    assertEquals(List.of("/var/log/auth.log"), paths(r));
+    AuthRouting.AuthFile f = r.files().get(0);
+    assertEquals("/etc/syslog-ng/syslog-ng.conf", f.where().file());
+    assertTrue(f.where().text().contains("destination(d_auth)"), f.where().text());
+    assertEquals(
+        List.of("auth.info", "auth.notice", "authpriv.info", "authpriv.notice"), f.priorities());
+  }
+
+  @Test
+  void syslogNgFinalPathEarlierInTheIncludeStillCountsItsOwnFile() {
+    // conf.d is included at the end of Debian's file, so a final path there comes last: d_auth
+    // still gets auth; the included path adds its own file
+    AuthRouting r =
+        syslogNg(
+            "syslog-ng\n",
+            "destination d_sec { file(\"/var/log/secure\"); };\n"
+                + "log { source(s_src); filter(f_auth); destination(d_sec); flags(final); };\n");
+    assertEquals(List.of("/var/log/auth.log", "/var/log/secure"), paths(r));
+  }
+
+  @Test
+  void syslogNgPerHostFileIsUndecided() {
+    String main =
+        "@version: 3.38\nsource s { system(); };\n"
+            + "destination d { file(\"/var/log/hosts/$HOST/auth.log\"); };\n"
+            + "log { source(s); filter { facility(auth, authpriv); }; destination(d); };\n";
+    SnapshotBuilder b =
+        SnapshotBuilder.host("h")
+            .cmd("processes", 0, "syslog-ng\n")
+            .fileStatus("/etc/rsyslog.conf", 1)
+            .dirStatus("/etc/rsyslog.d", 1)
+            .file("/etc/syslog-ng/syslog-ng.conf", main)
+            .dir("/etc/syslog-ng/conf.d", "");
+    Facts f = new Facts(b.build());
+    AuthRouting r =
+        AuthRouting.of(
+            f.get(LoggingFacts.RSYSLOG),
+            f.get(LoggingFacts.SYSLOG_NG),
+            f.get(LoggingFacts.SERVICES));
+    assertEquals(AuthRouting.Kind.UNDECIDABLE, r.kind(), r.reason());
+    assertTrue(r.reason().contains("per message"), r.reason());
+  }
+
+  @Test
+  void syslogNgForwardingOnlyStoresNoFile() {
+    String main =
+        "@version: 3.38\nsource s { system(); internal(); };\n"
+            + "destination d_net { network(\"logs.example.com\" transport(\"tcp\")); };\n"
+            + "log { source(s); destination(d_net); };\n";
+    SnapshotBuilder b =
+        SnapshotBuilder.host("h")
+            .cmd("processes", 0, "syslog-ng\n")
+            .fileStatus("/etc/rsyslog.conf", 1)
+            .dirStatus("/etc/rsyslog.d", 1)
+            .file("/etc/syslog-ng/syslog-ng.conf", main)
+            .dir("/etc/syslog-ng/conf.d", "");
+    Facts f = new Facts(b.build());
+    AuthRouting r =
+        AuthRouting.of(
+            f.get(LoggingFacts.RSYSLOG),
+            f.get(LoggingFacts.SYSLOG_NG),
+            f.get(LoggingFacts.SERVICES));
+    assertEquals(AuthRouting.Kind.NO_FILE, r.kind(), r.reason());
   }
 }

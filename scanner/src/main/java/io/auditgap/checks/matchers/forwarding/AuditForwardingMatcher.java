@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * {@code audit.forwarding}: audit records leave the host: audisp-remote with a server,
- * audisp-syslog with a facility a syslog path forwards, or an agent that ships the audit log.
+ * audisp-syslog with a facility a syslog path forwards, or an agent that ships the audit log; a
+ * path whose daemon reports it broken does not count (see {@link LogsForwardingMatcher}).
  */
 public final class AuditForwardingMatcher implements Matcher {
   @Override
@@ -36,6 +37,7 @@ public final class AuditForwardingMatcher implements Matcher {
           "the host is a container; audit records are produced and shipped by the container host",
           List.of());
     }
-    return LogsForwardingMatcher.decide(new ForwardingAnalysis(facts).audit(), "audit records");
+    ForwardingAnalysis a = new ForwardingAnalysis(facts);
+    return LogsForwardingMatcher.decide(a, a.audit(), "audit records");
   }
 }

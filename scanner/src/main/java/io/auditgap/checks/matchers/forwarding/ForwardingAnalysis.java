@@ -9,6 +9,7 @@ import io.auditgap.facts.audit.daemon.plugins.AuditPlugins;
 import io.auditgap.facts.audit.daemon.plugins.KeyValueConfig;
 import io.auditgap.facts.logging.AgentConfig;
 import io.auditgap.facts.logging.ConfigLine;
+import io.auditgap.facts.logging.DaemonLog;
 import io.auditgap.facts.logging.JournalUpload;
 import io.auditgap.facts.logging.LoggingFacts;
 import io.auditgap.facts.logging.RsyslogAction;
@@ -35,6 +36,7 @@ final class ForwardingAnalysis {
 
   static Set<CollectionItem> needs() {
     Set<CollectionItem> n = new HashSet<>(LoggingFacts.allNeeds());
+    n.addAll(LoggingFacts.DAEMON_LOG.needs());
     n.addAll(AuditPluginFacts.PLUGINS.needs());
     n.addAll(SystemFacts.AUDITD_SERVICE.needs());
     return n;
@@ -46,6 +48,42 @@ final class ForwardingAnalysis {
   ForwardingAnalysis(Facts facts) {
     this.facts = facts;
     this.services = facts.get(LoggingFacts.SERVICES);
+  }
+
+  /** What the forwarding daemons logged about delivery. */
+  Observed<DaemonLog> daemonLog() {
+    return facts.get(LoggingFacts.DAEMON_LOG);
+  }
+
+  /**
+   * Every receiver the configuration sends to, whatever it carries: a daemon's message about one of
+   * them must not be read as being about another.
+   */
+  List<DeliveryHealth.Endpoint> endpoints() {
+    List<DeliveryHealth.Endpoint> out = new ArrayList<>();
+    RsyslogConfig rs = facts.get(LoggingFacts.RSYSLOG);
+    for (RsyslogAction a : rs.forwardingActions()) {
+      out.add(new DeliveryHealth.Endpoint("rsyslogd", a.target(), a.port(), a.param("name")));
+    }
+    for (SyslogNgConfig.Destination d : facts.get(LoggingFacts.SYSLOG_NG).destinations().values()) {
+      if (d.network() && !d.host().isEmpty()) {
+        out.add(new DeliveryHealth.Endpoint("syslog-ng", d.host(), "", ""));
+      }
+    }
+    Observed<JournalUpload> ju = facts.get(LoggingFacts.JOURNAL_UPLOAD);
+    if (ju.isSeen() && ju.value().values().get("URL") != null) {
+      String host =
+          ju.value().values().get("URL").value().replaceAll("^[a-z]+://", "").split("[:/]")[0];
+      out.add(new DeliveryHealth.Endpoint("systemd-journal-upload", host, "", ""));
+    }
+    Observed<AuditPlugins> plugins = facts.get(AuditPluginFacts.PLUGINS);
+    if (plugins.isSeen() && plugins.value().remote() != null) {
+      String host = plugins.value().remote().get("remote_server");
+      if (!host.isEmpty()) {
+        out.add(new DeliveryHealth.Endpoint("audisp-remote", host, "", ""));
+      }
+    }
+    return out;
   }
 
   /** Paths that carry auth/authpriv events. */
@@ -213,7 +251,9 @@ final class ForwardingAnalysis {
               c.reliable(),
               c.reliabilityReason(),
               c.verified(),
-              c.tlsReason()));
+              c.tlsReason(),
+              c.port(),
+              c.action()));
     }
   }
 
@@ -430,7 +470,8 @@ final class ForwardingAnalysis {
               ? "TLS (" + driver + ", mode 1) with " + auth + " peer authentication"
               : String.join("; ", why);
     }
-    return new ForwardingPath("rsyslog", a.target(), ev, reliable, rel, tls, tlsReason);
+    return new ForwardingPath(
+        "rsyslog", a.target(), ev, reliable, rel, tls, tlsReason, a.port(), a.param("name"));
   }
 
   private void syslogNg(

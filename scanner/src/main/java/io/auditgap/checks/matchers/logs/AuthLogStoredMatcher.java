@@ -12,11 +12,15 @@ import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.JournalProbe;
 import io.auditgap.facts.logging.JournaldStorage;
 import io.auditgap.facts.logging.LogFileStats;
+import io.auditgap.facts.logging.LoggingFacts;
 import io.auditgap.facts.logging.LogsFacts;
+import io.auditgap.facts.retention.AuthRouting;
 import io.auditgap.facts.system.FileStat;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +28,9 @@ import java.util.Set;
  * /var/log/auth.log} on Debian/Ubuntu, {@code /var/log/secure} on RHEL) written within {@code
  * recent_days} and not readable by everyone, or a persistent journal holding a recent sshd entry.
  * The scanner's own SSH login is logged just before collection, so a working store is always fresh
- * on a scanned host.
+ * on a scanned host. When rsyslog or syslog-ng runs, its routing decides which of these files is
+ * the store ({@link AuthRouting}): a routed file that does not exist is a gap, and the journal is
+ * not judged in its place.
  */
 public final class AuthLogStoredMatcher extends DeclaredMatcher {
 
@@ -62,13 +68,32 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
     List<String> problems = new ArrayList<>();
     boolean fileStore = false;
     boolean unseenFile = false;
-    for (String path : List.of(LogsFacts.AUTH_LOG, LogsFacts.SECURE)) {
+    Map<String, AuthRouting.AuthFile> routed = routedFiles(facts, ev);
+    boolean byRouting = !routed.isEmpty();
+    List<String> candidates =
+        byRouting ? List.copyOf(routed.keySet()) : List.of(LogsFacts.AUTH_LOG, LogsFacts.SECURE);
+    for (String path : candidates) {
       if (st.denied().contains(path)) {
         unseenFile = true;
         ev.add(Evidence.of(path, 0, "", "cannot be examined: directory not searchable"));
         continue;
       }
       if (st.file(path).isEmpty()) {
+        if (byRouting) {
+          AuthRouting.AuthFile f = routed.get(path);
+          ev.add(
+              Evidence.of(
+                  "stat " + path,
+                  0,
+                  "(does not exist)",
+                  "not created yet, although " + f.where().location() + " routes auth to it"));
+          problems.add(
+              path
+                  + " does not exist, although the running syslog daemon routes authentication"
+                  + " events to it ("
+                  + f.where().location()
+                  + "): none has reached it, not even this scan's own login");
+        }
         continue;
       }
       FileStat f = st.file(path).get();
@@ -105,7 +130,10 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
     String journalState = null;
     Observed<JournaldStorage> storage = facts.get(LogsFacts.STORAGE);
     boolean varLogJournal = st.file(LogsFacts.JOURNAL_DIR).map(FileStat::isDirectory).orElse(false);
-    if (storage.isSeen() && storage.value().persistent(varLogJournal)) {
+    if (byRouting) {
+      // the syslog daemon's routing names the store: the journal is not judged in its place
+      journalState = "the file the syslog daemon routes them to could not be examined";
+    } else if (storage.isSeen() && storage.value().persistent(varLogJournal)) {
       Observed<JournalProbe> probe = facts.get(LogsFacts.JOURNAL);
       String storageText =
           storage.value().line().isEmpty() ? "Storage=auto (default)" : storage.value().line();
@@ -173,6 +201,10 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
           ev);
     }
     List<String> why = new ArrayList<>(problems);
+    if (byRouting) {
+      return Verdict.fail(
+          "SSH authentication events are not stored: " + String.join("; ", why), ev);
+    }
     if (problems.isEmpty()) {
       why.add("neither " + LogsFacts.AUTH_LOG + " nor " + LogsFacts.SECURE + " exists");
     }
@@ -180,11 +212,44 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
     return Verdict.fail("SSH authentication events are not stored: " + String.join("; ", why), ev);
   }
 
+  /**
+   * The files the running syslog daemon routes auth events to, among those the stat item covers
+   * (auth.log, secure), with the routing rules as evidence; empty when no routing decides.
+   */
+  private static Map<String, AuthRouting.AuthFile> routedFiles(Facts facts, List<Evidence> ev) {
+    AuthRouting r =
+        AuthRouting.of(
+            facts.get(LoggingFacts.RSYSLOG),
+            facts.get(LoggingFacts.SYSLOG_NG),
+            facts.get(LoggingFacts.SERVICES));
+    Map<String, AuthRouting.AuthFile> out = new LinkedHashMap<>();
+    if (r.kind() != AuthRouting.Kind.FILES) {
+      return out;
+    }
+    for (AuthRouting.AuthFile f : r.files()) {
+      if (f.path().equals(LogsFacts.AUTH_LOG) || f.path().equals(LogsFacts.SECURE)) {
+        out.putIfAbsent(f.path(), f);
+      }
+    }
+    for (AuthRouting.AuthFile f : out.values()) {
+      ev.add(
+          Evidence.of(
+              f.where().file(),
+              f.where().line(),
+              f.where().text(),
+              r.daemon() + " stores " + String.join(", ", f.priorities()) + " in " + f.path()));
+    }
+    return out;
+  }
+
   private static Set<CollectionItem> collected() {
     Set<CollectionItem> n = new HashSet<>();
     n.addAll(LogsFacts.STATS.needs());
     n.addAll(LogsFacts.JOURNAL.needs());
     n.addAll(LogsFacts.STORAGE.needs());
+    n.addAll(LoggingFacts.RSYSLOG.needs());
+    n.addAll(LoggingFacts.SYSLOG_NG.needs());
+    n.addAll(LoggingFacts.SERVICES.needs());
     return n;
   }
 }

@@ -27,12 +27,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How many days of authentication events the host keeps. When rsyslog runs, its rules decide the
- * store ({@link AuthRouting}): the files it writes auth/authpriv messages to, whether they exist
- * yet or not, each kept as long as the logrotate block naming it says; the journal when no rule
- * stores them in a file. When the routing cannot be seen (rsyslog's state unknown, rsyslog not
- * running), the listing decides as before: /var/log/auth.log (Debian/Ubuntu) or /var/log/secure
- * (RHEL), else the journal (Debian 12 installs no rsyslog).
+ * How many days of authentication events the host keeps. When rsyslog or syslog-ng runs, its rules
+ * decide the store ({@link AuthRouting}): the files it writes auth/authpriv messages to, whether
+ * they exist yet or not, each kept as long as the logrotate block naming it says; the journal when
+ * no rule stores them in a file. When the routing cannot be seen (the daemons' state unknown, no
+ * syslog daemon running), the listing decides: /var/log/auth.log (Debian/Ubuntu) or /var/log/secure
+ * (RHEL), else the journal (Debian 12 installs no syslog daemon).
  */
 public final class AuthLogRetentionMatcher extends DeclaredMatcher {
   static final List<String> AUTH_LOGS = List.of("auth.log", "secure");
@@ -48,17 +48,29 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
     long now = facts.get(RetentionFacts.NOW).value();
     Observed<List<LogEntry>> varLog = facts.get(RetentionFacts.VAR_LOG);
     AuthRouting routing =
-        AuthRouting.of(facts.get(LoggingFacts.RSYSLOG), facts.get(LoggingFacts.SERVICES));
+        AuthRouting.of(
+            facts.get(LoggingFacts.RSYSLOG),
+            facts.get(LoggingFacts.SYSLOG_NG),
+            facts.get(LoggingFacts.SERVICES));
     switch (routing.kind()) {
       case FILES:
         return routed(target, facts, routing, varLog, now);
       case NO_FILE:
         {
           List<Evidence> ev = routingEvidence(routing);
+          List<String> read = new ArrayList<>();
+          if (routing.daemon().contains("rsyslog")) {
+            read.addAll(facts.get(LoggingFacts.RSYSLOG).files());
+          }
+          if (routing.daemon().contains("syslog-ng")) {
+            read.addAll(facts.get(LoggingFacts.SYSLOG_NG).files());
+          }
           ev.add(
               Evidence.note(
-                  "no rsyslog rule stores auth/authpriv messages in a file (files read: "
-                      + String.join(", ", facts.get(LoggingFacts.RSYSLOG).files())
+                  "no "
+                      + routing.daemon()
+                      + " rule stores auth/authpriv messages in a file (files read: "
+                      + String.join(", ", read)
                       + "): the journal is the auth store"));
           return journal(target, facts, now, ev);
         }
@@ -135,8 +147,8 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
               varLog,
               now,
               state.isEmpty()
-                  ? " (rsyslog's auth store)"
-                  : " (rsyslog's auth store, " + state + ")"));
+                  ? " (" + routing.daemon() + "'s auth store)"
+                  : " (" + routing.daemon() + "'s auth store, " + state + ")"));
     }
     Status status = Status.PASS;
     List<String> reasons = new ArrayList<>();
@@ -172,10 +184,16 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
     if (st != null) {
       ev.add(
           Evidence.of(
-              st.manager().equals("systemd") ? "systemctl show rsyslog.service" : "processes",
+              st.manager().equals("systemd")
+                  ? "systemctl show " + routing.daemon().split(" ")[0] + ".service"
+                  : "processes",
               0,
               st.detail(),
-              "rsyslog is running: its rules decide where authentication events are stored"));
+              routing.daemon()
+                  + (routing.daemon().contains(" and ") ? " are" : " is")
+                  + " running: "
+                  + (routing.daemon().contains(" and ") ? "their" : "its")
+                  + " rules decide where authentication events are stored"));
     }
     for (AuthRouting.AuthFile f : routing.files()) {
       ev.add(
@@ -189,7 +207,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
       ev.add(Evidence.of(u.where().file(), u.where().line(), u.where().text(), u.why()));
     }
     for (String p : routing.problems()) {
-      ev.add(Evidence.note("rsyslog configuration: " + p));
+      ev.add(Evidence.note(routing.daemon() + " configuration: " + p));
     }
     return ev;
   }
@@ -285,6 +303,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
     n.addAll(RetentionFacts.VAR_LOG.needs());
     n.addAll(JournalEstimate.needs());
     n.addAll(LoggingFacts.RSYSLOG.needs());
+    n.addAll(LoggingFacts.SYSLOG_NG.needs());
     n.addAll(LoggingFacts.SERVICES.needs());
     return n;
   }

@@ -102,6 +102,48 @@ class LogsMatchersTest {
     assertEquals(Status.FAIL, v.status(), v.reason());
   }
 
+  /** Debian 12 with syslog-ng-core 3.38 running its shipped syslog-ng.conf. */
+  static SnapshotBuilder syslogNg(SnapshotBuilder b) {
+    return b.cmd("processes", 0, "systemd\nsyslog-ng\nsshd\n")
+        .fileStatus("/etc/rsyslog.conf", 1)
+        .dirStatus("/etc/rsyslog.d", 1)
+        .file(
+            "/etc/syslog-ng/syslog-ng.conf",
+            io.auditgap.facts.logging.Fixtures.read("debian12/syslog-ng.conf"))
+        .dir("/etc/syslog-ng/conf.d", "");
+  }
+
+  @Test
+  void syslogNgHostWithoutTheAuthFileIsNotJudgedOnTheJournal() {
+    Verdict v =
+        authLog(
+            syslogNg(host(debianStats()))
+                .cmd(
+                    "journalctl sshd newest",
+                    0,
+                    HOUR_AGO + ".511523 deb12 sshd[812]: Accepted publickey for admin\n"));
+    assertEquals(Status.FAIL, v.status(), v.reason());
+    assertTrue(v.reason().contains("/var/log/auth.log does not exist"), v.reason());
+    assertTrue(
+        v.evidence().stream()
+            .anyMatch(
+                e ->
+                    e.source().equals("/etc/syslog-ng/syslog-ng.conf")
+                        && e.text().contains("destination(d_auth)")),
+        v.evidence().toString());
+  }
+
+  @Test
+  void syslogNgHostWithItsAuthFilePasses() {
+    String s =
+        replace(
+            debianStats(),
+            "/var/log/auth.log",
+            HOUR_AGO + "|640|root|adm|regular file|48211|/var/log/auth.log");
+    Verdict v = authLog(syslogNg(host(s)));
+    assertEquals(Status.PASS, v.status(), v.reason());
+  }
+
   @Test
   void ubuntuAuthLogPasses() {
     String s =
