@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgap.cli.Main;
 import io.auditgap.report.ReportFiles;
 import java.io.IOException;
@@ -60,12 +59,11 @@ class ProbeCliIT {
     StringWriter e = new StringWriter();
     int code =
         Main.run(all.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true));
-    ObjectMapper m = new ObjectMapper();
     return new Run(
         code,
         e.toString(),
         ReportFiles.readValid(out.resolve("report.json")),
-        m.readTree(out.resolve("probe.json").toFile()));
+        ReportFiles.readValidProbe(out.resolve("probe.json")));
   }
 
   private Path inventory(String hosts) throws IOException {

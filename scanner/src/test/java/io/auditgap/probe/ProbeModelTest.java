@@ -66,6 +66,47 @@ class ProbeModelTest {
     ProbeReport back =
         ProbeJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     assertEquals(r, back);
+    assertEquals(json, ProbeJson.toJson(back), "read then written again gives the same bytes");
+    assertEquals(
+        List.of(),
+        io.auditgap.report.ReportFiles.probeErrors(
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)));
+  }
+
+  /** Each mistake alone: docs/probe-schema.json is strict enough to catch it. */
+  @Test
+  void theProbeSchemaRejectsBrokenFiles() throws IOException {
+    String json =
+        ProbeJson.toJson(
+            report(
+                result("local", 22, PortVerdict.OPEN, List.of("publickey")),
+                result("edge-vm", 22, PortVerdict.FILTERED, null)));
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> mistakes =
+        List.of(
+            p -> p.put("version", 2),
+            p ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p.at("/targets/0"))
+                    .put("verdict", "OPEN"),
+            p ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p.at("/targets/0"))
+                    .put("port", 70000),
+            p ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p.at("/targets/1"))
+                    .remove("host"),
+            p ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p.at("/targets/1"))
+                    .put("latency", 1),
+            p -> p.put("started_at", "noon"));
+    for (int i = 0; i < mistakes.size(); i++) {
+      com.fasterxml.jackson.databind.node.ObjectNode tree =
+          (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json);
+      mistakes.get(i).accept(tree);
+      assertFalse(
+          io.auditgap.report.ReportFiles.probeErrors(tree).isEmpty(),
+          "mistake " + i + " not caught");
+    }
   }
 
   @Test

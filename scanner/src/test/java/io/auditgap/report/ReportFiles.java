@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReportFiles {
   public static final Path SCHEMA = Path.of("..", "docs", "report-schema.json");
+  public static final Path PROBE_SCHEMA = Path.of("..", "docs", "probe-schema.json");
   private static final JsonSchema REPORT = load(SCHEMA);
+  private static final JsonSchema PROBE = load(PROBE_SCHEMA);
+  private static final AtomicInteger PROBES = new AtomicInteger();
   private static final AtomicInteger VALIDATED = new AtomicInteger();
   private static final AtomicInteger ROUND_TRIPPED = new AtomicInteger();
 
@@ -37,13 +40,15 @@ public final class ReportFiles {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (VALIDATED.get() > 0) {
+                  if (VALIDATED.get() + PROBES.get() > 0) {
                     System.err.println(
                         "report-schema: "
                             + VALIDATED.get()
                             + " report.json documents valid, "
                             + ROUND_TRIPPED.get()
-                            + " round-tripped byte for byte");
+                            + " round-tripped byte for byte; "
+                            + PROBES.get()
+                            + " probe.json documents valid and round-tripped");
                   }
                 }));
   }
@@ -111,6 +116,28 @@ public final class ReportFiles {
         new JsonReportWriter().toJson(new JsonReportReader().readString(json)),
         file + ": read then written again differs");
     ROUND_TRIPPED.incrementAndGet();
+    return tree;
+  }
+
+  /** What the validator says is wrong with a probe.json; empty when valid. */
+  public static List<String> probeErrors(JsonNode probe) {
+    return PROBE.validate(probe).stream().map(ValidationMessage::toString).sorted().toList();
+  }
+
+  /**
+   * Reads a probe.json: valid against {@code docs/probe-schema.json}, and read → write gives the
+   * same bytes. Returns its tree.
+   */
+  public static JsonNode readValidProbe(Path file) throws IOException {
+    String json = Files.readString(file, StandardCharsets.UTF_8);
+    JsonNode tree = new ObjectMapper().readTree(json);
+    List<String> errors = probeErrors(tree);
+    assertTrue(errors.isEmpty(), file + " not valid against docs/probe-schema.json: " + errors);
+    assertEquals(
+        json,
+        io.auditgap.probe.ProbeJson.toJson(io.auditgap.probe.ProbeJson.read(file)),
+        file + ": read then written again differs");
+    PROBES.incrementAndGet();
     return tree;
   }
 }
