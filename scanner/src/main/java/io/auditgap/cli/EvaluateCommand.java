@@ -23,13 +23,6 @@ import picocli.CommandLine.Spec;
           + " own automation collected from (host name = bundle file name).",
       "A saved snapshot is evaluated as its scan evaluated it (profile, check parameters,"
           + " exposure findings); --profile and check parameters given here override that."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      ExitCodes.OK_HELP,
-      ExitCodes.GAPS_HELP,
-      ExitCodes.USAGE_HELP,
-      ExitCodes.INCOMPLETE_HELP
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Parameters(

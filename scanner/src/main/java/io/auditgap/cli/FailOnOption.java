@@ -2,13 +2,22 @@ package io.auditgap.cli;
 
 import io.auditgap.checks.Severity;
 import java.util.Locale;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --fail-on}: the severity at which a gap makes the exit code 1, and optionally {@code new}
  * (with {@code --baseline}: only gaps that are new since the baseline count); shared by every
- * command.
+ * command, with the exit codes it decides (a command that documents other codes keeps its own).
  */
+@Command(
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      ExitCodes.OK_HELP,
+      ExitCodes.GAPS_HELP,
+      ExitCodes.USAGE_HELP,
+      ExitCodes.INCOMPLETE_HELP
+    })
 final class FailOnOption {
   @Option(
       names = "--fail-on",

@@ -27,13 +27,6 @@ import picocli.CommandLine.Spec;
       "Join the report.json files of 'scan --shard i/n' runs into the report one unsharded scan"
           + " gives, in any format.",
       "Example: auditgap merge shard-*/report.json -i inventory.yaml --format html,json -o out/"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      ExitCodes.OK_HELP,
-      ExitCodes.GAPS_HELP,
-      ExitCodes.USAGE_HELP,
-      ExitCodes.INCOMPLETE_HELP
     })
 final class MergeCommand implements Callable<Integer> {
   @Parameters(

@@ -33,13 +33,6 @@ import picocli.CommandLine.Spec;
     description = {
       "Collect from every host (one SSH exec each), evaluate the checks and write reports.",
       "Without -i or HOST arguments, scans the local machine (no SSH)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      ExitCodes.OK_HELP,
-      ExitCodes.GAPS_HELP,
-      ExitCodes.USAGE_HELP,
-      ExitCodes.INCOMPLETE_HELP
     })
 final class ScanCommand implements Callable<Integer> {
   @Option(

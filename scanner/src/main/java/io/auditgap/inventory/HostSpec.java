@@ -63,50 +63,6 @@ public record HostSpec(
     probePorts = probePorts == null ? List.of() : List.copyOf(probePorts);
   }
 
-  /** The form without OpenSSH settings ({@link SshSettings#NONE}). */
-  public HostSpec(
-      String name,
-      String address,
-      int port,
-      String user,
-      Path identityFile,
-      String passphraseEnv,
-      Path knownHosts,
-      boolean sudo,
-      String jump,
-      List<String> groups,
-      List<String> tags,
-      Map<String, Object> params,
-      Location location,
-      String exposure,
-      String publicAddress,
-      List<Integer> probePorts,
-      boolean vantage,
-      List<String> mustReach,
-      List<String> mustNotReach) {
-    this(
-        name,
-        address,
-        port,
-        user,
-        identityFile,
-        passphraseEnv,
-        knownHosts,
-        sudo,
-        jump,
-        groups,
-        tags,
-        params,
-        location,
-        exposure,
-        publicAddress,
-        probePorts,
-        vantage,
-        mustReach,
-        mustNotReach,
-        SshSettings.NONE);
-  }
-
   /** The original 13-field form; the reserved fields take their defaults. */
   public HostSpec(
       String name,

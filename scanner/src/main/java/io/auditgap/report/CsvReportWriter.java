@@ -41,11 +41,6 @@ public final class CsvReportWriter implements ReportWriter {
   }
 
   @Override
-  public String fileName() {
-    return "report.csv";
-  }
-
-  @Override
   public void write(ScanResult result, Writer out) throws IOException {
     ReportModel.Page page = ReportModel.of(result);
     out.write(HEADER);

@@ -48,11 +48,6 @@ public final class HtmlReportWriter implements ReportWriter {
   }
 
   @Override
-  public String fileName() {
-    return "report.html";
-  }
-
-  @Override
   public void write(ScanResult result, Writer out) throws IOException {
     templates.render(TEMPLATE, ReportModel.of(result, settings, false), out);
   }

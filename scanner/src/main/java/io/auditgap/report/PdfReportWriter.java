@@ -89,11 +89,6 @@ public final class PdfReportWriter implements ReportWriter {
     return "pdf";
   }
 
-  @Override
-  public String fileName() {
-    return "report.pdf";
-  }
-
   /** PDF is binary: use {@link #write(ScanResult, OutputStream)}. */
   @Override
   public void write(ScanResult result, Writer out) throws IOException {

@@ -22,8 +22,13 @@ public interface ReportWriter {
    */
   String format();
 
-  /** The file {@link #write(ScanResult, Path)} creates in the output directory. */
-  String fileName();
+  /**
+   * The file {@link #write(ScanResult, Path)} creates in the output directory: {@code
+   * report.FORMAT} unless the format says otherwise.
+   */
+  default String fileName() {
+    return "report." + format();
+  }
 
   /** Renders the report to {@code out}; does not close it. Binary formats throw. */
   void write(ScanResult result, Writer out) throws IOException;

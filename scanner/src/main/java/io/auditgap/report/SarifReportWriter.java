@@ -57,11 +57,6 @@ public final class SarifReportWriter implements ReportWriter {
   }
 
   @Override
-  public String fileName() {
-    return "report.sarif";
-  }
-
-  @Override
   public void write(ScanResult result, Writer out) throws IOException {
     Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, toTree(result));
     out.write('\n');

@@ -3,6 +3,9 @@ package io.auditgap.checks.matchers;
 import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.collect.CollectionItem;
+import io.auditgap.facts.FactKey;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,5 +41,17 @@ public abstract class DeclaredMatcher implements Matcher {
   @Override
   public final Set<CollectionItem> needs() {
     return needs;
+  }
+
+  /** Everything the facts {@code keys} need, and the item sets in {@code more}. */
+  @SafeVarargs
+  protected static Set<CollectionItem> needsOf(
+      List<FactKey<?>> keys, Collection<CollectionItem>... more) {
+    Set<CollectionItem> all = new HashSet<>();
+    keys.forEach(k -> all.addAll(k.needs()));
+    for (Collection<CollectionItem> m : more) {
+      all.addAll(m);
+    }
+    return all;
   }
 }

@@ -5,7 +5,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -13,10 +12,8 @@ import io.auditgap.facts.audit.daemon.AuditdConf;
 import io.auditgap.facts.audit.daemon.AuditdConfFacts;
 import io.auditgap.facts.system.FileStat;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Would auditd accept /etc/audit/auditd.conf? Predicts the daemon's own parse (see {@link
@@ -27,7 +24,11 @@ public final class AuditdConfValidMatcher extends DeclaredMatcher {
   private static final String PATH = AuditdConfFacts.PATH;
 
   public AuditdConfValidMatcher() {
-    super("auditd-conf-valid", collected());
+    super(
+        "auditd-conf-valid",
+        needsOf(
+            List.of(AuditdConfFacts.CONF, AuditdConfFacts.STAT),
+            Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED)));
   }
 
   @Override
@@ -105,12 +106,5 @@ public final class AuditdConfValidMatcher extends DeclaredMatcher {
             + " valid directives, owned by root, mode "
             + st.value().octalMode(),
         ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
-    n.addAll(AuditdConfFacts.STAT.needs());
-    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
-    return n;
   }
 }

@@ -6,7 +6,6 @@ import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.JournalProbe;
@@ -17,11 +16,9 @@ import io.auditgap.facts.logging.LogsFacts;
 import io.auditgap.facts.retention.AuthRouting;
 import io.auditgap.facts.system.FileStat;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code logs.auth-log}: authentication events are kept on the host. Either a syslog file ({@code
@@ -42,7 +39,14 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
             ParamSpec.of("max_mode", ParamType.MODE).orElse("0640"),
             ParamSpec.of("owners", ParamType.TEXT_LIST),
             ParamSpec.of("groups", ParamType.TEXT_LIST)),
-        collected());
+        needsOf(
+            List.of(
+                LogsFacts.STATS,
+                LogsFacts.JOURNAL,
+                LogsFacts.STORAGE,
+                LoggingFacts.RSYSLOG,
+                LoggingFacts.SYSLOG_NG,
+                LoggingFacts.SERVICES)));
   }
 
   @Override
@@ -240,16 +244,5 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
               r.daemon() + " stores " + String.join(", ", f.priorities()) + " in " + f.path()));
     }
     return out;
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(LogsFacts.STATS.needs());
-    n.addAll(LogsFacts.JOURNAL.needs());
-    n.addAll(LogsFacts.STORAGE.needs());
-    n.addAll(LoggingFacts.RSYSLOG.needs());
-    n.addAll(LoggingFacts.SYSLOG_NG.needs());
-    n.addAll(LoggingFacts.SERVICES.needs());
-    return n;
   }
 }

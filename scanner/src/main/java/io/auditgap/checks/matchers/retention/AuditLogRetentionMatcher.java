@@ -6,7 +6,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.daemon.AuditdConf;
@@ -16,13 +15,11 @@ import io.auditgap.facts.retention.LogEntry;
 import io.auditgap.facts.retention.RetentionFacts;
 import io.auditgap.facts.retention.RetentionFacts.Filesystem;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Days of audit records auditd keeps locally: its capacity (rotate: num_logs × max_log_file MB;
@@ -34,7 +31,17 @@ public final class AuditLogRetentionMatcher extends DeclaredMatcher {
   private static final long MB = 1024L * 1024;
 
   public AuditLogRetentionMatcher() {
-    super("audit-log-retention", CommonParams.RETENTION, collected());
+    super(
+        "audit-log-retention",
+        CommonParams.RETENTION,
+        needsOf(
+            List.of(
+                AuditdConfFacts.CONF,
+                RetentionFacts.AUDIT_LOGS,
+                RetentionFacts.AUDIT_FIRST,
+                RetentionFacts.FILESYSTEMS,
+                RetentionFacts.NOW),
+            Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED)));
   }
 
   @Override
@@ -213,15 +220,5 @@ public final class AuditLogRetentionMatcher extends DeclaredMatcher {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(AuditdConfFacts.CONF.needs());
-    n.addAll(Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED));
-    n.addAll(RetentionFacts.AUDIT_LOGS.needs());
-    n.addAll(RetentionFacts.AUDIT_FIRST.needs());
-    n.addAll(RetentionFacts.FILESYSTEMS.needs());
-    n.addAll(RetentionFacts.NOW.needs());
-    return n;
   }
 }

@@ -6,7 +6,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.LoggingFacts;
@@ -19,12 +18,10 @@ import io.auditgap.facts.retention.RotationBlock;
 import io.auditgap.facts.retention.RotationRetention;
 import io.auditgap.facts.system.ServiceState;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How many days of authentication events the host keeps. When rsyslog or syslog-ng runs, its rules
@@ -39,7 +36,17 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
   private static final String VAR_LOG = "/var/log/";
 
   public AuthLogRetentionMatcher() {
-    super("auth-log-retention", CommonParams.RETENTION, collected());
+    super(
+        "auth-log-retention",
+        CommonParams.RETENTION,
+        needsOf(
+            List.of(
+                RetentionFacts.LOGROTATE,
+                RetentionFacts.VAR_LOG,
+                LoggingFacts.RSYSLOG,
+                LoggingFacts.SYSLOG_NG,
+                LoggingFacts.SERVICES),
+            JournalEstimate.needs()));
   }
 
   @Override
@@ -296,15 +303,5 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
       return target.judge(what, j.days().getAsDouble(), j.why(), ev);
     }
     return target.unknownDays(what, j.why(), ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(RetentionFacts.LOGROTATE.needs());
-    n.addAll(RetentionFacts.VAR_LOG.needs());
-    n.addAll(JournalEstimate.needs());
-    n.addAll(LoggingFacts.RSYSLOG.needs());
-    n.addAll(LoggingFacts.SYSLOG_NG.needs());
-    n.addAll(LoggingFacts.SERVICES.needs());
-    return n;
   }
 }

@@ -6,7 +6,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.retention.LogEntry;
@@ -15,10 +14,8 @@ import io.auditgap.facts.retention.RetentionFacts;
 import io.auditgap.facts.retention.RotationBlock;
 import io.auditgap.facts.retention.RotationRetention;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * wtmp (logins) and btmp (failed logins) under logrotate; the shorter of the two decides. Stock
@@ -28,7 +25,10 @@ public final class LoginRecordsRetentionMatcher extends DeclaredMatcher {
   private static final List<String> FILES = List.of("wtmp", "btmp");
 
   public LoginRecordsRetentionMatcher() {
-    super("login-records-retention", CommonParams.RETENTION, collected());
+    super(
+        "login-records-retention",
+        CommonParams.RETENTION,
+        needsOf(List.of(RetentionFacts.LOGROTATE, RetentionFacts.VAR_LOG, RetentionFacts.NOW)));
   }
 
   @Override
@@ -92,12 +92,5 @@ public final class LoginRecordsRetentionMatcher extends DeclaredMatcher {
       ev.addAll(v.evidence());
     }
     return new Verdict(worst, String.join("; ", reasons), ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(RetentionFacts.LOGROTATE.needs());
-    n.addAll(RetentionFacts.VAR_LOG.needs());
-    n.addAll(RetentionFacts.NOW.needs());
-    return n;
   }
 }

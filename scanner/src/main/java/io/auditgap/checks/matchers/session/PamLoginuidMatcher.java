@@ -5,7 +5,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -15,7 +14,6 @@ import io.auditgap.facts.pam.PamStack;
 import io.auditgap.facts.pam.Reach;
 import io.auditgap.facts.pam.StackEntry;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +28,15 @@ public final class PamLoginuidMatcher extends DeclaredMatcher {
   static final String UNSET = "4294967295";
 
   public PamLoginuidMatcher() {
-    super("pam-loginuid", collected());
+    super(
+        "pam-loginuid",
+        needsOf(
+            List.of(
+                OsFacts.IN_CONTAINER,
+                PamFacts.USE_PAM,
+                PamFacts.SSHD_SESSION,
+                PamFacts.MODULE_FILES),
+            Set.of(PamFacts.SELF_LOGINUID)));
   }
 
   @Override
@@ -123,15 +129,5 @@ public final class PamLoginuidMatcher extends DeclaredMatcher {
             v.equals(UNSET)
                 ? "the scanner's own session has no loginuid (expected if not scanned over SSH)"
                 : "the scanner's own session carries loginuid " + v));
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    n.addAll(PamFacts.USE_PAM.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    n.addAll(PamFacts.MODULE_FILES.needs());
-    n.add(PamFacts.SELF_LOGINUID);
-    return n;
   }
 }

@@ -5,7 +5,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
@@ -15,10 +14,8 @@ import io.auditgap.facts.pam.Reach;
 import io.auditgap.facts.pam.StackEntry;
 import io.auditgap.facts.pam.TtyAuditArgs;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code pam.tty-audit-no-log-passwd}: no pam_tty_audit line that sshd runs has {@code log_passwd},
@@ -28,7 +25,9 @@ import java.util.Set;
 public final class PamTtyAuditLogPasswdMatcher extends DeclaredMatcher {
 
   public PamTtyAuditLogPasswdMatcher() {
-    super("pam-tty-audit-no-log-passwd", collected());
+    super(
+        "pam-tty-audit-no-log-passwd",
+        needsOf(List.of(OsFacts.IN_CONTAINER, PamFacts.SSHD_SESSION)));
   }
 
   @Override
@@ -69,12 +68,5 @@ public final class PamTtyAuditLogPasswdMatcher extends DeclaredMatcher {
           ev);
     }
     return Verdict.pass("no pam_tty_audit line in sshd's session stack has log_passwd", ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    return n;
   }
 }

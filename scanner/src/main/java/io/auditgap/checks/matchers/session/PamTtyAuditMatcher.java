@@ -6,7 +6,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
@@ -14,9 +13,7 @@ import io.auditgap.facts.pam.PamFacts;
 import io.auditgap.facts.pam.PamStack;
 import io.auditgap.facts.pam.TargetUsers;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +24,16 @@ import java.util.stream.Collectors;
 public final class PamTtyAuditMatcher extends DeclaredMatcher {
 
   public PamTtyAuditMatcher() {
-    super("pam-tty-audit", CommonParams.SESSION_USERS, collected());
+    super(
+        "pam-tty-audit",
+        CommonParams.SESSION_USERS,
+        needsOf(
+            List.of(
+                OsFacts.IN_CONTAINER,
+                PamFacts.USE_PAM,
+                PamFacts.SSHD_SESSION,
+                PamFacts.MODULE_FILES),
+            SessionUsers.needs()));
   }
 
   @Override
@@ -83,15 +89,5 @@ public final class PamTtyAuditMatcher extends DeclaredMatcher {
             + " target user(s) are not TTY-audited: "
             + byReason,
         ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    n.addAll(PamFacts.USE_PAM.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    n.addAll(PamFacts.MODULE_FILES.needs());
-    n.addAll(SessionUsers.needs());
-    return n;
   }
 }

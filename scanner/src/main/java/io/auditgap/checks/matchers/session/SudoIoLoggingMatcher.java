@@ -6,8 +6,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.facts.Facts;
 import io.auditgap.facts.sudo.CommandTag;
 import io.auditgap.facts.sudo.DefaultsEntry;
 import io.auditgap.facts.sudo.SudoersPolicy;
@@ -22,7 +20,7 @@ import java.util.Optional;
  * {@code Defaults!/usr/bin/sudoreplay !log_output}), LOG_ tags, {@code log_subcmds}, {@code
  * log_servers} and {@code iolog_dir} are reported as evidence.
  */
-public final class SudoIoLoggingMatcher extends DeclaredMatcher {
+public final class SudoIoLoggingMatcher extends SudoCheck {
   static final List<String> NOTED = List.of("log_subcmds", "log_servers", "iolog_dir");
 
   public SudoIoLoggingMatcher() {
@@ -32,19 +30,12 @@ public final class SudoIoLoggingMatcher extends DeclaredMatcher {
             CommonParams.SESSION_USERS,
             ParamSpec.of("require", ParamType.TEXT_LIST)
                 .allowing("log_output", "log_input")
-                .byProfile()),
-        SudoContext.needs());
+                .byProfile()));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    SudoContext.Or or = SudoContext.of(facts);
-    if (or.verdict() != null) {
-      return or.verdict();
-    }
-    SudoContext c = or.context();
+  Verdict judge(CheckParams params, SudoContext c, List<Evidence> ev) {
     SudoersPolicy pol = c.policy();
-    List<Evidence> ev = new ArrayList<>(c.evidence());
     List<String> required = SudoContext.profileList(params, "require", List.of("log_output"));
     List<String> gaps = new ArrayList<>();
     for (String flag : required) {

@@ -3,11 +3,8 @@ package io.auditgap.checks.matchers.session;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.facts.Facts;
 import io.auditgap.facts.sudo.DefaultsEntry;
 import io.auditgap.facts.sudo.SudoersPolicy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,20 +13,14 @@ import java.util.Optional;
  * absolute path. sudo accepts double quotes around the value; anything else not starting with
  * {@code /} is rejected.
  */
-public final class SudoLogfileMatcher extends DeclaredMatcher {
+public final class SudoLogfileMatcher extends SudoCheck {
 
   public SudoLogfileMatcher() {
-    super("sudo-logfile", SudoContext.needs());
+    super("sudo-logfile", List.of());
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    SudoContext.Or or = SudoContext.of(facts);
-    if (or.verdict() != null) {
-      return or.verdict();
-    }
-    SudoContext c = or.context();
-    List<Evidence> ev = new ArrayList<>(c.evidence());
+  Verdict judge(CheckParams params, SudoContext c, List<Evidence> ev) {
     for (DefaultsEntry d : c.policy().scoped("logfile")) {
       ev.add(SudoContext.of(d, "applies only to " + d.scopeWord() + ", not to every sudo user"));
     }

@@ -3,8 +3,6 @@ package io.auditgap.checks.matchers.session;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.facts.Facts;
 import io.auditgap.facts.sudo.DefaultsEntry;
 import io.auditgap.facts.sudo.SudoersPolicy;
 import java.util.ArrayList;
@@ -17,21 +15,15 @@ import java.util.Optional;
  * the default and no global {@code !use_pty}. A scoped {@code !use_pty} for users, hosts or runas
  * users breaks "for everyone"; scoped forms never count as the global setting.
  */
-public final class SudoUsePtyMatcher extends DeclaredMatcher {
+public final class SudoUsePtyMatcher extends SudoCheck {
   static final String FLAG = "use_pty";
 
   public SudoUsePtyMatcher() {
-    super("sudo-use-pty", SudoContext.needs());
+    super("sudo-use-pty", List.of());
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    SudoContext.Or or = SudoContext.of(facts);
-    if (or.verdict() != null) {
-      return or.verdict();
-    }
-    SudoContext c = or.context();
-    List<Evidence> ev = new ArrayList<>(c.evidence());
+  Verdict judge(CheckParams params, SudoContext c, List<Evidence> ev) {
     Optional<SudoersPolicy.EffectiveDefault> g = c.policy().global(FLAG);
     List<DefaultsEntry> weakened = new ArrayList<>();
     for (DefaultsEntry d : c.policy().scoped(FLAG)) {

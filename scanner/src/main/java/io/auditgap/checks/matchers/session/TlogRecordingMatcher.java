@@ -7,7 +7,6 @@ import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
@@ -21,7 +20,6 @@ import io.auditgap.facts.pam.UsePamSetting;
 import io.auditgap.facts.sudo.SudoFacts;
 import io.auditgap.facts.sudo.SudoersPolicy;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,18 @@ public final class TlogRecordingMatcher extends DeclaredMatcher {
         CommonParams.with(
             CommonParams.SESSION_USERS,
             ParamSpec.of("required", ParamType.BOOLEAN).orElse("false").byProfile()),
-        collected());
+        needsOf(
+            List.of(
+                PamFacts.TLOG_INSTALLED,
+                PamFacts.TLOG_SETTINGS,
+                PamFacts.SSSD_RECORDING,
+                PamFacts.GROUPS,
+                PamFacts.SSHD_SESSION,
+                PamFacts.MODULE_FILES,
+                PamFacts.USE_PAM,
+                SudoFacts.POLICY,
+                OsFacts.IN_CONTAINER),
+            SessionUsers.needs()));
   }
 
   @Override
@@ -221,20 +230,5 @@ public final class TlogRecordingMatcher extends DeclaredMatcher {
                 : "pam_tty_audit does not cover every target user")
             + " and sudo does not log output",
         ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>();
-    n.addAll(PamFacts.TLOG_INSTALLED.needs());
-    n.addAll(PamFacts.TLOG_SETTINGS.needs());
-    n.addAll(PamFacts.SSSD_RECORDING.needs());
-    n.addAll(PamFacts.GROUPS.needs());
-    n.addAll(SessionUsers.needs());
-    n.addAll(PamFacts.SSHD_SESSION.needs());
-    n.addAll(PamFacts.MODULE_FILES.needs());
-    n.addAll(PamFacts.USE_PAM.needs());
-    n.addAll(SudoFacts.POLICY.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
   }
 }

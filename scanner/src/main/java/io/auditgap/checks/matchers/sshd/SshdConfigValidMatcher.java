@@ -4,7 +4,6 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -13,7 +12,6 @@ import io.auditgap.facts.sshd.SshdDirective;
 import io.auditgap.facts.sshd.SshdDump;
 import io.auditgap.facts.sshd.SshdFacts;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +27,7 @@ public final class SshdConfigValidMatcher extends DeclaredMatcher {
   static final Set<String> GLOBAL_ONLY = Set.of("usepam", "syslogfacility", "include");
 
   public SshdConfigValidMatcher() {
-    super("sshd-config-valid", collected());
+    super("sshd-config-valid", needsOf(List.of(SshdFacts.TEST, SshdFacts.CONFIG)));
   }
 
   @Override
@@ -93,11 +91,5 @@ public final class SshdConfigValidMatcher extends DeclaredMatcher {
     }
     return Verdict.unknown(
         why + "; the configuration files show no error the scanner recognises", List.of());
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(SshdFacts.TEST.needs());
-    n.addAll(SshdFacts.CONFIG.needs());
-    return n;
   }
 }

@@ -7,7 +7,6 @@ import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.sshd.Connection;
@@ -18,7 +17,6 @@ import io.auditgap.facts.sshd.SshdConfig;
 import io.auditgap.facts.sshd.SshdDirective;
 import io.auditgap.facts.sshd.SshdFacts;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +41,7 @@ public final class SshdLogLevelMatcher extends DeclaredMatcher {
                     "debug3")
                 .byProfile(),
             CommonParams.TTY_AUDIT_USERS),
-        collected());
+        needsOf(List.of(SshdFacts.PROBES), EffectiveSshd.needs()));
   }
 
   /** sshd -T prints QUIET as SILENT and DEBUG as DEBUG1; compare on one spelling. */
@@ -155,11 +153,5 @@ public final class SshdLogLevelMatcher extends DeclaredMatcher {
     return canonical(level).startsWith("DEBUG")
         ? " (DEBUG logging violates users' privacy, sshd_config(5), and floods the log)"
         : "";
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(EffectiveSshd.needs());
-    n.addAll(SshdFacts.PROBES.needs());
-    return n;
   }
 }

@@ -4,17 +4,14 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.LogsFacts;
 import io.auditgap.facts.logging.SyslogRoute;
 import io.auditgap.facts.logging.SyslogRoutes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code sshd.syslog-facility}: sshd logs to AUTH or AUTHPRIV, the facilities every shipped syslog
@@ -24,7 +21,7 @@ import java.util.Set;
 public final class SshdSyslogFacilityMatcher extends DeclaredMatcher {
 
   public SshdSyslogFacilityMatcher() {
-    super("sshd-syslog-facility", collected());
+    super("sshd-syslog-facility", needsOf(List.of(LogsFacts.SYSLOG_ROUTES), EffectiveSshd.needs()));
   }
 
   @Override
@@ -82,11 +79,5 @@ public final class SshdSyslogFacilityMatcher extends DeclaredMatcher {
     }
     return Verdict.fail(
         "sshd logs to facility " + f.value() + ", not AUTH or AUTHPRIV" + origin, ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(EffectiveSshd.needs());
-    n.addAll(LogsFacts.SYSLOG_ROUTES.needs());
-    return n;
   }
 }

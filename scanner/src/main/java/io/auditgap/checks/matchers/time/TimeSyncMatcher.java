@@ -6,7 +6,6 @@ import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
@@ -16,10 +15,8 @@ import io.auditgap.facts.time.TimeDaemons;
 import io.auditgap.facts.time.TimeFacts;
 import io.auditgap.facts.time.TimedatectlStatus;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * {@code time.sync}: exactly one time daemon is active and the clock is synchronised, so log
@@ -32,7 +29,9 @@ public final class TimeSyncMatcher extends DeclaredMatcher {
     super(
         "time-sync",
         List.of(ParamSpec.of("max_offset_seconds", ParamType.TEXT).orElse("1")),
-        collected());
+        needsOf(
+            List.of(
+                TimeFacts.DAEMONS, TimeFacts.TIMEDATE, TimeFacts.TRACKING, OsFacts.IN_CONTAINER)));
   }
 
   @Override
@@ -106,13 +105,5 @@ public final class TimeSyncMatcher extends DeclaredMatcher {
             + why
             + ")",
         ev);
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> n = new HashSet<>(TimeFacts.DAEMONS.needs());
-    n.addAll(TimeFacts.TIMEDATE.needs());
-    n.addAll(TimeFacts.TRACKING.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
   }
 }
