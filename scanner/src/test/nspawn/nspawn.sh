@@ -156,7 +156,16 @@ up() {
     [ $(( $(date +%s) - t0 )) -lt "$BOOT_TIMEOUT" ] || failed "sshd not listening after ${BOOT_TIMEOUT}s"
     sleep 0.2
   done
-  log "booted, sshd listening on $NET.2:22 after $(( $(date +%s) - t0 )) s"
+  # a host is scanned once it has settled, not in the middle of its start-up: wait for systemd to
+  # finish its jobs and for no unit to be starting or restarting (auditd cycles through
+  # auto-restart until its start limit leaves it failed); it then answers "degraded"
+  state=$(timeout 60 ssh -i "$STATE/client_key" -o IdentitiesOnly=yes -o BatchMode=yes \
+    -o UserKnownHostsFile="$STATE/known_hosts" -o StrictHostKeyChecking=yes -o ConnectTimeout=10 \
+    "$USER_NAME@$NET.2" 'systemctl is-system-running --wait >/dev/null; i=0
+      while [ -n "$(systemctl list-units --state=activating,deactivating --no-legend)" ] && [ $i -lt 300 ]; do
+        sleep 0.1; i=$((i + 1)); done; systemctl is-system-running' </dev/null 2>&1) || true
+  case $state in running | degraded) ;; *) failed "boot did not finish: ${state:-no answer}" ;; esac
+  log "booted ($state), sshd listening on $NET.2:22 after $(( $(date +%s) - t0 )) s"
   echo "address=$NET.2"
   echo "user=$USER_NAME"
   echo "identity_file=$STATE/client_key"

@@ -18,4 +18,13 @@ public record ServiceState(
   public boolean failed() {
     return detail != null && detail.contains("ActiveState=failed");
   }
+
+  /**
+   * The unit failed and systemd is about to start it again ({@code Restart=} in the unit: {@code
+   * ActiveState=activating SubState=auto-restart}); it ends in {@link #failed()} once the start
+   * limit is hit, a few seconds after boot.
+   */
+  public boolean restartingAfterFailure() {
+    return detail != null && detail.contains("SubState=auto-restart");
+  }
 }

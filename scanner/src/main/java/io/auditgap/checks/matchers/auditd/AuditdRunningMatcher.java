@@ -30,12 +30,15 @@ public final class AuditdRunningMatcher extends DeclaredMatcher {
     if (pre.isPresent()) {
       // What can be judged inside a container still is: an auditd unit installed there that
       // failed is a broken unit, whoever audits the kernel.
-      if (svc.isSeen() && svc.value().loaded() && svc.value().failed()) {
+      if (svc.isSeen()
+          && svc.value().loaded()
+          && (svc.value().failed() || svc.value().restartingAfterFailure())) {
         List<Evidence> ev = new java.util.ArrayList<>(pre.get().evidence());
         ev.add(Evidence.of("systemctl show auditd.service", 0, svc.value().detail(), null));
         return Verdict.fail(
-            "auditd.service is installed in the container and failed (audit belongs to the"
-                + " container host, but this unit is broken)",
+            "auditd.service is installed in the container and failed"
+                + (svc.value().failed() ? "" : " (systemd is restarting it after the failure)")
+                + " (audit belongs to the container host, but this unit is broken)",
             ev);
       }
       return pre.get();

@@ -8,6 +8,7 @@ import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.facts.Facts;
 import io.auditgap.testing.SnapshotBuilder;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +85,42 @@ class AuditdServiceMatchersTest {
                 .cmd("container", 0, "docker\n")
                 .cmd("packages", 0, DPKG_ABSENT));
     assertEquals(Status.NOT_APPLICABLE, v.status());
+  }
+
+  /**
+   * A booted systemd-nspawn container (NspawnBootedIT): auditd's unit starts, cannot open the audit
+   * netlink socket and exits; Restart=on-failure cycles it through auto-restart until the start
+   * limit leaves it failed. Both states are a broken unit, reported as such.
+   */
+  @Test
+  void aFailedOrRestartingAuditdUnitInsideAContainerIsReported() {
+    SnapshotBuilder nspawn =
+        SnapshotBuilder.host("c")
+            .cmd("container", 0, "detect-virt-c: systemd-nspawn\n")
+            .cmd("auditctl -s", 1, "Error - audit support not in kernel\n");
+    for (String state :
+        List.of(
+            "ActiveState=failed\nSubState=failed",
+            "ActiveState=activating\nSubState=auto-restart")) {
+      Verdict v =
+          running(
+              nspawn.cmd(
+                  "systemctl show auditd",
+                  0,
+                  "MainPID=0\nId=auditd.service\nLoadState=loaded\n"
+                      + state
+                      + "\nUnitFileState=enabled\n"));
+      assertEquals(Status.FAIL, v.status(), state + ": " + v.reason());
+      assertTrue(v.reason().contains("installed in the container and failed"), v.reason());
+    }
+    Verdict starting =
+        running(
+            nspawn.cmd(
+                "systemctl show auditd",
+                0,
+                "Id=auditd.service\nLoadState=loaded\nActiveState=activating\nSubState=start\n"
+                    + "UnitFileState=enabled\n"));
+    assertEquals(Status.NOT_APPLICABLE, starting.status(), starting.reason());
   }
 
   @Test
