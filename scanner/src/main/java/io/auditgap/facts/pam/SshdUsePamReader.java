@@ -22,10 +22,14 @@ public final class SshdUsePamReader {
   public static final String DROP_IN_DIR = "/etc/ssh/sshd_config.d";
   static final int MAX_INCLUDE_DEPTH = 16;
 
+  /** Files that include each other repeatedly expand exponentially within the depth limit. */
+  static final int MAX_READS = 1_000;
+
   private final HostSnapshot snapshot;
   private final List<String> seenUsePam = new ArrayList<>();
   private UsePamSetting first;
   private String unseen;
+  private int reads;
 
   private SshdUsePamReader(HostSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -77,6 +81,13 @@ public final class SshdUsePamReader {
   }
 
   private void readFile(String path, String text, int depth) {
+    if (++reads > MAX_READS) {
+      unseen =
+          "sshd_config Includes expand to more than "
+              + MAX_READS
+              + " file reads (files that include each other repeatedly); UsePAM not decided";
+      return;
+    }
     String[] lines = text.split("\n", -1);
     boolean inMatch = false;
     for (int i = 0; i < lines.length && unseen == null; i++) {

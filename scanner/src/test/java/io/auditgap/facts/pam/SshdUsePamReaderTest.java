@@ -89,4 +89,15 @@ class SshdUsePamReaderTest {
             .orElseThrow()
             .enabled());
   }
+
+  @Test
+  void includeFanOutIsUnseenNotExhausting() {
+    String threeTimes = "Include /etc/ssh/a.conf /etc/ssh/a.conf /etc/ssh/a.conf\n";
+    var r =
+        read(
+            SnapshotBuilder.host("x")
+                .file(SshdUsePamReader.MAIN, "Include /etc/ssh/a.conf\nUsePAM yes\n")
+                .file("/etc/ssh/a.conf", threeTimes));
+    assertFalse(r.isSeen());
+  }
 }

@@ -237,6 +237,27 @@ class SshdConfigParserTest {
   }
 
   @Test
+  void includeFanOutStopsAtTheReadBudgetAndLeavesTheValueUnresolved() {
+    // a.conf includes itself three times: 3^16 reads within the depth limit without a budget
+    String threeTimes = "Include /etc/ssh/a.conf /etc/ssh/a.conf /etc/ssh/a.conf\n";
+    Host h =
+        new Host()
+            .put("/etc/ssh/sshd_config", "Include /etc/ssh/a.conf\nLogLevel VERBOSE\n")
+            .put("/etc/ssh/a.conf", threeTimes);
+    SshdConfig c = parse(h);
+    assertEquals(SshdConfigParser.MAX_READS, c.files().size() - 1);
+    assertTrue(
+        c.entries().stream()
+            .anyMatch(
+                e ->
+                    e instanceof UnreadInclude u
+                        && u.reason().contains("more than 1000 file reads")));
+    ResolvedSetting r = SettingResolver.global(c, "loglevel");
+    assertTrue(r.value().isEmpty(), "a value after an unfollowed Include is not known");
+    assertNotNull(r.unresolved());
+  }
+
+  @Test
   void defaultsWhenNothingIsSet() {
     Host h = new Host().put("/etc/ssh/sshd_config", "# nothing\n");
     ResolvedSetting r = SettingResolver.global(parse(h), "usepam");
