@@ -23,8 +23,8 @@ public final class OsFacts {
               + " [ -e /run/.containerenv ] && echo 'containerenv: /run/.containerenv';"
               + " [ -r /run/systemd/container ] && echo \"run-systemd-container:"
               + " $(head -c 64 /run/systemd/container 2>/dev/null)\";"
-              + " c=$(cat /proc/1/environ 2>/dev/null | tr '\\000' '\\n' | sed -n"
-              + " 's/^container=//p' | head -n 1); [ -n \"$c\" ] && echo \"pid1-container: $c\";"
+              + " c=$(tr '\\000' '\\n' 2>/dev/null </proc/1/environ | sed -n"
+              + " '/^container=/{s///;p;q;}'); [ -n \"$c\" ] && echo \"pid1-container: $c\";"
               + " [ -d /var/run/secrets/kubernetes.io ] && echo 'kubernetes:"
               + " /var/run/secrets/kubernetes.io'; exit 0");
 
@@ -38,7 +38,7 @@ public final class OsFacts {
           "identity",
           "echo \"kernel=$(uname -r)\"; if command -v systemd-detect-virt >/dev/null 2>&1; then"
               + " echo \"virt=$(systemd-detect-virt -v 2>/dev/null)\"; fi;"
-              + " echo \"init=$(cat /proc/1/comm 2>/dev/null)\";"
+              + " i=; IFS= read -r i 2>/dev/null </proc/1/comm; echo \"init=$i\";"
               + " echo \"time=$(date -u +%Y-%m-%dT%H:%M:%SZ)\"; exit 0");
 
   /**
