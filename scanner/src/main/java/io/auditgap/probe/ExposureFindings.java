@@ -137,6 +137,17 @@ public final class ExposureFindings {
       Boolean expected = policy.expectsReachableFrom(v);
       boolean exposedWrongly = Boolean.FALSE.equals(expected);
       boolean exposedPublicly = !v.internal();
+      // Passwords seen only from inside a host declared public: the host's own sshd, asked for a
+      // public source, decides whether the internet is offered them too.
+      PublicSourceAuth.Offer outside =
+          r.authMethods() != null
+                  && r.offersPasswordStyleAuth()
+                  && !exposedWrongly
+                  && !exposedPublicly
+                  && declaredPublic
+                  && hostSide != null
+              ? hostSide.offer()
+              : null;
       String note;
       if (r.authMethods() == null) {
         unknown++;
@@ -144,33 +155,19 @@ public final class ExposureFindings {
       } else if (r.authMethods().contains("none")) {
         note = "server accepted authentication method 'none' (no credential at all)";
         failNotes.add(r.endpoint() + " from " + v.name() + ": " + note);
-      } else if (r.offersPasswordStyleAuth()
-          && !exposedWrongly
-          && !exposedPublicly
-          && declaredPublic
-          && hostSide != null
-          && hostSide.offer() == PublicSourceAuth.Offer.NOT_OFFERED) {
-        // Seen from inside only, and the host's own sshd proves a public source is refused.
+      } else if (outside == PublicSourceAuth.Offer.NOT_OFFERED
+          || outside == PublicSourceAuth.Offer.NOT_OFFERED_BY_FILES) {
+        boolean proven = outside == PublicSourceAuth.Offer.NOT_OFFERED;
         note =
             "offers "
                 + String.join(",", r.authMethods())
                 + " to "
                 + v.name()
-                + "; sshd refuses it to a public source (see the sshd -T -C evidence)";
-        internalOnly.add(r.endpoint() + " from " + v.name());
-      } else if (r.offersPasswordStyleAuth()
-          && !exposedWrongly
-          && !exposedPublicly
-          && declaredPublic
-          && hostSide != null
-          && hostSide.offer() == PublicSourceAuth.Offer.NOT_OFFERED_BY_FILES) {
-        note =
-            "offers "
-                + String.join(",", r.authMethods())
-                + " to "
-                + v.name()
-                + "; the configuration files say a public source is refused, sshd did not confirm";
-        unproven.add(r.endpoint() + " from " + v.name());
+                + (proven
+                    ? "; sshd refuses it to a public source (see the sshd -T -C evidence)"
+                    : "; the configuration files say a public source is refused, sshd did not"
+                        + " confirm");
+        (proven ? internalOnly : unproven).add(r.endpoint() + " from " + v.name());
       } else if (r.offersPasswordStyleAuth()
           && (exposedWrongly || exposedPublicly || declaredPublic)) {
         // A host declared public is reached from anywhere: what one vantage is offered, the
