@@ -90,6 +90,7 @@ public final class CheckEvaluator {
         v.evidence(),
         c.remediation(),
         c.references(),
-        v.rootCause());
+        // a check is never its own root cause: the cause check may share a precondition
+        v.rootCause().equals(c.id()) ? "" : v.rootCause());
   }
 }

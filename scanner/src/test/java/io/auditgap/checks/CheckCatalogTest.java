@@ -52,6 +52,19 @@ class CheckCatalogTest {
   }
 
   @Test
+  void thePasswordCheckAloneCollectsWhatSshdOffersAPublicSource() throws CatalogException {
+    CheckCatalog c = CheckCatalog.bundled(registry);
+    java.util.List<CheckDefinition> only =
+        c.checks().stream().filter(d -> d.id().equals("exposure.password-auth")).toList();
+    assertEquals(1, only.size());
+    assertTrue(
+        new CheckEvaluator(only, registry)
+            .needs()
+            .contains(io.auditgap.facts.sshd.SshdFacts.SSHD_T_USERS),
+        "the Match Address exception must not depend on another check being selected");
+  }
+
+  @Test
   void theWholeCatalogRendersOneCollectorScriptWithUniqueItemNames() throws CatalogException {
     CheckCatalog c = CheckCatalog.bundled(registry);
     java.util.Set<io.auditgap.collect.CollectionItem> needs =

@@ -21,13 +21,17 @@ import java.util.Set;
  * Verdicts that come before a matcher's own logic, shared so that every check answers them the same
  * way: a container has no kernel audit of its own (not applicable), and without auditd every audit
  * check fails naming its root cause, the check {@code auditd.installed}, so reports count it once;
- * the PAM session checks start from sshd's UsePAM and session stack.
+ * the PAM session checks start from sshd's UsePAM and session stack, and with {@code UsePAM no}
+ * fail naming {@code sshd.use-pam}.
  */
 public final class Preconditions {
   private Preconditions() {}
 
   /** The check every audit check depends on. */
   public static final String AUDITD_INSTALLED = "auditd.installed";
+
+  /** The check every PAM session check depends on: without PAM, sshd runs none of its modules. */
+  public static final String SSHD_USE_PAM = "sshd.use-pam";
 
   /**
    * Not applicable when the host is a container (see {@link Containment}); {@code why} completes
@@ -165,7 +169,16 @@ public final class Preconditions {
     }
     ev.add(Evidence.of(s.source(), s.line(), s.text(), note));
     if (!s.enabled()) {
-      return Verdict.fail("sshd does not use PAM (" + s.text() + " at " + location(s) + ")", ev);
+      return Verdict.fail(
+              "sshd does not use PAM ("
+                  + s.text()
+                  + " at "
+                  + location(s)
+                  + "), so its session modules never run (root cause: "
+                  + SSHD_USE_PAM
+                  + ")",
+              ev)
+          .causedBy(SSHD_USE_PAM);
     }
     return null;
   }

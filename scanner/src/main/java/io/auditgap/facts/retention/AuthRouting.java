@@ -11,6 +11,7 @@ import io.auditgap.facts.system.ServiceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where the running syslog daemon stores authentication events, from its configuration — rsyslog's
@@ -175,17 +176,9 @@ public record AuthRouting(
       if (!a.type().equals("omfile")) {
         continue;
       }
-      List<String> certain = new ArrayList<>();
-      boolean maybe = false;
-      for (SyslogPriority.Priority p : SyslogPriority.AUTH_EVENTS) {
-        Tri t = rs.delivers(a, p);
-        if (t == Tri.TRUE) {
-          certain.add(p.toString());
-        } else if (t == Tri.MAYBE) {
-          maybe = true;
-        }
-      }
-      if (certain.isEmpty() && !maybe) {
+      AuthEvents ev = AuthEvents.through(p -> rs.delivers(a, p));
+      List<String> certain = ev.certain();
+      if (certain.isEmpty() && !ev.maybe()) {
         continue;
       }
       if (a.filePath().isPresent() && !certain.isEmpty()) {
@@ -220,17 +213,9 @@ public record AuthRouting(
         if (d == null || !d.driver().equals("file")) {
           continue;
         }
-        List<String> certain = new ArrayList<>();
-        boolean maybe = false;
-        for (SyslogPriority.Priority p : SyslogPriority.AUTH_EVENTS) {
-          Tri t = ng.passes(lp, p);
-          if (t == Tri.TRUE) {
-            certain.add(p.toString());
-          } else if (t == Tri.MAYBE) {
-            maybe = true;
-          }
-        }
-        if (certain.isEmpty() && !maybe) {
+        AuthEvents ev = AuthEvents.through(p -> ng.passes(lp, p));
+        List<String> certain = ev.certain();
+        if (certain.isEmpty() && !ev.maybe()) {
           continue;
         }
         if (d.fixedFile() && !certain.isEmpty()) {
@@ -255,5 +240,25 @@ public record AuthRouting(
       }
     }
     return new Part("syslog-ng", st, files, undecided, ng.problems());
+  }
+
+  /**
+   * Which authentication priorities a filter surely passes, and whether any other might pass
+   * (content-dependent filters).
+   */
+  private record AuthEvents(List<String> certain, boolean maybe) {
+    static AuthEvents through(Function<SyslogPriority.Priority, Tri> filter) {
+      List<String> certain = new ArrayList<>();
+      boolean maybe = false;
+      for (SyslogPriority.Priority p : SyslogPriority.AUTH_EVENTS) {
+        Tri t = filter.apply(p);
+        if (t == Tri.TRUE) {
+          certain.add(p.toString());
+        } else if (t == Tri.MAYBE) {
+          maybe = true;
+        }
+      }
+      return new AuthEvents(certain, maybe);
+    }
   }
 }

@@ -20,9 +20,14 @@ public final class NetworkProbeMatcher implements Matcher {
     return NAME;
   }
 
+  /**
+   * The probe's verdicts come from the network, but whether a public source is offered passwords is
+   * asked of the host's own sshd ({@link PublicSourceAuth}): collected whenever a probe-decided
+   * check is selected, whatever else the catalog selects.
+   */
   @Override
   public Set<CollectionItem> needs() {
-    return Set.of();
+    return Set.copyOf(PublicSourceAuth.needs());
   }
 
   @Override

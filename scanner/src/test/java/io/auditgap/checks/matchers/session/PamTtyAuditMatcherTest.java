@@ -185,6 +185,7 @@ class PamTtyAuditMatcherTest {
         eval(m, debian(PamFixtures.debian12PamD()).file("/etc/ssh/sshd_config", "UsePAM no\n"));
     assertEquals(Status.FAIL, v.status());
     assertTrue(v.reason().contains("does not use PAM"));
+    assertEquals("sshd.use-pam", v.rootCause(), "counted once under the check that fails for it");
     assertEquals(
         Status.NOT_APPLICABLE,
         eval(m, debian(PamFixtures.debian12PamD()).cmd("container", 0, "docker\n")).status());
