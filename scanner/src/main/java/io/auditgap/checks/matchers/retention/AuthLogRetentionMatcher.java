@@ -8,7 +8,9 @@ import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.logging.JournalProbe;
 import io.auditgap.facts.logging.LoggingFacts;
+import io.auditgap.facts.logging.LogsFacts;
 import io.auditgap.facts.retention.AuthRouting;
 import io.auditgap.facts.retention.JournaldConfig;
 import io.auditgap.facts.retention.LogEntry;
@@ -35,6 +37,9 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
   static final List<String> AUTH_LOGS = List.of("auth.log", "secure");
   private static final String VAR_LOG = "/var/log/";
 
+  /** The check that fails when authentication events are stored nowhere. */
+  static final String LOGS_AUTH_LOG = "logs.auth-log";
+
   public AuthLogRetentionMatcher() {
     super(
         "auth-log-retention",
@@ -45,7 +50,8 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
                 RetentionFacts.VAR_LOG,
                 LoggingFacts.RSYSLOG,
                 LoggingFacts.SYSLOG_NG,
-                LoggingFacts.SERVICES),
+                LoggingFacts.SERVICES,
+                LogsFacts.JOURNAL),
             JournalEstimate.needs()));
   }
 
@@ -285,6 +291,22 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
   }
 
   private Verdict journal(RetentionTarget target, Facts facts, long now, List<Evidence> why) {
+    // journald's configuration says how long it would keep entries; with no journal file at all
+    // (journald not running), nothing is kept, whatever the configuration says.
+    Observed<JournalProbe> probe = facts.get(LogsFacts.JOURNAL);
+    if (probe.isSeen() && probe.value().outcome() == JournalProbe.Outcome.NO_JOURNAL) {
+      List<Evidence> ev = new ArrayList<>(why);
+      ev.add(
+          Evidence.of(
+              "journalctl _COMM=sshd -n 1", 0, probe.value().line(), "no journal files at all"));
+      return Verdict.fail(
+              "the journal is the auth store, but journalctl found no journal files: no"
+                  + " authentication event is kept (root cause: "
+                  + LOGS_AUTH_LOG
+                  + ")",
+              ev)
+          .causedBy(LOGS_AUTH_LOG);
+    }
     Observed<JournaldConfig> conf = facts.get(RetentionFacts.JOURNALD);
     if (!conf.isSeen()) {
       return Verdict.unknown(

@@ -234,6 +234,21 @@ class RetentionMatchersTest {
   }
 
   @Test
+  void aJournalWithoutFilesKeepsNothingWhateverJournaldConfSays() throws IOException {
+    // journald not running (no systemd as PID 1): journalctl, as root, finds no file at all
+    Verdict v =
+        run(
+            new AuthLogRetentionMatcher(),
+            debianRsyslog(NO_AUTH_LOG)
+                .cmd("processes", 0, "sshd\ncron\n")
+                .cmd("journalctl sshd newest", 1, "No journal files were found.\n"),
+            Map.of());
+    assertEquals(Status.FAIL, v.status(), v.reason());
+    assertTrue(v.reason().contains("no authentication event is kept"), v.reason());
+    assertEquals("logs.auth-log", v.rootCause());
+  }
+
+  @Test
   void stopBeforeTheAuthRuleMakesTheJournalTheStoreEvenWithAStaleAuthLog() throws IOException {
     // rsyslog.conf:45 includes rsyslog.d before line 60: the drop-in's stop swallows auth first
     SnapshotBuilder b =
