@@ -136,37 +136,25 @@ public record AuthRouting(
     }
     String daemon = String.join(" and ", names);
     ServiceState st = parts.get(0).state();
-    if (!files.isEmpty()) {
-      return new AuthRouting(Kind.FILES, files, st, undecided, problems, "", daemon);
-    }
-    if (!problems.isEmpty()) {
-      return new AuthRouting(
-          Kind.UNDECIDABLE,
-          files,
-          st,
-          undecided,
-          problems,
+    Kind kind = files.isEmpty() ? Kind.NO_FILE : Kind.FILES;
+    String reason = "";
+    if (files.isEmpty() && !problems.isEmpty()) {
+      kind = Kind.UNDECIDABLE;
+      reason =
           daemon
               + " runs, but its configuration could not be read completely: "
               + problems.get(0)
-              + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : ""),
-          daemon);
-    }
-    if (!undecided.isEmpty()) {
-      return new AuthRouting(
-          Kind.UNDECIDABLE,
-          files,
-          st,
-          undecided,
-          problems,
+              + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : "");
+    } else if (files.isEmpty() && !undecided.isEmpty()) {
+      kind = Kind.UNDECIDABLE;
+      reason =
           daemon
               + " runs, but where it stores auth events cannot be established: "
               + undecided.get(0).where().location()
               + " "
-              + undecided.get(0).why(),
-          daemon);
+              + undecided.get(0).why();
     }
-    return new AuthRouting(Kind.NO_FILE, files, st, undecided, problems, "", daemon);
+    return new AuthRouting(kind, files, st, undecided, problems, reason, daemon);
   }
 
   private static Part rsyslog(RsyslogConfig rs, ServiceState st) {
