@@ -151,11 +151,40 @@ ag_cmdt() {
   ag_emit cmd "$ag_rc" "$1"
 }
 
+# ag_virt: systemd-detect-virt's container answer (-c) in ag_vc and its VM answer (-v) in ag_vv,
+# both empty without the tool, from one run where one answers both: without an option it prints the
+# container if there is one, else the VM. A known VM name (or none) answers both; any other answer
+# is the container's unless -v prints the same (a VM this list does not know).
+ag_virt() {
+  ag_vdone=1
+  ag_vc=
+  ag_vv=
+  command -v systemd-detect-virt >/dev/null 2>&1 || return 0
+  ag_vc=$(systemd-detect-virt 2>/dev/null)
+  case $ag_vc in
+    none) ag_vv=none ;;
+    qemu | kvm | amazon | zvm | vmware | microsoft | oracle | powervm | xen | bochs | uml | parallels | bhyve | qnx | acrn | apple | sre | google | vm-other)
+      ag_vv=$ag_vc
+      ag_vc=none
+      ;;
+    '')
+      ag_vc=$(systemd-detect-virt -c 2>/dev/null)
+      ag_vv=$(systemd-detect-virt -v 2>/dev/null)
+      ;;
+    *)
+      ag_vv=$(systemd-detect-virt -v 2>/dev/null)
+      if [ "$ag_vv" = "$ag_vc" ]; then ag_vc=none; fi
+      ;;
+  esac
+}
+
 # ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output): run in
 # one subshell; stdout and stderr merged, exit status kept (also through the snippet's `exit`).
+# A snippet that reads ag_vc/ag_vv gets them from ag_virt, run once in this shell on first use.
 ag_run() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
+  case $2 in *'$ag_v'[cv]* | *'${ag_v'[cv]*) [ -n "${ag_vdone:-}" ] || ag_virt ;; esac
   ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
