@@ -16,7 +16,6 @@ import io.auditgap.facts.audit.ExecveCoverage;
 import io.auditgap.facts.audit.Machine;
 import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleSet;
-import io.auditgap.facts.audit.RuleSource;
 import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +84,7 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
       String arch = a.arch().id();
       if (a.neutraliser().isPresent()) {
         out.add(
-            of(
+            Evidence.of(
                 a.neutraliser().get().source(),
                 which
                     + " "
@@ -93,16 +92,18 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
                     + ": this never rule matches first and suppresses execve"
                     + " auditing"));
         a.covering()
-            .ifPresent(c -> out.add(of(c.source(), which + " " + arch + ": neutralised rule")));
+            .ifPresent(
+                c -> out.add(Evidence.of(c.source(), which + " " + arch + ": neutralised rule")));
       } else if (a.covering().isPresent()) {
-        out.add(of(a.covering().get().source(), which + " " + arch + ": covers execve"));
+        out.add(Evidence.of(a.covering().get().source(), which + " " + arch + ": covers execve"));
       } else {
         out.add(
             Evidence.note(
                 which + " " + arch + ": no always,exit rule on execve for all interactive users"));
       }
       for (AuditRule n : a.narrowNevers()) {
-        out.add(of(n.source(), which + " " + arch + ": never rule exempts part of the scope"));
+        out.add(
+            Evidence.of(n.source(), which + " " + arch + ": never rule exempts part of the scope"));
       }
     }
   }
@@ -115,7 +116,7 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
         .ifPresent(
             e ->
                 out.add(
-                    of(
+                    Evidence.of(
                         e.source(),
                         "load stops here ("
                             + e.message()
@@ -130,7 +131,7 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
             .ifPresent(
                 c ->
                     out.add(
-                        of(
+                        Evidence.of(
                             c.source(),
                             "ignored by augenrules (file name does not end in .rules):"
                                 + " this rule is never loaded")));
@@ -139,9 +140,5 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
     for (String f : p.ignoredFiles()) {
       out.add(Evidence.note("rules.d entry ignored by augenrules (not *.rules): " + f));
     }
-  }
-
-  private static Evidence of(RuleSource s, String note) {
-    return Evidence.of(s.file(), s.line(), s.text().strip(), note);
   }
 }
