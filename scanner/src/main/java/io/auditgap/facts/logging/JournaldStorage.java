@@ -22,7 +22,7 @@ public record JournaldStorage(String value, String line, String source, int line
       return new JournaldStorage(s.value().toLowerCase(Locale.ROOT), "", "", 0);
     }
     return new JournaldStorage(
-        s.value().toLowerCase(Locale.ROOT), s.at().text().strip(), s.at().source(), s.at().line());
+        s.value().toLowerCase(Locale.ROOT), s.at().text(), s.at().file(), s.at().line());
   }
 
   /**

@@ -35,7 +35,7 @@ public final class LogsFacts {
    * line. A path is "denied" only when its directory exists but cannot be searched. Reads metadata
    * only.
    */
-  public static final CollectionItem FILE_STATS =
+  public static final CollectionItem.Command FILE_STATS =
       CollectionItem.Command.quick(
           "log file stats",
           "date +%s; set --; for p in "
@@ -45,7 +45,7 @@ public final class LogsFacts {
               + " [ $# -eq 0 ] || stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$@\"; exit 0");
 
   /** Needs root or membership of adm/systemd-journal to see system entries. */
-  public static final CollectionItem JOURNAL_SSHD =
+  public static final CollectionItem.Command JOURNAL_SSHD =
       CollectionItem.Command.bounded(
           "journalctl sshd newest",
           "command -v journalctl >/dev/null 2>&1 || exit 127; journalctl _COMM=sshd"
@@ -55,18 +55,10 @@ public final class LogsFacts {
   public static final CollectionItem RSYSLOG_D = new CollectionItem.Directory("/etc/rsyslog.d");
 
   public static final FactKey<Observed<LogFileStats>> STATS =
-      new FactKey<>(
-          "log file stats",
-          Set.of(FILE_STATS),
-          s -> SnapshotFacts.command(s, "log file stats").map(i -> LogFileStats.parse(i.text())));
+      FactKey.ofCommand("log file stats", FILE_STATS, i -> LogFileStats.parse(i.text()));
 
   public static final FactKey<Observed<JournalProbe>> JOURNAL =
-      new FactKey<>(
-          "journal sshd entry",
-          Set.of(JOURNAL_SSHD),
-          s ->
-              SnapshotFacts.command(s, "journalctl sshd newest")
-                  .map(i -> JournalProbe.parse(i.text())));
+      FactKey.ofCommand("journal sshd entry", JOURNAL_SSHD, i -> JournalProbe.parse(i.text()));
 
   /**
    * journald's storage mode, from journald.conf and its drop-ins as collected (no process on the

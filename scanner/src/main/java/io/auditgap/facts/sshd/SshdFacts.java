@@ -60,7 +60,7 @@ public final class SshdFacts {
    * and the {@code sshd -T} item is the answer. Bounded: six sshd runs at most. One awk reads
    * login.defs, /etc/shells and the password database; the kept lines are picked by the shell.
    */
-  public static final CollectionItem SSHD_T_USERS =
+  public static final CollectionItem.Command SSHD_T_USERS =
       CollectionItem.Command.bounded(
           "sshd -T -C audited users",
           "command -v sshd >/dev/null 2>&1 || exit 127; l=${SUDO_USER:-$(id -un 2>/dev/null)}; "
