@@ -13,6 +13,7 @@ import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.FileModes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -133,6 +134,14 @@ public final class AuditFilePermissionsMatcher extends DeclaredMatcher {
           ev);
     }
     if (checked == 0) {
+      // nothing to examine because auditd was never installed (openSUSE, Fedora, Alpine minimal
+      // installs): the gap is auditd itself, not an unknown
+      Optional<Verdict> missing =
+          Preconditions.auditdInstalled(
+              facts, "there are no audit logs, rules or tools to protect");
+      if (missing.isPresent()) {
+        return missing.get();
+      }
       return Verdict.unknown("no audit file was found to examine", ev);
     }
     return Verdict.pass(checked + " audit logs, configuration files and tools within limits", ev);
@@ -184,6 +193,7 @@ public final class AuditFilePermissionsMatcher extends DeclaredMatcher {
     Set<CollectionItem> s = new HashSet<>(FileModes.MODES.needs());
     s.add(new CollectionItem.File(AUDITD_CONF));
     s.addAll(OsFacts.IN_CONTAINER.needs());
+    s.addAll(AuditFacts.AUDITCTL_INSTALLED.needs());
     return Set.copyOf(s);
   }
 }
