@@ -81,21 +81,6 @@ public final class Preconditions {
     return Optional.empty();
   }
 
-  /**
-   * What every audit matcher does first: not applicable in a container (audit belongs to the host
-   * kernel), fail naming the root cause when auditctl is missing.
-   */
-  public static Optional<Verdict> audit(Facts facts, String consequence) {
-    return notInContainer(facts, "audit belongs to the host kernel")
-        .or(() -> auditdInstalled(facts, consequence));
-  }
-
-  /** As {@link #audit}, for checks of the audit rules themselves. */
-  public static Optional<Verdict> auditRules(Facts facts, String consequence) {
-    return notInContainer(facts, "audit rules belong to the host kernel")
-        .or(() -> auditdInstalled(facts, consequence));
-  }
-
   /** The union of the facts' needs plus what the preconditions read. */
   public static Set<CollectionItem> needs(FactKey<?>... keys) {
     Set<CollectionItem> s = new LinkedHashSet<>(OsFacts.IN_CONTAINER.needs());

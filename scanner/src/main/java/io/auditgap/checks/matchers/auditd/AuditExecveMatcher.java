@@ -4,9 +4,8 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -20,7 +19,6 @@ import io.auditgap.facts.audit.RuleSource;
 import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code audit.execve}: every interactive user's command execution is audited, in the kernel
@@ -33,23 +31,19 @@ import java.util.Optional;
  * <p>When auditctl is missing the verdict is fail naming its root cause, the check {@code
  * auditd.installed}, rather than unknown.
  */
-public final class AuditExecveMatcher extends DeclaredMatcher {
+public final class AuditExecveMatcher extends GatedMatcher {
   public static final String NAME = "audit-execve";
 
   public AuditExecveMatcher() {
     super(
         NAME,
         List.of(CommonParams.UID_MIN),
-        Preconditions.needs(
-            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN));
+        needsOf(List.of(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN)),
+        Gate.auditRules("command execution is not audited"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre = Preconditions.auditRules(facts, "command execution is not audited");
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<Machine> machine = facts.get(AuditFacts.MACHINE);
     if (!machine.isSeen()) {
       return Verdict.unknown(machine.reason());

@@ -3,8 +3,7 @@ package io.auditgap.checks.matchers.auditd;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -17,29 +16,24 @@ import io.auditgap.facts.audit.RuleSet;
 import io.auditgap.facts.audit.RuleSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code audit.rules-drift}: the rules in the kernel are the rules the loader would load (control
  * lines not compared; keys compared; never/always order compared). See {@link RuleDrift}.
  */
-public final class AuditRulesDriftMatcher extends DeclaredMatcher {
+public final class AuditRulesDriftMatcher extends GatedMatcher {
   public static final String NAME = "audit-rules-drift";
   private static final int MAX_RULE_EVIDENCE = 40;
 
   public AuditRulesDriftMatcher() {
     super(
         NAME,
-        Preconditions.needs(
-            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS));
+        needsOf(List.of(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS)),
+        Gate.auditRules("no rules are loaded"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre = Preconditions.auditRules(facts, "no rules are loaded");
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     if (!loaded.isSeen() || !persistent.isSeen()) {

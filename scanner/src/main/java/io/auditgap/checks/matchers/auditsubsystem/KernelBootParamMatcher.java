@@ -5,8 +5,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.kernel.BootCmdline;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * (a number at least this), {@code forbid} (values that fail wherever they appear, even if
  * overridden later).
  */
-public final class KernelBootParamMatcher extends DeclaredMatcher {
+public final class KernelBootParamMatcher extends GatedMatcher {
   public static final String NAME = "kernel-boot-param";
 
   public KernelBootParamMatcher() {
@@ -38,7 +37,8 @@ public final class KernelBootParamMatcher extends DeclaredMatcher {
             ParamSpec.of("accept", ParamType.TEXT_LIST),
             ParamSpec.of("forbid", ParamType.TEXT_LIST),
             ParamSpec.of("min", ParamType.INTEGER).byProfile()),
-        Preconditions.needs(KernelFacts.BOOTED, KernelFacts.PERSISTENT));
+        needsOf(List.of(KernelFacts.BOOTED, KernelFacts.PERSISTENT)),
+        Gate.container("the kernel command line belongs to the container host"));
   }
 
   private enum Judgement {
@@ -48,13 +48,7 @@ public final class KernelBootParamMatcher extends DeclaredMatcher {
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> gate =
-        Preconditions.notInContainer(
-            facts, "the kernel command line belongs to the container host");
-    if (gate.isPresent()) {
-      return gate.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     String param = params.string("parameter", "audit");
     List<String> accept =
         params.strings("accept").stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
