@@ -93,8 +93,8 @@ class SshdVendorConfigTest {
             .value()
             .orElseThrow();
     assertTrue(s.enabled());
-    assertEquals(SshdMainConfig.VENDOR, s.source());
-    assertEquals(89, s.line());
+    assertEquals(SshdMainConfig.VENDOR, s.at().file());
+    assertEquals(89, s.at().line());
   }
 
   @Test
@@ -110,7 +110,7 @@ class SshdVendorConfigTest {
             .value()
             .orElseThrow();
     assertEquals(false, s.enabled());
-    assertEquals(SshdMainConfig.VENDOR_DROP_IN_DIR + "/10-keys.conf", s.source());
+    assertEquals(SshdMainConfig.VENDOR_DROP_IN_DIR + "/10-keys.conf", s.at().file());
   }
 
   /** The package installs the vendor file 0640 root: a non-root collector cannot read it. */
