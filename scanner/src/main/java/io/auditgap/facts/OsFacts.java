@@ -6,8 +6,9 @@ import java.util.Set;
 /** Operating system identity, architecture, privilege and containment. */
 public final class OsFacts {
   public static final CollectionItem OS_RELEASE = new CollectionItem.File("/etc/os-release");
-  public static final CollectionItem UNAME_M = CollectionItem.Command.quick("uname -m", "uname -m");
-  public static final CollectionItem ID_U = CollectionItem.Command.quick("id -u", "id -u");
+  public static final CollectionItem.Command UNAME_M =
+      CollectionItem.Command.quick("uname -m", "uname -m");
+  public static final CollectionItem.Command ID_U = CollectionItem.Command.quick("id -u", "id -u");
   public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
 
   /**
@@ -59,17 +60,11 @@ public final class OsFacts {
 
   /** {@code uname -m}, e.g. {@code x86_64}. */
   public static final FactKey<Observed<String>> ARCH =
-      new FactKey<>(
-          "arch",
-          Set.of(UNAME_M),
-          s -> SnapshotFacts.command(s, "uname -m").map(i -> i.text().strip()));
+      FactKey.ofCommand("arch", UNAME_M, i -> i.text().strip());
 
   /** True when the collector ran as uid 0. */
   public static final FactKey<Observed<Boolean>> ROOT =
-      new FactKey<>(
-          "root",
-          Set.of(ID_U),
-          s -> SnapshotFacts.command(s, "id -u").map(i -> i.text().strip().equals("0")));
+      FactKey.ofCommand("root", ID_U, i -> i.text().strip().equals("0"));
 
   /** The container decision with its evidence (markers and the kernel audit interface). */
   public static final FactKey<Observed<Containment>> CONTAINMENT =

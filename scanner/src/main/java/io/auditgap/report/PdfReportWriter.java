@@ -9,6 +9,7 @@ import com.openhtmltopdf.util.XRLog;
 import io.auditgap.scan.ScanResult;
 import io.auditgap.text.TerminalText;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,8 @@ import java.util.TimeZone;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.ScratchFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.jsoup.Jsoup;
@@ -69,6 +71,7 @@ public final class PdfReportWriter implements ReportWriter {
   private final Templates templates;
   private final Path userTemplatesDir;
   private final ReportSettings settings;
+  private File scratchDirectory;
 
   public PdfReportWriter() {
     this(null, ReportSettings.DEFAULT);
@@ -82,6 +85,12 @@ public final class PdfReportWriter implements ReportWriter {
     this.templates = new Templates(userTemplatesDir);
     this.userTemplatesDir = userTemplatesDir;
     this.settings = settings == null ? ReportSettings.DEFAULT : settings;
+  }
+
+  /** Where PDFBox keeps page content while the document is built; null: the JVM's tmpdir. */
+  PdfReportWriter scratchDirectory(Path dir) {
+    this.scratchDirectory = dir == null ? null : dir.toFile();
+    return this;
   }
 
   @Override
@@ -135,8 +144,12 @@ public final class PdfReportWriter implements ReportWriter {
           true);
     }
     b.withProducer("auditgap");
-    b.usePDDocument(new PDDocument(IOUtils.createTempFileOnlyStreamCache()));
-    try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
+    // The renderer does not close a document it was given, and PDFBox deletes its scratch file
+    // (the page content, readable by others in the temporary directory) only on close.
+    MemoryUsageSetting scratchFile = MemoryUsageSetting.setupTempFileOnly();
+    scratchFile.setTempDir(scratchDirectory);
+    try (PDDocument scratch = new PDDocument(() -> new ScratchFile(scratchFile));
+        PdfBoxRenderer renderer = b.usePDDocument(scratch).buildPdfRenderer()) {
       renderer.createPDFWithoutClosing();
       PDDocument doc = renderer.getPdfDocument();
       PDDocumentInformation info = doc.getDocumentInformation();

@@ -52,6 +52,15 @@ class CheckCatalogTest {
   }
 
   @Test
+  void everyCheckNamesAMatcherRegisteredForItsCatalogFamily() throws CatalogException {
+    for (CheckDefinition d : CheckCatalog.bundled(registry).checks()) {
+      assertTrue(
+          registry.family(d.family()).stream().anyMatch(m -> m.name().equals(d.matcher())),
+          d.id() + ": matcher " + d.matcher() + " is not registered for family " + d.family());
+    }
+  }
+
+  @Test
   void thePasswordCheckAloneCollectsWhatSshdOffersAPublicSource() throws CatalogException {
     CheckCatalog c = CheckCatalog.bundled(registry);
     java.util.List<CheckDefinition> only =

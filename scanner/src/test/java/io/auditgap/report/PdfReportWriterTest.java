@@ -69,6 +69,18 @@ class PdfReportWriterTest {
   }
 
   @Test
+  void leavesNoScratchFileBehind(@TempDir Path tmp) throws Exception {
+    // PDFBox keeps the page content in a scratch file, readable by other users of the temporary
+    // directory: it must be gone once the report is written.
+    new PdfReportWriter(null, SETTINGS)
+        .scratchDirectory(tmp)
+        .write(FleetFixtures.fleet(), new ByteArrayOutputStream());
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
   void sourceDateEpochIsParsed() {
     assertEquals(
         Instant.parse("2026-01-01T00:00:00Z"), ReportSettings.sourceDateEpoch(" 1767225600 "));

@@ -81,21 +81,6 @@ public final class Preconditions {
     return Optional.empty();
   }
 
-  /**
-   * What every audit matcher does first: not applicable in a container (audit belongs to the host
-   * kernel), fail naming the root cause when auditctl is missing.
-   */
-  public static Optional<Verdict> audit(Facts facts, String consequence) {
-    return notInContainer(facts, "audit belongs to the host kernel")
-        .or(() -> auditdInstalled(facts, consequence));
-  }
-
-  /** As {@link #audit}, for checks of the audit rules themselves. */
-  public static Optional<Verdict> auditRules(Facts facts, String consequence) {
-    return notInContainer(facts, "audit rules belong to the host kernel")
-        .or(() -> auditdInstalled(facts, consequence));
-  }
-
   /** The union of the facts' needs plus what the preconditions read. */
   public static Set<CollectionItem> needs(FactKey<?>... keys) {
     Set<CollectionItem> s = new LinkedHashSet<>(OsFacts.IN_CONTAINER.needs());
@@ -167,11 +152,11 @@ public final class Preconditions {
     if (!s.overridden().isEmpty()) {
       note += " (wins over the later " + s.overridden() + ": sshd keeps the first value)";
     }
-    ev.add(Evidence.of(s.source(), s.line(), s.text(), note));
+    ev.add(Evidence.of(s.at(), note));
     if (!s.enabled()) {
       return Verdict.fail(
               "sshd does not use PAM ("
-                  + s.text()
+                  + s.at().text()
                   + " at "
                   + location(s)
                   + "), so its session modules never run (root cause: "
@@ -184,6 +169,6 @@ public final class Preconditions {
   }
 
   private static String location(UsePamSetting s) {
-    return s.line() > 0 ? s.source() + ":" + s.line() : s.source();
+    return s.at().location();
   }
 }

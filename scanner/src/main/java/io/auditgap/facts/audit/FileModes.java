@@ -3,11 +3,10 @@ package io.auditgap.facts.audit;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.SnapshotFacts;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,17 +35,14 @@ public record FileModes(Map<String, FileMode> files, Map<String, String> errors)
           "/sbin/auditd",
           "/sbin/augenrules");
 
-  public static final CollectionItem STAT =
+  public static final CollectionItem.Command STAT =
       CollectionItem.Command.quick(
           COMMAND,
           // one stat for every path: it reports each path (or its error) and goes on
           "stat -c '%a %U %G %F %n' " + String.join(" ", PATHS) + " 2>&1; exit 0");
 
   public static final FactKey<Observed<FileModes>> MODES =
-      new FactKey<>(
-          "audit-file-modes",
-          Set.of(STAT),
-          s -> SnapshotFacts.command(s, COMMAND).map(i -> parse(i.text())));
+      FactKey.ofCommand("audit-file-modes", STAT, i -> parse(i.text()));
 
   private static final Pattern LINE = Pattern.compile("([0-7]{3,4}) (\\S+) (\\S+) (.+)");
   private static final Pattern ERROR =
@@ -70,8 +66,10 @@ public record FileModes(Map<String, FileMode> files, Map<String, String> errors)
   }
 
   public FileModes {
-    files = Map.copyOf(files);
-    errors = Map.copyOf(errors);
+    // In stat's order: Map.copyOf would iterate in a per-JVM random order, and the evidence and
+    // the reason listing these files would differ between two scans of the same host.
+    files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
   }
 
   public static FileModes parse(String text) {

@@ -43,7 +43,7 @@ public final class LoggingFacts {
    * lines among the last 20,000 of /var/log/syslog (Debian, Ubuntu) and /var/log/messages (RHEL).
    * Parsed by {@link DaemonLogParser}. About eight processes; reads only.
    */
-  public static final CollectionItem DAEMON_MESSAGES =
+  public static final CollectionItem.Command DAEMON_MESSAGES =
       new CollectionItem.Command(
           "forwarding daemon messages",
           "date '+now %s %z'; echo '== journal'; if command -v journalctl >/dev/null 2>&1; then"
@@ -121,12 +121,8 @@ public final class LoggingFacts {
 
   /** What the forwarding daemons said about delivery in the last 24 h. */
   public static final FactKey<Observed<DaemonLog>> DAEMON_LOG =
-      new FactKey<>(
-          "forwarding daemon messages",
-          Set.of(DAEMON_MESSAGES),
-          s ->
-              SnapshotFacts.command(s, "forwarding daemon messages")
-                  .map(i -> DaemonLogParser.parse(i.text())));
+      FactKey.ofCommand(
+          "forwarding daemon messages", DAEMON_MESSAGES, i -> DaemonLogParser.parse(i.text()));
 
   private LoggingFacts() {}
 

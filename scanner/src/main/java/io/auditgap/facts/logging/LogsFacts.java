@@ -33,7 +33,7 @@ public final class LogsFacts {
    * line. A path is "denied" only when its directory exists but cannot be searched. Reads metadata
    * only.
    */
-  public static final CollectionItem FILE_STATS =
+  public static final CollectionItem.Command FILE_STATS =
       CollectionItem.Command.quick(
           "log file stats",
           "date +%s; set --; for p in "
@@ -43,13 +43,13 @@ public final class LogsFacts {
               + " [ $# -eq 0 ] || stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$@\"; exit 0");
 
   /** Needs root or membership of adm/systemd-journal to see system entries. */
-  public static final CollectionItem JOURNAL_SSHD =
+  public static final CollectionItem.Command JOURNAL_SSHD =
       CollectionItem.Command.bounded(
           "journalctl sshd newest",
           "command -v journalctl >/dev/null 2>&1 || exit 127; journalctl _COMM=sshd"
               + " _COMM=sshd-session -n 1 -o short-unix --no-pager");
 
-  public static final CollectionItem JOURNALD_CONFIG =
+  public static final CollectionItem.Command JOURNALD_CONFIG =
       CollectionItem.Command.quick(
           "systemd-analyze cat-config systemd/journald.conf",
           "systemd-analyze cat-config systemd/journald.conf");
@@ -58,27 +58,17 @@ public final class LogsFacts {
   public static final CollectionItem RSYSLOG_D = new CollectionItem.Directory("/etc/rsyslog.d");
 
   public static final FactKey<Observed<LogFileStats>> STATS =
-      new FactKey<>(
-          "log file stats",
-          Set.of(FILE_STATS),
-          s -> SnapshotFacts.command(s, "log file stats").map(i -> LogFileStats.parse(i.text())));
+      FactKey.ofCommand("log file stats", FILE_STATS, i -> LogFileStats.parse(i.text()));
 
   public static final FactKey<Observed<JournalProbe>> JOURNAL =
-      new FactKey<>(
-          "journal sshd entry",
-          Set.of(JOURNAL_SSHD),
-          s ->
-              SnapshotFacts.command(s, "journalctl sshd newest")
-                  .map(i -> JournalProbe.parse(i.text())));
+      FactKey.ofCommand("journal sshd entry", JOURNAL_SSHD, i -> JournalProbe.parse(i.text()));
 
   /** journald's storage mode; unseen without systemd-analyze (then there is no journald either). */
   public static final FactKey<Observed<JournaldStorage>> STORAGE =
-      new FactKey<>(
+      FactKey.ofCommand(
           "journald storage",
-          Set.of(JOURNALD_CONFIG),
-          s ->
-              SnapshotFacts.command(s, "systemd-analyze cat-config systemd/journald.conf")
-                  .map(i -> JournaldStorage.parse(i.exitStatus() == 0 ? i.text() : "")));
+          JOURNALD_CONFIG,
+          i -> JournaldStorage.parse(i.exitStatus() == 0 ? i.text() : ""));
 
   /** rsyslog's selector rules; seen and empty when rsyslog is not configured. */
   public static final FactKey<Observed<SyslogRoutes>> SYSLOG_ROUTES =

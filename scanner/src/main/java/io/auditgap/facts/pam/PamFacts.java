@@ -32,10 +32,10 @@ public final class PamFacts {
   public static final CollectionItem SSHD_CONFIG = new CollectionItem.File(SshdUsePamReader.MAIN);
   public static final CollectionItem SSHD_CONFIG_D =
       new CollectionItem.Directory(SshdUsePamReader.DROP_IN_DIR);
-  public static final CollectionItem PASSWD = new CollectionItem.File("/etc/passwd");
-  public static final CollectionItem LOGIN_DEFS = new CollectionItem.File("/etc/login.defs");
-  public static final CollectionItem SHELLS = new CollectionItem.File("/etc/shells");
-  public static final CollectionItem GROUP = new CollectionItem.File("/etc/group");
+  public static final CollectionItem.File PASSWD = new CollectionItem.File("/etc/passwd");
+  public static final CollectionItem.File LOGIN_DEFS = new CollectionItem.File("/etc/login.defs");
+  public static final CollectionItem.File SHELLS = new CollectionItem.File("/etc/shells");
+  public static final CollectionItem.File GROUP = new CollectionItem.File("/etc/group");
 
   /** The scanner's own session: a runtime proof that sshd set a loginuid (4294967295 = unset). */
   public static final CollectionItem SELF_LOGINUID = new CollectionItem.File("/proc/self/loginuid");
@@ -65,42 +65,17 @@ public final class PamFacts {
       new FactKey<>("sshd UsePAM", Set.of(SSHD_CONFIG, SSHD_CONFIG_D), SshdUsePamReader::read);
 
   public static final FactKey<Observed<List<LocalUser>>> USERS =
-      new FactKey<>(
-          "passwd",
-          Set.of(PASSWD),
-          s ->
-              SnapshotFacts.file(s, "/etc/passwd")
-                  .map(f -> f.map(i -> LocalAccounts.parsePasswd(i.text())).orElse(List.of())));
+      FactKey.ofFile("passwd", PASSWD, LocalAccounts::parsePasswd, List.of());
 
   /** /etc/shells; glibc's default list when the file does not exist. */
   public static final FactKey<Observed<Set<String>>> SHELL_LIST =
-      new FactKey<>(
-          "shells",
-          Set.of(SHELLS),
-          s ->
-              SnapshotFacts.file(s, "/etc/shells")
-                  .map(
-                      f ->
-                          f.map(i -> LocalAccounts.parseShells(i.text()))
-                              .orElse(LocalAccounts.DEFAULT_SHELLS)));
+      FactKey.ofFile("shells", SHELLS, LocalAccounts::parseShells, LocalAccounts.DEFAULT_SHELLS);
 
   public static final FactKey<Observed<OptionalLong>> UID_MIN =
-      new FactKey<>(
-          "UID_MIN",
-          Set.of(LOGIN_DEFS),
-          s ->
-              SnapshotFacts.file(s, "/etc/login.defs")
-                  .map(
-                      f ->
-                          f.map(i -> LocalAccounts.uidMin(i.text())).orElse(OptionalLong.empty())));
+      FactKey.ofFile("UID_MIN", LOGIN_DEFS, LocalAccounts::uidMin, OptionalLong.empty());
 
   public static final FactKey<Observed<Map<String, Set<String>>>> GROUPS =
-      new FactKey<>(
-          "group",
-          Set.of(GROUP),
-          s ->
-              SnapshotFacts.file(s, "/etc/group")
-                  .map(f -> f.map(i -> LocalAccounts.parseGroups(i.text())).orElse(Map.of())));
+      FactKey.ofFile("group", GROUP, LocalAccounts::parseGroups, Map.of());
 
   /** Path of tlog-rec-session; empty when it is not installed. */
   public static final FactKey<Observed<Optional<String>>> TLOG_INSTALLED =

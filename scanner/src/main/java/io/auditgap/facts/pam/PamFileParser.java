@@ -1,5 +1,6 @@
 package io.auditgap.facts.pam;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,9 +73,7 @@ public final class PamFileParser {
       }
       rules.add(
           new PamRule(
-              path,
-              lineNo,
-              collapsed,
+              new SourceLine(path, lineNo, collapsed),
               false,
               "@include",
               "include",
@@ -107,9 +106,7 @@ public final class PamFileParser {
     }
     rules.add(
         new PamRule(
-            path,
-            lineNo,
-            collapsed,
+            new SourceLine(path, lineNo, collapsed),
             dashed,
             type,
             control,

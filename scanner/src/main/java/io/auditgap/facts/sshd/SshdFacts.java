@@ -52,7 +52,7 @@ public final class SshdFacts {
    * ({@link Connection#genericRemote}). Only the settings the checks read are kept, or the first
    * lines when sshd printed none. Bounded: seven sshd runs at most.
    */
-  public static final CollectionItem SSHD_T_USERS =
+  public static final CollectionItem.Command SSHD_T_USERS =
       CollectionItem.Command.bounded(
           "sshd -T -C audited users",
           "command -v sshd >/dev/null 2>&1 || exit 127; "
@@ -90,12 +90,10 @@ public final class SshdFacts {
       new FactKey<>("sshd -t", Set.of(SSHD_T), s -> dump(s, "sshd -T"));
 
   public static final FactKey<Observed<List<ConnectionProbe>>> PROBES =
-      new FactKey<>(
+      FactKey.ofCommand(
           "sshd -T -C",
-          Set.of(SSHD_T_USERS),
-          s ->
-              SnapshotFacts.command(s, "sshd -T -C audited users")
-                  .map(i -> i.exitStatus() == 0 ? ConnectionProbe.parseAll(i.text()) : List.of()));
+          SSHD_T_USERS,
+          i -> i.exitStatus() == 0 ? ConnectionProbe.parseAll(i.text()) : List.of());
 
   public static final FactKey<Observed<SshdConfig>> CONFIG =
       new FactKey<>(

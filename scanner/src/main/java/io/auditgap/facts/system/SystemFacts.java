@@ -32,7 +32,7 @@ public final class SystemFacts {
           "binaries",
           "for b in auditd auditctl augenrules ausearch aureport; do p=$(command -v \"$b\") &&"
               + " printf '%s\\t%s\\n' \"$b\" \"$p\"; done; exit 0");
-  public static final CollectionItem PROCESSES =
+  public static final CollectionItem.Command PROCESSES =
       CollectionItem.Command.quick(
           "processes",
           "for f in /proc/[0-9]*/comm; do IFS= read -r c < \"$f\" && printf '%s\\n' \"$c\"; done"
@@ -61,10 +61,7 @@ public final class SystemFacts {
 
   /** Names of running processes (from /proc/PID/comm). */
   public static final FactKey<Observed<Set<String>>> RUNNING =
-      new FactKey<>(
-          "processes",
-          Set.of(PROCESSES),
-          s -> SnapshotFacts.command(s, "processes").map(i -> lines(i.text())));
+      FactKey.ofCommand("processes", PROCESSES, i -> lines(i.text()));
 
   /** auditd's service state, from systemd when it runs, else from processes and boot links. */
   public static final FactKey<Observed<ServiceState>> AUDITD_SERVICE =

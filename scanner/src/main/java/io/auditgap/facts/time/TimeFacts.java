@@ -5,7 +5,6 @@ import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.SnapshotFacts;
 import io.auditgap.facts.system.SystemFacts;
 import java.util.HashSet;
 import java.util.Optional;
@@ -19,10 +18,10 @@ public final class TimeFacts {
           "systemctl show -p Id,LoadState,ActiveState,SubState,UnitFileState "
               + String.join(" ", TimeDaemons.UNITS));
 
-  public static final CollectionItem TIMEDATECTL =
+  public static final CollectionItem.Command TIMEDATECTL =
       CollectionItem.Command.bounded("timedatectl show", "timedatectl show");
 
-  public static final CollectionItem CHRONYC =
+  public static final CollectionItem.Command CHRONYC =
       CollectionItem.Command.bounded(
           "chronyc -n tracking",
           "command -v chronyc >/dev/null 2>&1 || exit 127; chronyc -n tracking");
@@ -31,20 +30,10 @@ public final class TimeFacts {
       new FactKey<>("time daemons", needsDaemons(), TimeFacts::daemons);
 
   public static final FactKey<Observed<TimedatectlStatus>> TIMEDATE =
-      new FactKey<>(
-          "timedatectl",
-          Set.of(TIMEDATECTL),
-          s ->
-              SnapshotFacts.command(s, "timedatectl show")
-                  .map(i -> TimedatectlStatus.parse(i.text())));
+      FactKey.ofCommand("timedatectl", TIMEDATECTL, i -> TimedatectlStatus.parse(i.text()));
 
   public static final FactKey<Observed<ChronyTracking>> TRACKING =
-      new FactKey<>(
-          "chronyc tracking",
-          Set.of(CHRONYC),
-          s ->
-              SnapshotFacts.command(s, "chronyc -n tracking")
-                  .map(i -> ChronyTracking.parse(i.text())));
+      FactKey.ofCommand("chronyc tracking", CHRONYC, i -> ChronyTracking.parse(i.text()));
 
   private TimeFacts() {}
 

@@ -4,9 +4,8 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -16,11 +15,9 @@ import io.auditgap.facts.audit.ExecveCoverage;
 import io.auditgap.facts.audit.Machine;
 import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleSet;
-import io.auditgap.facts.audit.RuleSource;
 import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code audit.execve}: every interactive user's command execution is audited, in the kernel
@@ -33,23 +30,19 @@ import java.util.Optional;
  * <p>When auditctl is missing the verdict is fail naming its root cause, the check {@code
  * auditd.installed}, rather than unknown.
  */
-public final class AuditExecveMatcher extends DeclaredMatcher {
+public final class AuditExecveMatcher extends GatedMatcher {
   public static final String NAME = "audit-execve";
 
   public AuditExecveMatcher() {
     super(
         NAME,
         List.of(CommonParams.UID_MIN),
-        Preconditions.needs(
-            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN));
+        needsOf(List.of(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN)),
+        Gate.auditRules("command execution is not audited"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre = Preconditions.auditRules(facts, "command execution is not audited");
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<Machine> machine = facts.get(AuditFacts.MACHINE);
     if (!machine.isSeen()) {
       return Verdict.unknown(machine.reason());
@@ -85,7 +78,7 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
       String arch = a.arch().id();
       if (a.neutraliser().isPresent()) {
         out.add(
-            of(
+            Evidence.of(
                 a.neutraliser().get().source(),
                 which
                     + " "
@@ -93,16 +86,18 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
                     + ": this never rule matches first and suppresses execve"
                     + " auditing"));
         a.covering()
-            .ifPresent(c -> out.add(of(c.source(), which + " " + arch + ": neutralised rule")));
+            .ifPresent(
+                c -> out.add(Evidence.of(c.source(), which + " " + arch + ": neutralised rule")));
       } else if (a.covering().isPresent()) {
-        out.add(of(a.covering().get().source(), which + " " + arch + ": covers execve"));
+        out.add(Evidence.of(a.covering().get().source(), which + " " + arch + ": covers execve"));
       } else {
         out.add(
             Evidence.note(
                 which + " " + arch + ": no always,exit rule on execve for all interactive users"));
       }
       for (AuditRule n : a.narrowNevers()) {
-        out.add(of(n.source(), which + " " + arch + ": never rule exempts part of the scope"));
+        out.add(
+            Evidence.of(n.source(), which + " " + arch + ": never rule exempts part of the scope"));
       }
     }
   }
@@ -115,7 +110,7 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
         .ifPresent(
             e ->
                 out.add(
-                    of(
+                    Evidence.of(
                         e.source(),
                         "load stops here ("
                             + e.message()
@@ -130,7 +125,7 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
             .ifPresent(
                 c ->
                     out.add(
-                        of(
+                        Evidence.of(
                             c.source(),
                             "ignored by augenrules (file name does not end in .rules):"
                                 + " this rule is never loaded")));
@@ -139,9 +134,5 @@ public final class AuditExecveMatcher extends DeclaredMatcher {
     for (String f : p.ignoredFiles()) {
       out.add(Evidence.note("rules.d entry ignored by augenrules (not *.rules): " + f));
     }
-  }
-
-  private static Evidence of(RuleSource s, String note) {
-    return Evidence.of(s.file(), s.line(), s.text().strip(), note);
   }
 }

@@ -3,9 +3,8 @@ package io.auditgap.checks.matchers.auditd;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -22,27 +21,20 @@ import java.util.OptionalLong;
  * processes is {@code -e 2} (augenrules keeps only the last one and puts it at the end, so an
  * earlier load error means it never runs) and the kernel reports {@code enabled 2}.
  */
-public final class AuditImmutableMatcher extends DeclaredMatcher {
+public final class AuditImmutableMatcher extends GatedMatcher {
   public static final String NAME = "audit-immutable";
 
   public AuditImmutableMatcher() {
     super(
         NAME,
-        Preconditions.needs(
-            AuditFacts.STATUS, AuditFacts.PERSISTENT_RULES, AuditFacts.AUDITCTL_INSTALLED));
+        needsOf(List.of(AuditFacts.STATUS, AuditFacts.PERSISTENT_RULES)),
+        Gate.auditd(
+            "audit configuration belongs to the host kernel",
+            "there is no audit configuration to lock"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre =
-        Preconditions.notInContainer(facts, "audit configuration belongs to the host kernel")
-            .or(
-                () ->
-                    Preconditions.auditdInstalled(
-                        facts, "there is no audit configuration to lock"));
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);
     List<Evidence> evidence = new ArrayList<>();

@@ -3,8 +3,7 @@ package io.auditgap.checks.matchers.auditd;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -14,32 +13,26 @@ import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleDrift;
 import io.auditgap.facts.audit.RuleError;
 import io.auditgap.facts.audit.RuleSet;
-import io.auditgap.facts.audit.RuleSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code audit.rules-drift}: the rules in the kernel are the rules the loader would load (control
  * lines not compared; keys compared; never/always order compared). See {@link RuleDrift}.
  */
-public final class AuditRulesDriftMatcher extends DeclaredMatcher {
+public final class AuditRulesDriftMatcher extends GatedMatcher {
   public static final String NAME = "audit-rules-drift";
   private static final int MAX_RULE_EVIDENCE = 40;
 
   public AuditRulesDriftMatcher() {
     super(
         NAME,
-        Preconditions.needs(
-            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS));
+        needsOf(List.of(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS)),
+        Gate.auditRules("no rules are loaded"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre = Preconditions.auditRules(facts, "no rules are loaded");
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     if (!loaded.isSeen() || !persistent.isSeen()) {
@@ -58,18 +51,20 @@ public final class AuditRulesDriftMatcher extends DeclaredMatcher {
     int n = 0;
     for (AuditRule r : drift.onlyLoaded()) {
       if (n++ < MAX_RULE_EVIDENCE) {
-        evidence.add(of(r.source(), "loaded in the kernel, not produced by " + p.loader()));
+        evidence.add(
+            Evidence.of(r.source(), "loaded in the kernel, not produced by " + p.loader()));
       }
     }
     for (AuditRule r : drift.onlyPersistent()) {
       if (n++ < MAX_RULE_EVIDENCE) {
-        evidence.add(of(r.source(), "would be loaded by " + p.loader() + ", not in the kernel"));
+        evidence.add(
+            Evidence.of(r.source(), "would be loaded by " + p.loader() + ", not in the kernel"));
       }
     }
     for (List<AuditRule> pair : drift.reordered()) {
       if (n++ < MAX_RULE_EVIDENCE) {
         evidence.add(
-            of(
+            Evidence.of(
                 pair.get(0).source(),
                 "comes before '"
                     + pair.get(1).source().text().strip()
@@ -80,7 +75,7 @@ public final class AuditRulesDriftMatcher extends DeclaredMatcher {
       evidence.add(Evidence.note((n - MAX_RULE_EVIDENCE) + " more differences not listed"));
     }
     for (RuleError e : p.rules().errors()) {
-      evidence.add(of(e.source(), "fails to load: " + e.message()));
+      evidence.add(Evidence.of(e.source(), "fails to load: " + e.message()));
     }
     p.rules()
         .abortedAt()
@@ -123,9 +118,5 @@ public final class AuditRulesDriftMatcher extends DeclaredMatcher {
             + " never/always order differences"
             + pending,
         evidence);
-  }
-
-  private static Evidence of(RuleSource s, String note) {
-    return Evidence.of(s.file(), s.line(), s.text().strip(), note);
   }
 }

@@ -3,8 +3,7 @@ package io.auditgap.checks.matchers.auditd;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.system.PackageState;
@@ -12,29 +11,24 @@ import io.auditgap.facts.system.SystemFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Asserts that the audit userspace is installed: the package database says so <em>and</em> the
  * daemon binary exists. Config files alone prove nothing: a removed package ({@code rc}) leaves
  * {@code /etc/audit} behind.
  */
-public final class AuditdInstalledMatcher extends DeclaredMatcher {
+public final class AuditdInstalledMatcher extends GatedMatcher {
   private static final List<String> PACKAGE_NAMES = List.of("auditd", "audit");
 
   public AuditdInstalledMatcher() {
     super(
         "auditd-installed",
-        Preconditions.needs(SystemFacts.PACKAGES_STATE, SystemFacts.BINARIES_FOUND));
+        needsOf(List.of(SystemFacts.PACKAGES_STATE, SystemFacts.BINARIES_FOUND)),
+        Gate.container("auditd runs on the container host"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre =
-        Preconditions.notInContainer(facts, "auditd runs on the container host");
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<Map<String, String>> bins = facts.get(SystemFacts.BINARIES_FOUND);
     Observed<Map<String, PackageState>> pkgs = facts.get(SystemFacts.PACKAGES_STATE);
     List<Evidence> ev = new ArrayList<>();

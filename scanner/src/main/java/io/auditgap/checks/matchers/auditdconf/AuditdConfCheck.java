@@ -4,23 +4,28 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
+import io.auditgap.facts.audit.daemon.AuditdConfFacts;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A check of the settings in auditd.conf. The start is shared (not applicable in a container, fail
- * without auditd, unknown when auditd.conf cannot be read: see {@link AuditdConfView}) and so is
- * the verdict: every problem found fails the check, in one reason; none passes it.
+ * without auditd: the gate; unknown when auditd.conf cannot be read: see {@link AuditdConfView})
+ * and so is the verdict: every problem found fails the check, in one reason; none passes it.
  */
-abstract class AuditdConfCheck extends DeclaredMatcher {
+abstract class AuditdConfCheck extends GatedMatcher {
   AuditdConfCheck(String name, ParamSpec... parameters) {
-    super(name, List.of(parameters), AuditdConfView.needs());
+    super(
+        name,
+        List.of(parameters),
+        needsOf(List.of(AuditdConfFacts.CONF)),
+        Gate.auditd("auditd runs on the container host", "no auditd.conf setting takes effect"));
   }
 
   @Override
-  public final Verdict evaluate(CheckParams params, Facts facts) {
+  protected final Verdict judge(CheckParams params, Facts facts) {
     AuditdConfView v = AuditdConfView.load(facts);
     if (v.early != null) {
       return v.early;

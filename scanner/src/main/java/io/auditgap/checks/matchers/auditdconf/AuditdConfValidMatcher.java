@@ -3,8 +3,7 @@ package io.auditgap.checks.matchers.auditdconf;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -20,25 +19,18 @@ import java.util.Optional;
  * io.auditgap.facts.audit.daemon.AuditdConfParser}) and its ownership test: root-owned, not
  * world-writable, a regular file (auditd opens it with O_NOFOLLOW).
  */
-public final class AuditdConfValidMatcher extends DeclaredMatcher {
+public final class AuditdConfValidMatcher extends GatedMatcher {
   private static final String PATH = AuditdConfFacts.PATH;
 
   public AuditdConfValidMatcher() {
     super(
         "auditd-conf-valid",
-        needsOf(
-            List.of(AuditdConfFacts.CONF, AuditdConfFacts.STAT),
-            Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED)));
+        needsOf(List.of(AuditdConfFacts.CONF, AuditdConfFacts.STAT)),
+        Gate.auditd("auditd runs on the container host", "there is no auditd.conf to validate"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre =
-        Preconditions.notInContainer(facts, "auditd runs on the container host")
-            .or(() -> Preconditions.auditdInstalled(facts, "there is no auditd.conf to validate"));
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {
       return Verdict.unknown(((Observed.Unseen<?>) o).reason());
@@ -68,17 +60,17 @@ public final class AuditdConfValidMatcher extends DeclaredMatcher {
       }
     }
     for (ConfigProblem p : conf.problems()) {
-      boolean lost = !p.fatal() && !p.text().strip().startsWith("#");
+      boolean lost = !p.fatal() && !p.at().text().startsWith("#");
       if (p.fatal() || lost) {
-        ev.add(Evidence.of(PATH, p.line(), p.text(), p.message()));
+        ev.add(Evidence.of(p.at(), p.message()));
         reasons.add(
             "line "
-                + p.line()
+                + p.at().line()
                 + ": "
                 + p.message()
                 + (lost ? " (the directive on it is silently ignored)" : ""));
       } else {
-        ev.add(Evidence.of(PATH, p.line(), "", p.message() + " (a comment: harmless)"));
+        ev.add(Evidence.of(PATH, p.at().line(), "", p.message() + " (a comment: harmless)"));
       }
     }
     if (!reasons.isEmpty()) {

@@ -2,12 +2,9 @@ package io.auditgap.checks.matchers.auditdconf;
 
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.daemon.AuditdConf;
 import io.auditgap.facts.audit.daemon.AuditdConfFacts;
 import io.auditgap.facts.audit.daemon.AuditdDirective;
@@ -15,11 +12,10 @@ import io.auditgap.facts.audit.daemon.AuditdSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The auditd.conf a setting check evaluates, or the verdict that ends the check before it starts
- * (container, unreadable file, file auditd refuses).
+ * (unreadable file, file auditd refuses).
  */
 final class AuditdConfView {
   static final String PATH = AuditdConfFacts.PATH;
@@ -34,17 +30,7 @@ final class AuditdConfView {
     this.context = context;
   }
 
-  static Set<CollectionItem> needs() {
-    return Preconditions.needs(AuditdConfFacts.CONF, AuditFacts.AUDITCTL_INSTALLED);
-  }
-
   static AuditdConfView load(Facts facts) {
-    Optional<Verdict> pre =
-        Preconditions.notInContainer(facts, "auditd runs on the container host")
-            .or(() -> Preconditions.auditdInstalled(facts, "no auditd.conf setting takes effect"));
-    if (pre.isPresent()) {
-      return new AuditdConfView(null, pre.get(), List.of());
-    }
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {
       return new AuditdConfView(
@@ -66,7 +52,7 @@ final class AuditdConfView {
       List<Evidence> ev = new ArrayList<>();
       for (ConfigProblem p : conf.problems()) {
         if (p.fatal()) {
-          ev.add(Evidence.of(PATH, p.line(), p.text(), p.message()));
+          ev.add(Evidence.of(p.at(), p.message()));
         }
       }
       return new AuditdConfView(
@@ -95,14 +81,12 @@ final class AuditdConfView {
               s.key() + " (not set)",
               "compiled-in default " + s.key() + " = " + s.value() + "; " + note));
     } else {
-      ev.add(Evidence.of(PATH, s.directive().line(), s.directive().text(), note));
+      ev.add(Evidence.of(s.directive().at(), note));
       for (AuditdDirective d : s.overridden()) {
         ev.add(
             Evidence.of(
-                PATH,
-                d.line(),
-                d.text(),
-                "overridden by line " + s.directive().line() + " (the last occurrence wins)"));
+                d.at(),
+                "overridden by line " + s.directive().at().line() + " (the last occurrence wins)"));
       }
     }
     return ev;
@@ -113,6 +97,6 @@ final class AuditdConfView {
         + " = "
         + s.value()
         + (s.option() != null ? " " + s.option() : "")
-        + (s.isDefault() ? " (compiled-in default)" : " (line " + s.directive().line() + ")");
+        + (s.isDefault() ? " (compiled-in default)" : " (line " + s.directive().at().line() + ")");
   }
 }

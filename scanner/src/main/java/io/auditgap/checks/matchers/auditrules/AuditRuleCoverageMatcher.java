@@ -6,9 +6,8 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -33,7 +32,7 @@ import java.util.Optional;
  * unknown naming the unseen one. A narrower rule (e.g. {@code -p w} for a {@code wa} watch) fails
  * with that rule as evidence.
  */
-public final class AuditRuleCoverageMatcher extends DeclaredMatcher {
+public final class AuditRuleCoverageMatcher extends GatedMatcher {
   public static final String NAME = "audit-rule-coverage";
 
   public AuditRuleCoverageMatcher() {
@@ -43,20 +42,16 @@ public final class AuditRuleCoverageMatcher extends DeclaredMatcher {
             ParamSpec.of("requirements", ParamType.MAPPING_LIST)
                 .checkedBy(v -> Optional.ofNullable(Requirements.parse(v, 1000).error())),
             CommonParams.UID_MIN),
-        Preconditions.needs(
-            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN));
+        needsOf(List.of(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN)),
+        Gate.audit("these events are not audited"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
+  protected Verdict judge(CheckParams params, Facts facts) {
     long uidMin = UidMin.of(params, facts).value();
     Requirements.Result req = Requirements.parse(params.values().get("requirements"), uidMin);
     if (req.error() != null) {
       return Verdict.unknown("check misconfigured: " + req.error());
-    }
-    Optional<Verdict> gate = Preconditions.audit(facts, "these events are not audited");
-    if (gate.isPresent()) {
-      return gate.get();
     }
     Observed<Machine> machine = facts.get(AuditFacts.MACHINE);
     if (!machine.isSeen()) {

@@ -5,8 +5,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -25,7 +24,7 @@ import java.util.OptionalLong;
  * running kernel reports the same ({@code backlog_limit}, {@code backlog_wait_time}, {@code
  * failure}).
  */
-public final class AuditBacklogFailureMatcher extends DeclaredMatcher {
+public final class AuditBacklogFailureMatcher extends GatedMatcher {
   public static final String NAME = "audit-backlog-failure";
 
   public AuditBacklogFailureMatcher() {
@@ -34,16 +33,12 @@ public final class AuditBacklogFailureMatcher extends DeclaredMatcher {
         List.of(
             ParamSpec.of("min_backlog_limit", ParamType.INTEGER).orElse("8192").byProfile(),
             ParamSpec.of("failure_mode", ParamType.TEXT_LIST).allowing("0", "1", "2").byProfile()),
-        Preconditions.needs(
-            AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED));
+        needsOf(List.of(AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS)),
+        Gate.audit("there is no backlog or failure handling"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> gate = Preconditions.audit(facts, "there is no backlog or failure handling");
-    if (gate.isPresent()) {
-      return gate.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     long minBacklog = params.number("min_backlog_limit").orElse(8192L);
     List<String> modes = params.strings("failure_mode");
     if (modes.isEmpty()) {

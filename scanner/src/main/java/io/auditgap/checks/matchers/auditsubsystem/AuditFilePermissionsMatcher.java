@@ -5,17 +5,14 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.audit.FileModes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +25,7 @@ import java.util.Set;
  * {@code log_file_max}, {@code config_max}, {@code tool_max}, each a value or a per-profile map. A
  * path stat could not reach makes the verdict unknown unless another path already fails.
  */
-public final class AuditFilePermissionsMatcher extends DeclaredMatcher {
+public final class AuditFilePermissionsMatcher extends GatedMatcher {
   public static final String NAME = "audit-file-permissions";
   private static final String AUDITD_CONF = "/etc/audit/auditd.conf";
 
@@ -40,7 +37,8 @@ public final class AuditFilePermissionsMatcher extends DeclaredMatcher {
             ParamSpec.of("log_file_max", ParamType.MODE).byProfile(),
             ParamSpec.of("config_max", ParamType.MODE).byProfile(),
             ParamSpec.of("tool_max", ParamType.MODE).byProfile()),
-        collected());
+        needsOf(List.of(FileModes.MODES), Set.of(new CollectionItem.File(AUDITD_CONF))),
+        Gate.container("audit files belong to the container host"));
   }
 
   private enum Kind {
@@ -59,12 +57,7 @@ public final class AuditFilePermissionsMatcher extends DeclaredMatcher {
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> gate =
-        Preconditions.notInContainer(facts, "audit files belong to the container host");
-    if (gate.isPresent()) {
-      return gate.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<FileModes> modes = facts.get(FileModes.MODES);
     if (!modes.isSeen()) {
       return Verdict.unknown("file modes not seen: " + modes.reason());
@@ -178,12 +171,5 @@ public final class AuditFilePermissionsMatcher extends DeclaredMatcher {
       }
     }
     return group;
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> s = new HashSet<>(FileModes.MODES.needs());
-    s.add(new CollectionItem.File(AUDITD_CONF));
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
   }
 }

@@ -3,9 +3,8 @@ package io.auditgap.checks.matchers.auditsubsystem;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.AuditFacts;
@@ -23,22 +22,18 @@ import java.util.Optional;
  * not list control options, so the persistent rules are the only place to see it) and the kernel
  * reports {@code loginuid_immutable 1 locked}.
  */
-public final class AuditLoginuidMatcher extends DeclaredMatcher {
+public final class AuditLoginuidMatcher extends GatedMatcher {
   public static final String NAME = "audit-loginuid-immutable";
 
   public AuditLoginuidMatcher() {
     super(
         NAME,
-        Preconditions.needs(
-            AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS, AuditFacts.AUDITCTL_INSTALLED));
+        needsOf(List.of(AuditFacts.PERSISTENT_RULES, AuditFacts.STATUS)),
+        Gate.audit("login uids are not protected"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> gate = Preconditions.audit(facts, "login uids are not protected");
-    if (gate.isPresent()) {
-      return gate.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);
     Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);
     List<Evidence> ev = new ArrayList<>();

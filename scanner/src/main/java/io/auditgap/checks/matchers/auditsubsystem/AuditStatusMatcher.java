@@ -5,27 +5,21 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.AuditStatus;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * {@code audit.events-lost}: the kernel audits ({@code enabled} 1 or 2), a daemon receives the
  * records ({@code pid} not 0), none were lost ({@code lost 0}) and the backlog is at least {@code
  * min_backlog_limit} (default 8192), from {@code auditctl -s}.
  */
-public final class AuditStatusMatcher extends DeclaredMatcher {
+public final class AuditStatusMatcher extends GatedMatcher {
   public static final String NAME = "audit-status";
   private static final String SRC = "auditctl -s";
 
@@ -33,15 +27,12 @@ public final class AuditStatusMatcher extends DeclaredMatcher {
     super(
         NAME,
         List.of(ParamSpec.of("min_backlog_limit", ParamType.INTEGER).orElse("8192").byProfile()),
-        collected());
+        needsOf(List.of(AuditFacts.STATUS)),
+        Gate.audit("the kernel's audit records go nowhere"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> gate = Preconditions.audit(facts, "the kernel's audit records go nowhere");
-    if (gate.isPresent()) {
-      return gate.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<AuditStatus> status = facts.get(AuditFacts.STATUS);
     if (!status.isSeen()) {
       return Verdict.unknown("kernel audit status not seen: " + status.reason());
@@ -108,12 +99,5 @@ public final class AuditStatusMatcher extends DeclaredMatcher {
     } else {
       problems.add(problem + " [" + shown + "]");
     }
-  }
-
-  private static Set<CollectionItem> collected() {
-    Set<CollectionItem> s = new HashSet<>(AuditFacts.STATUS.needs());
-    s.addAll(AuditFacts.AUDITCTL_INSTALLED.needs());
-    s.addAll(OsFacts.IN_CONTAINER.needs());
-    return Set.copyOf(s);
   }
 }

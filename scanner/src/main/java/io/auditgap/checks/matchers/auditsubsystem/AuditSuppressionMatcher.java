@@ -4,9 +4,8 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Fold;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -17,30 +16,25 @@ import io.auditgap.facts.audit.Suppression;
 import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code audit.no-suppression}: no rule silently suppresses session auditing (see {@link
  * Suppression}), in the kernel and in the rules loaded at boot, each judged on its own. Narrow
  * never rules are listed as evidence without failing.
  */
-public final class AuditSuppressionMatcher extends DeclaredMatcher {
+public final class AuditSuppressionMatcher extends GatedMatcher {
   public static final String NAME = "audit-no-suppression";
 
   public AuditSuppressionMatcher() {
     super(
         NAME,
         List.of(CommonParams.UID_MIN),
-        Preconditions.needs(
-            AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN));
+        needsOf(List.of(AuditFacts.LOADED_RULES, AuditFacts.PERSISTENT_RULES, PamFacts.UID_MIN)),
+        Gate.audit("nothing is audited"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> gate = Preconditions.audit(facts, "nothing is audited");
-    if (gate.isPresent()) {
-      return gate.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     long uidMin = UidMin.of(params, facts).value();
     Observed<RuleSet> loaded = facts.get(AuditFacts.LOADED_RULES);
     Observed<PersistentRules> persistent = facts.get(AuditFacts.PERSISTENT_RULES);

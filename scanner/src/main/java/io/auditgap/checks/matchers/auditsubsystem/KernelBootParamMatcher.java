@@ -5,8 +5,7 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.kernel.BootCmdline;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * (a number at least this), {@code forbid} (values that fail wherever they appear, even if
  * overridden later).
  */
-public final class KernelBootParamMatcher extends DeclaredMatcher {
+public final class KernelBootParamMatcher extends GatedMatcher {
   public static final String NAME = "kernel-boot-param";
 
   public KernelBootParamMatcher() {
@@ -38,7 +37,8 @@ public final class KernelBootParamMatcher extends DeclaredMatcher {
             ParamSpec.of("accept", ParamType.TEXT_LIST),
             ParamSpec.of("forbid", ParamType.TEXT_LIST),
             ParamSpec.of("min", ParamType.INTEGER).byProfile()),
-        Preconditions.needs(KernelFacts.BOOTED, KernelFacts.PERSISTENT));
+        needsOf(List.of(KernelFacts.BOOTED, KernelFacts.PERSISTENT)),
+        Gate.container("the kernel command line belongs to the container host"));
   }
 
   private enum Judgement {
@@ -48,13 +48,7 @@ public final class KernelBootParamMatcher extends DeclaredMatcher {
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> gate =
-        Preconditions.notInContainer(
-            facts, "the kernel command line belongs to the container host");
-    if (gate.isPresent()) {
-      return gate.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     String param = params.string("parameter", "audit");
     List<String> accept =
         params.strings("accept").stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
@@ -103,9 +97,7 @@ public final class KernelBootParamMatcher extends DeclaredMatcher {
           for (KernelCmdline.Param p : part.cmdline().all(param)) {
             if (forbid.contains(value(p)) && b.decisive()) {
               fail = true;
-              ev.add(
-                  Evidence.of(
-                      part.file(), part.line(), part.text(), "forbidden value " + p.word()));
+              ev.add(Evidence.of(part.at(), "forbidden value " + p.word()));
             }
           }
         }
@@ -118,31 +110,26 @@ public final class KernelBootParamMatcher extends DeclaredMatcher {
         }
         if (decider.isPresent()) {
           CmdlinePart d = decider.get();
-          ev.add(Evidence.of(d.file(), d.line(), d.text(), note));
+          ev.add(Evidence.of(d.at(), note));
           d.overrode()
               .ifPresent(
                   o ->
                       ev.add(
                           Evidence.of(
-                              o.file(),
-                              o.line(),
-                              o.text(),
-                              "overridden by " + d.location() + " (sourced later)")));
+                              o.at(), "overridden by " + d.at().location() + " (sourced later)")));
         } else {
           if (b.parts().isEmpty()) {
             ev.add(Evidence.note(note));
           }
           for (CmdlinePart part : b.parts()) {
-            ev.add(Evidence.of(part.file(), part.line(), part.text(), note));
+            ev.add(Evidence.of(part.at(), note));
             part.overrode()
                 .ifPresent(
                     o ->
                         ev.add(
                             Evidence.of(
-                                o.file(),
-                                o.line(),
-                                o.text(),
-                                "overridden by " + part.location() + " (sourced later)")));
+                                o.at(),
+                                "overridden by " + part.at().location() + " (sourced later)")));
           }
         }
         if (!b.decisive()) {

@@ -4,8 +4,7 @@ import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.CommonParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.audit.daemon.AuditdConf;
@@ -27,7 +26,7 @@ import java.util.OptionalDouble;
  * over the time since their first record). suspend stops recording at the limit, which keeps old
  * records but loses new ones: a failure whatever the days.
  */
-public final class AuditLogRetentionMatcher extends DeclaredMatcher {
+public final class AuditLogRetentionMatcher extends GatedMatcher {
   private static final long MB = 1024L * 1024;
 
   public AuditLogRetentionMatcher() {
@@ -40,18 +39,12 @@ public final class AuditLogRetentionMatcher extends DeclaredMatcher {
                 RetentionFacts.AUDIT_LOGS,
                 RetentionFacts.AUDIT_FIRST,
                 RetentionFacts.FILESYSTEMS,
-                RetentionFacts.NOW),
-            Preconditions.needs(io.auditgap.facts.audit.AuditFacts.AUDITCTL_INSTALLED)));
+                RetentionFacts.NOW)),
+        Gate.auditd("audit records are kept by the container host", "no audit records are kept"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> pre =
-        Preconditions.notInContainer(facts, "audit records are kept by the container host")
-            .or(() -> Preconditions.auditdInstalled(facts, "no audit records are kept"));
-    if (pre.isPresent()) {
-      return pre.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     RetentionTarget target = RetentionTarget.of(params);
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {
@@ -72,10 +65,10 @@ public final class AuditLogRetentionMatcher extends DeclaredMatcher {
       ev.add(
           Evidence.of(
               AuditdConfFacts.PATH,
-              s.isDefault() ? 0 : s.directive().line(),
+              s.isDefault() ? 0 : s.directive().at().line(),
               s.isDefault()
                   ? s.key() + " (not set, default " + s.value() + ")"
-                  : s.directive().text(),
+                  : s.directive().at().text(),
               "used in the capacity computation"));
     }
     if (!write.normalized().equals("yes")

@@ -3,11 +3,9 @@ package io.auditgap.checks.matchers.session;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
-import io.auditgap.checks.matchers.Preconditions;
+import io.auditgap.checks.matchers.GatedMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.pam.PamFacts;
 import io.auditgap.facts.pam.PamStack;
 import io.auditgap.facts.pam.Reach;
@@ -15,27 +13,23 @@ import io.auditgap.facts.pam.StackEntry;
 import io.auditgap.facts.pam.TtyAuditArgs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code pam.tty-audit-no-log-passwd}: no pam_tty_audit line that sshd runs has {@code log_passwd},
  * which would put passwords typed at echo-off prompts into the audit log. Not applicable when sshd
  * runs no such line.
  */
-public final class PamTtyAuditLogPasswdMatcher extends DeclaredMatcher {
+public final class PamTtyAuditLogPasswdMatcher extends GatedMatcher {
 
   public PamTtyAuditLogPasswdMatcher() {
     super(
         "pam-tty-audit-no-log-passwd",
-        needsOf(List.of(OsFacts.IN_CONTAINER, PamFacts.SSHD_SESSION)));
+        needsOf(List.of(PamFacts.SSHD_SESSION)),
+        Gate.container("loginuid and TTY auditing are kernel features of its host"));
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Verdict> na = Preconditions.sessionContainer(facts);
-    if (na.isPresent()) {
-      return na.get();
-    }
+  protected Verdict judge(CheckParams params, Facts facts) {
     Observed<PamStack> stack = facts.get(PamFacts.SSHD_SESSION);
     if (!stack.isSeen()) {
       return Verdict.unknown("sshd's PAM stack could not be read: " + stack.reason());
@@ -47,8 +41,8 @@ public final class PamTtyAuditLogPasswdMatcher extends DeclaredMatcher {
       boolean lp = TtyAuditArgs.parse(e.rule().args()).logPasswd();
       ev.add(
           Evidence.of(
-              e.rule().file(),
-              e.rule().line(),
+              e.rule().at().file(),
+              e.rule().at().line(),
               e.chain(),
               lp
                   ? "log_passwd: passwords typed at echo-off prompts are recorded"
@@ -63,7 +57,7 @@ public final class PamTtyAuditLogPasswdMatcher extends DeclaredMatcher {
     if (!bad.isEmpty()) {
       return Verdict.fail(
           "pam_tty_audit at "
-              + bad.get(0).rule().location()
+              + bad.get(0).rule().at().location()
               + " has log_passwd: passwords reach the audit log",
           ev);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Matcher;
+import io.auditgap.checks.MatcherRegistry;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.SnapshotItem;
@@ -168,7 +169,7 @@ class AuditdConfMatchersTest {
             .cmd("id -u", 0, "1000\n")
             .cmd("stat auditd.conf", 1, STAT_DENIED)
             .fileStatus(PATH, SnapshotItem.ABSENT);
-    for (Matcher m : AuditdConfMatchers.all()) {
+    for (Matcher m : MatcherRegistry.builtIn().family("auditd-conf")) {
       Verdict v = run(m, b, "baseline", Map.of());
       assertEquals(Status.UNKNOWN, v.status(), m.name() + ": " + v.reason());
       assertTrue(v.reason().contains("permission denied"), v.reason());
@@ -178,7 +179,7 @@ class AuditdConfMatchersTest {
   @Test
   void containerIsNotApplicable() {
     SnapshotBuilder b = SnapshotBuilder.host("c").cmd("container", 0, "docker\n");
-    for (Matcher m : AuditdConfMatchers.all()) {
+    for (Matcher m : MatcherRegistry.builtIn().family("auditd-conf")) {
       assertEquals(Status.NOT_APPLICABLE, run(m, b, "baseline", Map.of()).status(), m.name());
     }
   }
