@@ -28,15 +28,17 @@ public final class SshdFacts {
               + "$?\"; exit 0");
 
   /**
-   * Sets {@code nm} when no file of the configuration (sshd_config and what its Include lines
-   * reach, three levels deep) has a Match block: then no connection can change a setting and the
-   * {@code sshd -T} item answers for every user, so sshd is not started again (about 10 ms of the
-   * host's CPU per run). One awk per level prints the Include arguments and whether a Match line
-   * was seen. Anything it cannot follow (a quoted Include, deeper nesting, no /etc/ssh/sshd_config)
-   * leaves {@code nm} empty: one run per user.
+   * Sets {@code nm} when no file of the configuration (sshd_config in /etc/ssh, else in
+   * /usr/etc/ssh, and what its Include lines reach, three levels deep) has a Match block: then no
+   * connection can change a setting and the {@code sshd -T} item answers for every user, so sshd is
+   * not started again (about 10 ms of the host's CPU per run). One awk per level prints the Include
+   * arguments and whether a Match line was seen. Anything it cannot follow (a quoted Include,
+   * deeper nesting, no sshd_config) leaves {@code nm} empty: one run per user.
    */
   private static final String NO_MATCH_BLOCK =
-      "nm=; c=/etc/ssh/sshd_config; if [ -f \"$c\" ]; then set -- \"$c\"; i=0; while [ $i -lt 4 ];"
+      "nm=; "
+          + SshdMainConfig.SHELL_SELECT
+          + "if [ -f \"$c\" ]; then set -- \"$c\"; i=0; while [ $i -lt 4 ];"
           + " do i=$((i+1)); n=$#; t=$(awk '{k=tolower($1); sub(/=.*/,\"\",k)} k==\"match\"{f=1}"
           + " k==\"include\"{sub(/^[^ \\t=]*[ \\t=]+/,\"\"); print} END{print \"#match=\" f+0}' \"$@\")"
           + " || break; mf=${t##*#match=}; t=${t%#match=*}; case $t in *[\\\"\\']*) break;; esac;"
@@ -103,8 +105,13 @@ public final class SshdFacts {
   public static final FactKey<Observed<SshdConfig>> CONFIG =
       new FactKey<>(
           "sshd_config",
-          Set.of(MAIN_FILE, DROP_INS, CRYPTO_POLICY),
-          s -> SshdConfigParser.parse(MAIN_CONFIG, new SnapshotConfigFiles(s)));
+          Set.of(
+              MAIN_FILE,
+              DROP_INS,
+              CRYPTO_POLICY,
+              SshdMainConfig.VENDOR_FILE,
+              SshdMainConfig.VENDOR_DROP_INS),
+          s -> SshdConfigParser.parse(SshdMainConfig.path(s), new SnapshotConfigFiles(s)));
 
   private SshdFacts() {}
 
