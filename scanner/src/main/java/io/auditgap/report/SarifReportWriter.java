@@ -165,7 +165,7 @@ public final class SarifReportWriter implements ReportWriter {
         host
             + ": "
             + (failed ? "" : "could not be verified: ")
-            + (f.reason() == null || f.reason().isEmpty() ? f.title() : f.reason())
+            + firstGiven(f.reason(), f.title(), f.check())
             + waiver.filter(WaiverMark::expired).map(m -> " [" + m.describe() + "]").orElse("");
     List<SarifLog.Location> locations = new ArrayList<>();
     for (Evidence e : f.evidence()) {
@@ -226,6 +226,16 @@ public final class SarifReportWriter implements ReportWriter {
 
   private static SarifLog.Message message(String s) {
     return new SarifLog.Message(text(s, MESSAGE_MAX));
+  }
+
+  /** The first of {@code texts} that is not null or empty (a finding may lack reason and title). */
+  private static String firstGiven(String... texts) {
+    for (String t : texts) {
+      if (t != null && !t.isEmpty()) {
+        return t;
+      }
+    }
+    return "";
   }
 
   private static String severityId(Severity s) {
