@@ -53,7 +53,7 @@ public final class CollectorScript {
       if (!keys.add(item.key())) {
         continue; // declared twice (e.g. guarded by one check, quick by another): run it once
       }
-      if (item instanceof CollectionItem.Command c && c.guarded() && !c.capped()) {
+      if (item instanceof CollectionItem.Command c && c.guarded()) {
         grouped.add(c); // under one shared timeout (ag_grp), below
         continue;
       }
@@ -68,12 +68,14 @@ public final class CollectorScript {
       sb.append('\n');
     }
     if (grouped.size() == 1) {
-      sb.append("  ag_cmdt ").append(quote(grouped.get(0).name())).append(' ');
-      sb.append(quote(grouped.get(0).shell())).append('\n');
+      CollectionItem.Command c = grouped.get(0);
+      sb.append(c.capped() ? "  ag_cmd " : "  ag_cmdt ").append(quote(c.name())).append(' ');
+      sb.append(quote(c.shell())).append('\n');
     } else if (!grouped.isEmpty()) {
       sb.append("  ag_grp");
       for (CollectionItem.Command c : grouped) {
-        sb.append(" \\\n    ").append(quote(c.name())).append(' ').append(quote(c.shell()));
+        sb.append(" \\\n    ").append(quote(c.name())).append(c.capped() ? " 1 " : " 0 ");
+        sb.append(quote(c.shell()));
       }
       sb.append('\n');
     }

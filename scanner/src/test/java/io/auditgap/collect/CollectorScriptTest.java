@@ -120,8 +120,8 @@ class CollectorScriptTest {
             CollectionItem.Command.bounded("after", "echo after; echo \"args=$#\""));
     String script = CollectorScript.render(items, NONCE, LIMITS);
     // one group under one timeout; the item after the one that timed out runs in a new group
-    assertTrue(script.contains("  ag_grp \\\n    'exit' "), script);
-    assertTrue(script.contains("\n    'slow' 'sleep 30' \\\n"), script);
+    assertTrue(script.contains("  ag_grp \\\n    'exit' 0 "), script);
+    assertTrue(script.contains("\n    'slow' 0 'sleep 30' \\\n"), script);
     Bundle b = run(shell, items);
     assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
     SnapshotItem exit = find(b, "cmd", "exit");
