@@ -49,9 +49,14 @@ public final class CollectorScript {
     sb.append("\nag_main() {\n  ag_setup\n");
     java.util.Set<String> keys = new java.util.HashSet<>();
     List<CollectionItem.Command> grouped = new java.util.ArrayList<>();
+    List<CollectionItem.Command> shows = new java.util.ArrayList<>();
     for (CollectionItem item : items) {
       if (!keys.add(item.key())) {
         continue; // declared twice (e.g. guarded by one check, quick by another): run it once
+      }
+      if (item instanceof CollectionItem.Command c && c.guarded() && SystemctlShows.of(c) != null) {
+        shows.add(c); // one systemctl for all of them (ag_ss), below
+        continue;
       }
       if (item instanceof CollectionItem.Command c && c.guarded()) {
         grouped.add(c); // under one shared timeout (ag_grp), below
@@ -66,6 +71,23 @@ public final class CollectorScript {
         sb.append(quote(c.name())).append(' ').append(quote(c.shell()));
       }
       sb.append('\n');
+    }
+    List<CollectionItem.Command> merged = SystemctlShows.mergeable(shows);
+    for (CollectionItem.Command c : shows) {
+      if (merged.size() < 2 || !merged.contains(c)) {
+        grouped.add(c);
+      }
+    }
+    shows = merged.size() < 2 ? List.of() : merged;
+    if (!shows.isEmpty()) {
+      SystemctlShows all = SystemctlShows.union(shows);
+      sb.append("  ag_ss ").append(quote(all.props())).append(' ').append(quote(all.units()));
+      sb.append('\n');
+      for (CollectionItem.Command c : shows) {
+        SystemctlShows one = SystemctlShows.of(c);
+        sb.append("  ag_sspick ").append(quote(c.name())).append(' ').append(quote(one.props()));
+        sb.append(' ').append(quote(one.units())).append('\n');
+      }
     }
     if (grouped.size() == 1) {
       CollectionItem.Command c = grouped.get(0);

@@ -225,6 +225,56 @@ ag_grp() {
   done
 }
 
+# ag_ss PROPS UNITS: one `systemctl show -p PROPS UNITS` (under the timeout) for the items that each
+# ask for some of these units (ag_sspick); ag_ssok=1 when it printed one block per unit.
+ag_ss() {
+  ag_ssunits=$2
+  # shellcheck disable=SC2086
+  ag_ss=$(set -f; $ag_to systemctl show -p "$1" $2 </dev/null 2>&1; printf '.%s' "$?")
+  ag_ssrc=${ag_ss##*.}
+  ag_ss=${ag_ss%.*}
+  ag_ssok=
+  ag_x=$ag_ss
+  ag_k=0
+  for ag_u in $ag_ssunits; do ag_k=$((ag_k + 1)); done
+  while :; do
+    case $ag_x in *"$ag_nl$ag_nl"*) ag_x=${ag_x#*"$ag_nl$ag_nl"} ag_k=$((ag_k - 1)) ;; *) break ;; esac
+  done
+  if [ "$ag_ssrc" = 0 ] && [ "$ag_k" = 1 ]; then ag_ssok=1; fi
+}
+
+# ag_sspick NAME PROPS UNITS: the item `systemctl show -p PROPS UNITS` would give, cut from ag_ss:
+# the blocks of UNITS in their order, each with the properties in PROPS only. When ag_ss is not one
+# block per unit (systemd not running, an error, a timeout), every item gets its whole output and
+# status, as its own run would have.
+ag_sspick() {
+  ag_out=
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
+  if [ "$ag_ssok" != 1 ]; then
+    ag_out=$ag_ss
+    ag_emit cmd "$ag_ssrc" "$1"
+    return
+  fi
+  ag_x=$ag_ss$ag_nl
+  ag_sep=
+  ag_ifs=$IFS
+  for ag_u in $ag_ssunits; do
+    ag_b=${ag_x%%"$ag_nl$ag_nl"*}
+    ag_x=${ag_x#*"$ag_nl$ag_nl"}
+    case " $3 " in *" $ag_u "*) ;; *) continue ;; esac
+    ag_out=$ag_out$ag_sep
+    ag_sep=$ag_nl
+    IFS=$ag_nl
+    set -f
+    for ag_l in $ag_b; do
+      case ",$2," in *",${ag_l%%=*},"*) ag_out=$ag_out$ag_l$ag_nl ;; esac
+    done
+    set +f
+    IFS=$ag_ifs
+  done
+  ag_emit cmd 0 "$1"
+}
+
 # ag_virt: systemd-detect-virt's container answer (-c) in ag_vc and its VM answer (-v) in ag_vv,
 # both empty without the tool, from one run where one answers both: without an option it prints the
 # container if there is one, else the VM. A known VM name (or none) answers both; any other answer
