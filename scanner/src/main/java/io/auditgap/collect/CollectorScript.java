@@ -58,8 +58,11 @@ public final class CollectorScript {
         shows.add(c); // one systemctl for all of them (ag_ss), below
         continue;
       }
-      if (item instanceof CollectionItem.Command c && c.guarded()) {
-        grouped.add(c); // under one shared timeout (ag_grp), below
+      if (item instanceof CollectionItem.Command c && c.guarded() && !c.capped()) {
+        // under one shared timeout (ag_grp), below. A group's items reach the bundle when the group
+        // ends (at the latest at the item timeout); capped commands, which may print much and read
+        // what grows with the host, run alone (ag_cmd) and are in the bundle as soon as they end.
+        grouped.add(c);
         continue;
       }
       if (item instanceof CollectionItem.File f) {
