@@ -1,6 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.Severity;
 import io.auditgap.scan.Assessment;
 import io.auditgap.scan.SnapshotInputs;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Snapshot (*.snapshot.json) or bundle (*.bundle) files, or directories.")
   List<Path> inputs;
 
-  @Mixin FailOnOption gate = new FailOnOption();
+  @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
   @Mixin ReviewOptions review = new ReviewOptions();
 
@@ -39,15 +38,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin CheckParamOptions checkParams = new CheckParamOptions();
 
-  @Mixin ReportOptions reports = new ReportOptions();
-
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Severity threshold = gate.threshold();
-    reports.validated();
-    review.load(null, gate);
+    outcome.validate();
+    review.load(null, outcome.gate);
     // Without --profile, each snapshot is evaluated for the profile its scan used.
     boolean profileGiven = spec.commandLine().getParseResult().hasMatchedOption("--profile");
     Assessment.Result result =
@@ -59,7 +55,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     profileGiven ? catalog.profile : null,
                     checkParams.given(catalog),
                     review.plan()));
-    reports.emit(result.scan(), spec.commandLine().getOut(), spec.commandLine().getErr());
-    return result.exit(threshold, gate.newOnly()).code();
+    return outcome.finish(result, outcome.gate.newOnly(), spec);
   }
 }

@@ -34,11 +34,7 @@ final class InventoryCommand {
     @Parameters(paramLabel = "HOST", arity = "0..*", description = "[user@]host[:port] targets.")
     List<String> targets;
 
-    @Option(
-        names = {"--hosts", "--limit"},
-        paramLabel = "PATTERN",
-        description = "Only these hosts: comma-separated host or group globs, !x, &x.")
-    String hosts;
+    @Mixin HostSelection selection = new HostSelection();
 
     @Mixin ReachOptions reach = new ReachOptions();
 
@@ -47,15 +43,7 @@ final class InventoryCommand {
       if (inv == null) {
         throw new InputException("give -i INVENTORY or hosts ([user@]host[:port])");
       }
-      if (hosts == null) {
-        return inv;
-      }
-      List<HostSpec> selected = inv.select(hosts);
-      if (selected.isEmpty()) {
-        throw new InputException(
-            "--hosts: '" + hosts + "' matches no host or group in " + inv.source());
-      }
-      return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
+      return selection.select(inv);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.Severity;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
@@ -76,13 +75,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Deadline for connect and authentication (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
 
-  @Option(
-      names = {"--hosts", "--limit"},
-      paramLabel = "PATTERN",
-      description =
-          "Only these hosts: comma-separated host or group globs; !x excludes, &x intersects"
-              + " (e.g. 'web-*,db-1', 'webservers,!web-3').")
-  String hosts;
+  @Mixin HostSelection selection = new HostSelection();
 
   @Option(
       names = "--accept-new-host-keys",
@@ -129,7 +122,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Print where the time went (summed over hosts) to stderr.")
   boolean timings;
 
-  @Mixin FailOnOption gate = new FailOnOption();
+  @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
   @Mixin ReviewOptions review = new ReviewOptions();
 
@@ -139,17 +132,14 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin CheckParamOptions checkParams = new CheckParamOptions();
 
-  @Mixin ReportOptions reports = new ReportOptions();
-
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Severity threshold = gate.threshold();
+    outcome.validate();
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");
     }
-    reports.validated();
     if (snapshotDir != null) {
       try {
         java.nio.file.Files.createDirectories(snapshotDir);
@@ -159,15 +149,15 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     Inventory all = loadInventory();
-    Inventory inv = shardOf(selectHosts(all));
-    review.load(inventory, gate);
+    Inventory inv = shardOf(selection.select(all));
+    review.load(inventory, outcome.gate);
     Assessment.ProbeSettings probe = null;
     if (inventory != null && !noProbe && !hasTargets()) {
       vantages.baseline = review.probeBaseline();
       probe =
           new Assessment.ProbeSettings(
               vantages.from, vantages.validated(all), probeTimeout, acceptNewHostKeys);
-      reports.checkOutput(); // probe.json goes there whatever the formats
+      outcome.reports.checkOutput(); // probe.json goes there whatever the formats
     }
     ScanOptions options =
         new ScanOptions(
@@ -194,16 +184,17 @@ final class ScanCommand implements Callable<Integer> {
                 progress(err));
     if (result.exposure() != null) {
       ProbeSupport.report(result.exposure(), err);
-      err.println("wrote " + ProbeSupport.write(result.exposure().report(), reports.output));
+      err.println(
+          "wrote " + ProbeSupport.write(result.exposure().report(), outcome.reports.output));
     }
-    reports.inventoryBranding(inv.branding());
+    outcome.reports.inventoryBranding(inv.branding());
     long renderStart = Phases.threadCpu();
-    reports.emit(result.scan(), spec.commandLine().getOut(), err);
+    int code = outcome.finish(result, outcome.gate.newOnly(), spec);
     Phases.addCpu(Phases.Phase.RENDER, renderStart);
     if (timings) {
       err.println(PhaseSummary.line());
     }
-    return result.exit(threshold, gate.newOnly()).code();
+    return code;
   }
 
   private Inventory loadInventory() {
@@ -216,24 +207,6 @@ final class ScanCommand implements Callable<Integer> {
 
   private boolean hasTargets() {
     return targets != null && !targets.isEmpty();
-  }
-
-  private Inventory selectHosts(Inventory inv) {
-    if (hosts == null) {
-      return inv;
-    }
-    List<HostSpec> selected = inv.select(hosts);
-    if (selected.isEmpty()) {
-      throw new InputException(
-          "--hosts: '"
-              + hosts
-              + "' matches no host or group in "
-              + inv.source()
-              + "; run 'auditgap inventory show -i "
-              + inv.source()
-              + "' to list them");
-    }
-    return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
   }
 
   private Inventory shardOf(Inventory inv) {
