@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code auditgap scan}: assess the inventory (or the local machine) and write reports. */
@@ -34,22 +33,7 @@ import picocli.CommandLine.Spec;
       "Without -i or HOST arguments, scans the local machine (no SSH)."
     })
 final class ScanCommand implements Callable<Integer> {
-  @Option(
-      names = {"-i", "--inventory"},
-      paramLabel = "FILE",
-      description =
-          "Inventory: auditgap YAML, Ansible INI/YAML, or 'ansible-inventory --list' JSON.")
-  Path inventory;
-
-  @Parameters(
-      paramLabel = "HOST",
-      arity = "0..*",
-      description =
-          "Hosts to scan without an inventory: [user@]host[:port]; ~/.ssh/config and the"
-              + " ssh-agent apply.")
-  List<String> targets;
-
-  @Mixin ReachOptions reach = new ReachOptions();
+  @Mixin TargetOptions target = new TargetOptions();
 
   @Option(
       names = "--parallel",
@@ -74,8 +58,6 @@ final class ScanCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "Deadline for connect and authentication (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
-
-  @Mixin HostSelection selection = new HostSelection();
 
   @Option(
       names = "--accept-new-host-keys",
@@ -149,10 +131,10 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     Inventory all = loadInventory();
-    Inventory inv = shardOf(selection.select(all));
-    review.load(inventory, outcome.gate);
+    Inventory inv = shardOf(target.selection.select(all));
+    review.load(target.inventory, outcome.gate);
     Assessment.ProbeSettings probe = null;
-    if (inventory != null && !noProbe && !hasTargets()) {
+    if (target.inventory != null && !noProbe && !target.namesHosts()) {
       vantages.baseline = review.probeBaseline();
       probe =
           new Assessment.ProbeSettings(
@@ -177,7 +159,7 @@ final class ScanCommand implements Callable<Integer> {
                     inv.hosts(),
                     options,
                     acceptNewHostKeys,
-                    reach.applier().jumpResolver(all::host),
+                    target.reach.applier().jumpResolver(all::host),
                     probe,
                     snapshotDir,
                     review.plan()),
@@ -198,22 +180,18 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private Inventory loadInventory() {
-    Inventory inv = reach.load(inventory, targets, sudo, spec.commandLine().getErr());
+    Inventory inv = target.load(sudo, spec.commandLine().getErr());
     if (inv == null) {
       return new Inventory("(local machine)", List.of(HostSpec.local(localName(), sudo)));
     }
     return inv;
   }
 
-  private boolean hasTargets() {
-    return targets != null && !targets.isEmpty();
-  }
-
   private Inventory shardOf(Inventory inv) {
     if (shard == null) {
       return inv;
     }
-    if (inventory == null) {
+    if (target.inventory == null) {
       throw new InputException("--shard needs an inventory (-i FILE)");
     }
     Shard s;
