@@ -1,6 +1,6 @@
 package io.auditgap.checks;
 
-import io.auditgap.facts.audit.RuleSource;
+import io.auditgap.facts.SourceLine;
 
 /**
  * What was seen that decided a verdict: a file and line with the directive as written, or a command
@@ -23,9 +23,9 @@ public record Evidence(String source, int line, String text, String note) {
     return new Evidence(source, line, text, note);
   }
 
-  /** A rules statement where it was written, with what it means for the verdict. */
-  public static Evidence of(RuleSource s, String note) {
-    return new Evidence(s.file(), s.line(), s.text().strip(), note);
+  /** A line where it was written, as written, with what it means for the verdict. */
+  public static Evidence of(SourceLine s, String note) {
+    return new Evidence(s.file(), s.line(), s.text(), note);
   }
 
   public static Evidence note(String note) {

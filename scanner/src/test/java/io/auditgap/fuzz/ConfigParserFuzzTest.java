@@ -93,7 +93,7 @@ class ConfigParserFuzzTest {
     var c = SshdConfigParser.parse("/etc/ssh/sshd_config", new SnapshotConfigFiles(s));
     assertNotNull(c);
     SshdConfig single = SshdConfigParser.parseText("/etc/ssh/sshd_config", main);
-    single.problems().forEach(p -> assertNotNull(p.source(), p.message()));
+    single.problems().forEach(p -> assertNotNull(p.at().file(), p.message()));
   }
 
   @Provide
@@ -189,7 +189,8 @@ class ConfigParserFuzzTest {
   @Property
   void auditdConfAndPlugins(@ForAll("auditdConf") String text) {
     AuditdConf c = AuditdConfParser.parse("/etc/audit/auditd.conf", text);
-    c.problems().forEach(p -> assertTrue(p.line() >= 0 && p.source() != null, p.toString()));
+    c.problems()
+        .forEach(p -> assertTrue(p.at().line() >= 0 && p.at().file() != null, p.toString()));
     KeyValueConfig kv = KeyValueConfig.parse("/etc/audit/plugins.d/x.conf", text);
     positioned(kv.problems(), "/etc/audit/plugins.d/x.conf");
   }
@@ -275,7 +276,8 @@ class ConfigParserFuzzTest {
             main,
             LogrotateParser.of(
                 Map.of("/etc/logrotate.conf", main, "/etc/logrotate.d/rsyslog", dropIn)));
-    c.problems().forEach(p -> assertTrue(p.source() != null && p.line() >= 0, p.toString()));
+    c.problems()
+        .forEach(p -> assertTrue(p.at().file() != null && p.at().line() >= 0, p.toString()));
   }
 
   @Provide

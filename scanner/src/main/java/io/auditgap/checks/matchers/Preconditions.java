@@ -152,11 +152,11 @@ public final class Preconditions {
     if (!s.overridden().isEmpty()) {
       note += " (wins over the later " + s.overridden() + ": sshd keeps the first value)";
     }
-    ev.add(Evidence.of(s.source(), s.line(), s.text(), note));
+    ev.add(Evidence.of(s.at(), note));
     if (!s.enabled()) {
       return Verdict.fail(
               "sshd does not use PAM ("
-                  + s.text()
+                  + s.at().text()
                   + " at "
                   + location(s)
                   + "), so its session modules never run (root cause: "
@@ -169,6 +169,6 @@ public final class Preconditions {
   }
 
   private static String location(UsePamSetting s) {
-    return s.line() > 0 ? s.source() + ":" + s.line() : s.source();
+    return s.at().location();
   }
 }

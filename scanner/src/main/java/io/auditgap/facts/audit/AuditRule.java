@@ -1,5 +1,6 @@
 package io.auditgap.facts.audit;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,7 +27,7 @@ public record AuditRule(
     List<FieldComparison> comparisons,
     List<String> keys,
     boolean prepend,
-    RuleSource source)
+    SourceLine source)
     implements AuditStatement {
 
   public AuditRule {

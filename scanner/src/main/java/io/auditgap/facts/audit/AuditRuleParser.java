@@ -1,5 +1,6 @@
 package io.auditgap.facts.audit;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,13 +142,13 @@ public final class AuditRuleParser {
       if (t.isEmpty() || t.startsWith("#") || t.equals("No rules")) {
         continue;
       }
-      out.add(parseLine(new RuleSource(file, i + 1, raw)));
+      out.add(parseLine(new SourceLine(file, i + 1, raw)));
     }
     return out;
   }
 
   /** Parses one non-blank, non-comment line. */
-  public AuditStatement parseLine(RuleSource src) {
+  public AuditStatement parseLine(SourceLine src) {
     try {
       return new LineParser(src).parse();
     } catch (RuntimeException e) {
@@ -157,7 +158,7 @@ public final class AuditRuleParser {
   }
 
   private final class LineParser {
-    private final RuleSource src;
+    private final SourceLine src;
     private final String[] tokens;
     private int pos;
 
@@ -176,7 +177,7 @@ public final class AuditRuleParser {
     private ControlKind control;
     private String controlArgument = "";
 
-    LineParser(RuleSource src) {
+    LineParser(SourceLine src) {
       this.src = src;
       this.tokens = src.text().strip().split("\\s+");
     }

@@ -1,5 +1,6 @@
 package io.auditgap.facts.audit;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Augenrules {
    * @param ignored names in rules.d that augenrules skips (not ending in {@code .rules}, or hidden)
    * @param lines the merged lines, each with the file and line it came from
    */
-  public record Merge(List<String> files, List<String> ignored, List<RuleSource> lines) {
+  public record Merge(List<String> files, List<String> ignored, List<SourceLine> lines) {
     public Merge {
       files = List.copyOf(files);
       ignored = List.copyOf(ignored);
@@ -63,11 +64,11 @@ public final class Augenrules {
       }
     }
     names.sort(NaturalOrder.INSTANCE);
-    RuleSource minusD = null;
-    RuleSource minusB = null;
-    RuleSource minusF = null;
-    RuleSource minusE = null;
-    List<RuleSource> rest = new ArrayList<>();
+    SourceLine minusD = null;
+    SourceLine minusB = null;
+    SourceLine minusF = null;
+    SourceLine minusE = null;
+    List<SourceLine> rest = new ArrayList<>();
     for (String name : names) {
       String text = contents.get(name);
       if (text == null) {
@@ -77,7 +78,7 @@ public final class Augenrules {
       int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
       for (int i = 0; i < count; i++) {
         String line = lines[i];
-        RuleSource src = new RuleSource(dir + "/" + name, i + 1, line);
+        SourceLine src = new SourceLine(dir + "/" + name, i + 1, line);
         if (line.isEmpty() || COMMENT.matcher(line).matches()) {
           continue;
         }
@@ -94,8 +95,8 @@ public final class Augenrules {
         }
       }
     }
-    List<RuleSource> merged = new ArrayList<>();
-    for (RuleSource s : new RuleSource[] {minusD, minusB, minusF}) {
+    List<SourceLine> merged = new ArrayList<>();
+    for (SourceLine s : new SourceLine[] {minusD, minusB, minusF}) {
       if (s != null) {
         merged.add(s);
       }
@@ -110,7 +111,7 @@ public final class Augenrules {
   /** Parses the merged lines, keeping each line's own file and line number. */
   public static List<AuditStatement> statements(Merge merge, AuditRuleParser parser) {
     List<AuditStatement> out = new ArrayList<>();
-    for (RuleSource s : merge.lines()) {
+    for (SourceLine s : merge.lines()) {
       if (s.text().strip().isEmpty()) {
         continue;
       }

@@ -3,6 +3,7 @@ package io.auditgap.facts.audit;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,10 @@ public record FileModes(Map<String, FileMode> files, Map<String, String> errors)
   }
 
   public FileModes {
-    files = Map.copyOf(files);
-    errors = Map.copyOf(errors);
+    // In stat's order: Map.copyOf would iterate in a per-JVM random order, and the evidence and
+    // the reason listing these files would differ between two scans of the same host.
+    files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
   }
 
   public static FileModes parse(String text) {

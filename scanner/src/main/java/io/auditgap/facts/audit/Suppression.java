@@ -1,5 +1,6 @@
 package io.auditgap.facts.audit;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public record Suppression(List<Finding> findings) {
    * @param suppresses true when the rule defeats session auditing; false for a narrow exemption
    */
   public record Finding(AuditRule rule, ControlDirective control, boolean suppresses, String why) {
-    public RuleSource source() {
+    public SourceLine source() {
       return rule != null ? rule.source() : control.source();
     }
   }

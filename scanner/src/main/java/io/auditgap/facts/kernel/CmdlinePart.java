@@ -1,5 +1,6 @@
 package io.auditgap.facts.kernel;
 
+import io.auditgap.facts.SourceLine;
 import java.util.Optional;
 
 /**
@@ -7,20 +8,10 @@ import java.util.Optional;
  * BLS {@code options} line, {@code /etc/kernel/cmdline}.
  *
  * @param label what the piece is, e.g. {@code GRUB_CMDLINE_LINUX}
- * @param text the line as written (untrusted)
+ * @param at where the piece is written, and the line as written (untrusted)
  * @param cmdline the piece's parameters after expansion
  * @param overrode the earlier assignment this one replaced (a grub.d file overriding
  *     /etc/default/grub), if any
  */
 public record CmdlinePart(
-    String label,
-    String file,
-    int line,
-    String text,
-    KernelCmdline cmdline,
-    Optional<CmdlinePart> overrode) {
-
-  public String location() {
-    return line > 0 ? file + ":" + line : file;
-  }
-}
+    String label, SourceLine at, KernelCmdline cmdline, Optional<CmdlinePart> overrode) {}

@@ -7,6 +7,7 @@ import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.SnapshotFacts;
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -115,7 +116,10 @@ public final class KernelFacts {
       }
       CmdlinePart part =
           new CmdlinePart(
-              "options", path, e.optionsLine(), e.optionsText(), e.cmdline(), Optional.empty());
+              "options",
+              new SourceLine(path, e.optionsLine(), e.optionsText()),
+              e.cmdline(),
+              Optional.empty());
       entries.add(new BootCmdline(name, List.of(part), unc, true));
     }
     Observed<Optional<SnapshotItem>> kc = SnapshotFacts.file(s, KERNEL_CMDLINE);
@@ -135,9 +139,7 @@ public final class KernelFacts {
               List.of(
                   new CmdlinePart(
                       KERNEL_CMDLINE,
-                      KERNEL_CMDLINE,
-                      1,
-                      first,
+                      new SourceLine(KERNEL_CMDLINE, 1, first),
                       KernelCmdline.parse(text),
                       Optional.empty())),
               List.of(),
@@ -214,11 +216,12 @@ public final class KernelFacts {
     for (String name : List.of("GRUB_CMDLINE_LINUX", "GRUB_CMDLINE_LINUX_DEFAULT")) {
       vars.get(name).ifPresent(a -> parts.add(part(a)));
       vars.uncertainty(name)
-          .ifPresent(p -> unc.add(name + " uncertain at " + p.location() + ": " + p.message()));
+          .ifPresent(
+              p -> unc.add(name + " uncertain at " + p.at().location() + ": " + p.message()));
     }
     List<String> notes = new ArrayList<>();
     for (ShellProblem p : vars.problems()) {
-      notes.add(p.location() + ": " + p.message() + ": " + p.text());
+      notes.add(p.at().location() + ": " + p.message() + ": " + p.at().text());
     }
     BootCmdline normal =
         new BootCmdline(
@@ -231,11 +234,6 @@ public final class KernelFacts {
 
   private static CmdlinePart part(ShellAssignment a) {
     return new CmdlinePart(
-        a.name(),
-        a.file(),
-        a.line(),
-        a.text(),
-        KernelCmdline.parse(a.value()),
-        a.overrode().map(KernelFacts::part));
+        a.name(), a.at(), KernelCmdline.parse(a.value()), a.overrode().map(KernelFacts::part));
   }
 }

@@ -1,5 +1,6 @@
 package io.auditgap.facts.kernel;
 
+import io.auditgap.facts.SourceLine;
 import java.util.Optional;
 
 /**
@@ -12,13 +13,6 @@ import java.util.Optional;
 public record ShellAssignment(
     String name,
     String value,
-    String file,
-    int line,
-    String text,
+    SourceLine at,
     boolean resolved,
-    Optional<ShellAssignment> overrode) {
-
-  public String location() {
-    return file + ":" + line;
-  }
-}
+    Optional<ShellAssignment> overrode) {}

@@ -1,8 +1,6 @@
 package io.auditgap.facts.kernel;
 
+import io.auditgap.facts.SourceLine;
+
 /** A line of a shell-sourced config file that was not (or not fully) evaluated, and why. */
-public record ShellProblem(String file, int line, String text, String message) {
-  public String location() {
-    return file + ":" + line;
-  }
-}
+public record ShellProblem(SourceLine at, String message) {}

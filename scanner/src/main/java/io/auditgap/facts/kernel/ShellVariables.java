@@ -1,5 +1,6 @@
 package io.auditgap.facts.kernel;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,8 +40,10 @@ public final class ShellVariables {
         v.source(s.file(), s.text() == null ? "" : s.text());
       } catch (RuntimeException e) {
         // an evaluator bug must not end the scan: the file counts as not understood
-        v.problems.add(new ShellProblem(s.file(), 0, "", "could not evaluate: " + e));
-        v.uncertain.put("*", new ShellProblem(s.file(), 0, "", "file not evaluated"));
+        v.problems.add(
+            new ShellProblem(new SourceLine(s.file(), 0, ""), "could not evaluate: " + e));
+        v.uncertain.put(
+            "*", new ShellProblem(new SourceLine(s.file(), 0, ""), "file not evaluated"));
       }
     }
     return v;
@@ -129,14 +132,15 @@ public final class ShellVariables {
     if (!m.group(2).isEmpty()) {
       // grub-mkconfig runs under /bin/sh (dash on Debian/Ubuntu), which rejects '+='
       ShellProblem p =
-          new ShellProblem(file, line, raw.strip(), "'+=' is not POSIX sh: the shell fails here");
+          new ShellProblem(
+              new SourceLine(file, line, raw), "'+=' is not POSIX sh: the shell fails here");
       problems.add(p);
       uncertain.put(name, p);
       return null;
     }
     Word w = word(s, m.end());
     if (w.error != null) {
-      ShellProblem p = new ShellProblem(file, line, raw.strip(), w.error);
+      ShellProblem p = new ShellProblem(new SourceLine(file, line, raw), w.error);
       problems.add(p);
       uncertain.put(name, p);
       return null;
@@ -156,9 +160,7 @@ public final class ShellVariables {
         new ShellAssignment(
             name,
             w.value.toString(),
-            file,
-            line,
-            raw.strip(),
+            new SourceLine(file, line, raw),
             w.resolved,
             Optional.ofNullable(previous));
     values.put(name, a);
@@ -166,7 +168,7 @@ public final class ShellVariables {
       uncertain.remove(name);
     } else {
       ShellProblem p =
-          new ShellProblem(file, line, raw.strip(), "command substitution not evaluated");
+          new ShellProblem(new SourceLine(file, line, raw), "command substitution not evaluated");
       problems.add(p);
       uncertain.put(name, p);
     }
@@ -174,7 +176,7 @@ public final class ShellVariables {
   }
 
   private void notEvaluated(String file, int line, String raw, String message) {
-    ShellProblem p = new ShellProblem(file, line, raw.strip(), message);
+    ShellProblem p = new ShellProblem(new SourceLine(file, line, raw), message);
     problems.add(p);
     Set<String> names = new LinkedHashSet<>();
     Matcher mm = MENTION.matcher(raw);

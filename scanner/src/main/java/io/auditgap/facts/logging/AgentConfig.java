@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ import java.util.List;
 public record AgentConfig(
     String agent,
     String unit,
-    ConfigLine output,
-    List<ConfigLine> authInputs,
-    List<ConfigLine> auditInputs,
+    SourceLine output,
+    List<SourceLine> authInputs,
+    List<SourceLine> auditInputs,
     Boolean tls,
     String opaque) {
   public AgentConfig {

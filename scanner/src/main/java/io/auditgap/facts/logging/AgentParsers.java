@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,9 @@ public final class AgentParsers {
   /** Wazuh {@code ossec.conf}: {@code <client><server><address>} and {@code <localfile>}s. */
   public static AgentConfig wazuh(String file, String text) {
     String[] lines = text.split("\n", -1);
-    ConfigLine output = null;
-    List<ConfigLine> auth = new ArrayList<>();
-    List<ConfigLine> audit = new ArrayList<>();
+    SourceLine output = null;
+    List<SourceLine> auth = new ArrayList<>();
+    List<SourceLine> audit = new ArrayList<>();
     String format = null;
     boolean inComment = false;
     Pattern tag = Pattern.compile("<(address|log_format|location)>\\s*([^<]*?)\\s*</\\1>");
@@ -58,7 +59,7 @@ public final class AgentParsers {
       }
       Matcher m = tag.matcher(l);
       while (m.find()) {
-        ConfigLine where = new ConfigLine(file, n + 1, lines[n]);
+        SourceLine where = new SourceLine(file, n + 1, lines[n]);
         String v = m.group(2);
         switch (m.group(1)) {
           case "address" -> {
@@ -85,8 +86,8 @@ public final class AgentParsers {
   /** Splunk UF {@code inputs.conf} + {@code outputs.conf} stanzas. */
   public static AgentConfig splunk(
       String inputsFile, String inputs, String outputsFile, String outputs) {
-    List<ConfigLine> auth = new ArrayList<>();
-    List<ConfigLine> audit = new ArrayList<>();
+    List<SourceLine> auth = new ArrayList<>();
+    List<SourceLine> audit = new ArrayList<>();
     List<Stanza> in = stanzas(inputsFile, inputs);
     for (Stanza s : in) {
       String h = s.header().text().toLowerCase(Locale.ROOT);
@@ -105,13 +106,13 @@ public final class AgentParsers {
         auth.add(s.header());
       }
     }
-    ConfigLine output = null;
+    SourceLine output = null;
     Boolean tls = null;
     for (Stanza s : stanzas(outputsFile, outputs)) {
       if (!s.header().text().toLowerCase(Locale.ROOT).startsWith("[tcpout")) {
         continue;
       }
-      for (ConfigLine kv : s.lines()) {
+      for (SourceLine kv : s.lines()) {
         String k = key(kv.text());
         String v = value(kv.text());
         if (k.equals("server") && !v.isEmpty() && !loopback(v.split(":")[0])) {
@@ -126,7 +127,7 @@ public final class AgentParsers {
         "Splunk Universal Forwarder", "SplunkForwarder", output, auth, audit, tls, null);
   }
 
-  private record Stanza(ConfigLine header, List<ConfigLine> lines, boolean disabled) {}
+  private record Stanza(SourceLine header, List<SourceLine> lines, boolean disabled) {}
 
   private static List<Stanza> stanzas(String file, String text) {
     List<Stanza> out = new ArrayList<>();
@@ -134,8 +135,8 @@ public final class AgentParsers {
       return out;
     }
     String[] lines = text.split("\n", -1);
-    ConfigLine header = null;
-    List<ConfigLine> body = new ArrayList<>();
+    SourceLine header = null;
+    List<SourceLine> body = new ArrayList<>();
     boolean disabled = false;
     for (int n = 0; n <= lines.length; n++) {
       String l = n < lines.length ? lines[n].strip() : "[";
@@ -146,11 +147,11 @@ public final class AgentParsers {
         if (n == lines.length) {
           break;
         }
-        header = new ConfigLine(file, n + 1, l);
+        header = new SourceLine(file, n + 1, l);
         body = new ArrayList<>();
         disabled = false;
       } else if (!l.isEmpty() && !l.startsWith("#") && header != null) {
-        ConfigLine kv = new ConfigLine(file, n + 1, l);
+        SourceLine kv = new SourceLine(file, n + 1, l);
         body.add(kv);
         if (key(l).equals("disabled")) {
           String v = value(l).toLowerCase(Locale.ROOT);
@@ -177,9 +178,9 @@ public final class AgentParsers {
    */
   public static AgentConfig beat(
       String agent, String unit, String file, String text, List<String[]> modules) {
-    List<ConfigLine> auth = new ArrayList<>();
-    List<ConfigLine> audit = new ArrayList<>();
-    ConfigLine output = null;
+    List<SourceLine> auth = new ArrayList<>();
+    List<SourceLine> audit = new ArrayList<>();
+    SourceLine output = null;
     Boolean tls = null;
     String[] lines = text.split("\n", -1);
     boolean inOutput = false;
@@ -190,7 +191,7 @@ public final class AgentParsers {
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
-      ConfigLine where = new ConfigLine(file, n + 1, raw);
+      SourceLine where = new SourceLine(file, n + 1, raw);
       if (!raw.startsWith(" ") && !raw.startsWith("\t") && !raw.startsWith("-")) {
         inOutput =
             t.startsWith("output.")
@@ -234,10 +235,10 @@ public final class AgentParsers {
         if (t.startsWith("enabled:")) {
           enabled = t.contains("true");
           if (enabled && name.startsWith("auditd")) {
-            audit.add(new ConfigLine(m[0], n + 1, ml[n]));
+            audit.add(new SourceLine(m[0], n + 1, ml[n]));
           }
           if (enabled && name.startsWith("system")) {
-            auth.add(new ConfigLine(m[0], n + 1, ml[n]));
+            auth.add(new SourceLine(m[0], n + 1, ml[n]));
             break;
           }
         }
@@ -248,15 +249,15 @@ public final class AgentParsers {
 
   /** Fluent Bit classic format: {@code [INPUT]}/{@code [OUTPUT]} sections with Key Value lines. */
   public static AgentConfig fluentBit(String unit, String file, String text) {
-    List<ConfigLine> auth = new ArrayList<>();
-    List<ConfigLine> audit = new ArrayList<>();
-    ConfigLine output = null;
+    List<SourceLine> auth = new ArrayList<>();
+    List<SourceLine> audit = new ArrayList<>();
+    SourceLine output = null;
     Boolean tls = null;
     String section = "";
     String name = "";
     boolean outTls = false;
     boolean outVerify = true;
-    ConfigLine outHost = null;
+    SourceLine outHost = null;
     String[] lines = text.split("\n", -1);
     for (int n = 0; n <= lines.length; n++) {
       String t = n < lines.length ? lines[n].strip() : "[END]";
@@ -281,7 +282,7 @@ public final class AgentParsers {
       String[] kv = t.split("\\s+", 2);
       String k = kv[0].toLowerCase(Locale.ROOT);
       String v = kv.length > 1 ? kv[1].strip() : "";
-      ConfigLine where = new ConfigLine(file, n + 1, lines[n]);
+      SourceLine where = new SourceLine(file, n + 1, lines[n]);
       if (k.equals("name")) {
         name = v.toLowerCase(Locale.ROOT);
         if (section.equals("INPUT") && name.equals("systemd")) {
@@ -306,9 +307,9 @@ public final class AgentParsers {
 
   /** Vector YAML/TOML: sources of type journald or file, sinks with a remote address. */
   public static AgentConfig vector(String file, String text) {
-    List<ConfigLine> auth = new ArrayList<>();
-    List<ConfigLine> audit = new ArrayList<>();
-    ConfigLine output = null;
+    List<SourceLine> auth = new ArrayList<>();
+    List<SourceLine> audit = new ArrayList<>();
+    SourceLine output = null;
     boolean inSinks = false;
     String[] lines = text.split("\n", -1);
     Pattern addr =
@@ -318,7 +319,7 @@ public final class AgentParsers {
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
-      ConfigLine where = new ConfigLine(file, n + 1, lines[n]);
+      SourceLine where = new SourceLine(file, n + 1, lines[n]);
       if (t.startsWith("sinks") || t.startsWith("[sinks")) {
         inSinks = true;
       } else if (t.startsWith("sources")

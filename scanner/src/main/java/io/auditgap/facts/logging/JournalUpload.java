@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public record JournalUpload(Map<String, Setting> values, List<String> files) {
   }
 
   /** A value, where it was set, and the assignment it overrode (or null). */
-  public record Setting(String value, ConfigLine where, ConfigLine overrode) {}
+  public record Setting(String value, SourceLine where, SourceLine overrode) {}
 
   public String url() {
     Setting s = values.get("URL");
@@ -53,7 +54,7 @@ public record JournalUpload(Map<String, Setting> values, List<String> files) {
             key,
             new Setting(
                 l.substring(eq + 1).strip(),
-                new ConfigLine(e.getKey(), n + 1, l),
+                new SourceLine(e.getKey(), n + 1, l),
                 prev == null ? null : prev.where()));
       }
     }

@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public record RsyslogAction(
     int order,
-    ConfigLine where,
+    SourceLine where,
     String type,
     String target,
     String port,

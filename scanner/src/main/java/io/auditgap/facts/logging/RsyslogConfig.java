@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public record RsyslogConfig(
 
   /** A {@code stop}, {@code ~} or {@code action(type="omdiscard")}. */
   public record Discard(
-      int order, ConfigLine where, String ruleset, List<RsyslogCondition> filter) {
+      int order, SourceLine where, String ruleset, List<RsyslogCondition> filter) {
     public Discard {
       filter = List.copyOf(filter);
     }
@@ -53,7 +54,7 @@ public record RsyslogConfig(
 
   /** {@code call NAME}: messages passing the filter also run through ruleset NAME. */
   public record Call(
-      int order, ConfigLine where, String ruleset, String target, List<RsyslogCondition> filter) {
+      int order, SourceLine where, String ruleset, String target, List<RsyslogCondition> filter) {
     public Call {
       filter = List.copyOf(filter);
     }
@@ -64,10 +65,10 @@ public record RsyslogConfig(
    * $UDPServerRun}) or a local one bound to a ruleset.
    */
   public record Input(
-      ConfigLine where, String type, String port, String ruleset, boolean network) {}
+      SourceLine where, String type, String port, String ruleset, boolean network) {}
 
   /** A global value and where it was set. */
-  public record Setting(String value, ConfigLine where) {}
+  public record Setting(String value, SourceLine where) {}
 
   public List<RsyslogAction> forwardingActions() {
     return actions.stream().filter(RsyslogAction::forwards).toList();

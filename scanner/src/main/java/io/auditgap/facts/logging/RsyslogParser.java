@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -104,7 +105,7 @@ public final class RsyslogParser {
     including.remove(path);
   }
 
-  private void include(String pattern, ConfigLine where, boolean optional, int depth) {
+  private void include(String pattern, SourceLine where, boolean optional, int depth) {
     SyslogIncludes.Expansion e = files.expand(pattern);
     for (String prob : e.problems()) {
       problems.add(where.location() + ": include " + pattern + ": " + prob);
@@ -151,7 +152,7 @@ public final class RsyslogParser {
   }
 
   private void addAction(
-      ConfigLine where,
+      SourceLine where,
       List<RsyslogCondition> filter,
       String type,
       String target,
@@ -230,8 +231,8 @@ public final class RsyslogParser {
       }
     }
 
-    private ConfigLine at(int ln, String text) {
-      return new ConfigLine(path, ln, text);
+    private SourceLine at(int ln, String text) {
+      return new SourceLine(path, ln, text);
     }
 
     private void openBlock() {
@@ -365,7 +366,7 @@ public final class RsyslogParser {
       String[] parts = text.substring(1).strip().split("\\s+", 2);
       String name = parts[0].toLowerCase(Locale.ROOT);
       String value = parts.length > 1 ? parts[1].strip() : "";
-      ConfigLine where = at(ln, text);
+      SourceLine where = at(ln, text);
       switch (name) {
         case "includeconfig" -> include(value, where, true, depth);
         case "ruleset" -> legacyRuleset = value;
@@ -525,7 +526,7 @@ public final class RsyslogParser {
     private void object(String kind, int ln, int start) {
       String inner = balanced();
       Map<String, String> p = params(inner);
-      ConfigLine where = at(ln, s.substring(start, Math.min(i, s.length())));
+      SourceLine where = at(ln, s.substring(start, Math.min(i, s.length())));
       switch (kind) {
         case "include" -> {
           takeOneShot();
@@ -562,7 +563,7 @@ public final class RsyslogParser {
       }
     }
 
-    private void module(Map<String, String> p, ConfigLine where) {
+    private void module(Map<String, String> p, SourceLine where) {
       String load = p.getOrDefault("load", "").toLowerCase(Locale.ROOT);
       if (load.equals("imjournal") || load.equals("imuxsock")) {
         String rs = p.get("ruleset");
@@ -577,7 +578,7 @@ public final class RsyslogParser {
       }
     }
 
-    private void input(Map<String, String> p, ConfigLine where) {
+    private void input(Map<String, String> p, SourceLine where) {
       String type = p.getOrDefault("type", "").toLowerCase(Locale.ROOT);
       boolean network =
           type.equals("imudp")
@@ -590,7 +591,7 @@ public final class RsyslogParser {
               where, type, p.getOrDefault("port", ""), p.getOrDefault("ruleset", null), network));
     }
 
-    private void rainerAction(Map<String, String> p, ConfigLine where, List<RsyslogCondition> f) {
+    private void rainerAction(Map<String, String> p, SourceLine where, List<RsyslogCondition> f) {
       String type = p.getOrDefault("type", "").toLowerCase(Locale.ROOT);
       if (type.isEmpty()) {
         problems.add(where.location() + ": action() without type");
@@ -612,8 +613,7 @@ public final class RsyslogParser {
       Matcher m = PROPERTY_FILTER.matcher(rest);
       if (!m.matches()) {
         // ":omusrmsg:" and ":omrelp:" style actions without a selector are rare; keep going.
-        problems.add(
-            path + ":" + ln + ": unrecognised line: " + new ConfigLine(path, ln, rest).text());
+        problems.add(path + ":" + ln + ": unrecognised line: " + rest.strip());
         return;
       }
       List<RsyslogCondition> f = new ArrayList<>(takeOneShot());
@@ -643,13 +643,7 @@ public final class RsyslogParser {
       }
       SyslogSelector sel = SyslogSelector.parse(selector);
       if (!sel.valid()) {
-        problems.add(
-            path
-                + ":"
-                + ln
-                + ": invalid selector '"
-                + new ConfigLine(path, ln, selector).text()
-                + "'");
+        problems.add(path + ":" + ln + ": invalid selector '" + selector.strip() + "'");
         skipToEol();
         return;
       }
@@ -681,7 +675,7 @@ public final class RsyslogParser {
         return;
       }
       String act = stripTrailingComment(restOfLine()).strip();
-      ConfigLine where = at(ln, s.substring(lineStart, Math.min(i, s.length())));
+      SourceLine where = at(ln, s.substring(lineStart, Math.min(i, s.length())));
       if (act.isEmpty()) {
         problems.add(where.location() + ": selector without action");
         return;
@@ -689,7 +683,7 @@ public final class RsyslogParser {
       legacyTarget(act, where, f);
     }
 
-    private void legacyTarget(String act, ConfigLine where, List<RsyslogCondition> f) {
+    private void legacyTarget(String act, SourceLine where, List<RsyslogCondition> f) {
       if (act.equals("~")) {
         addAction(where, f, "discard", null, null, null, Map.of(), true);
         return;

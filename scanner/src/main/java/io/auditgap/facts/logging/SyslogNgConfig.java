@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public record SyslogNgConfig(
     Map<String, Destination> destinations,
     Map<String, SyslogNgFilter> filters,
     List<LogPath> paths,
-    List<ConfigLine> listeners,
+    List<SourceLine> listeners,
     List<String> problems,
     List<String> notes) {
 
@@ -34,7 +35,7 @@ public record SyslogNgConfig(
   }
 
   /** A source; {@code local} when it reads the host's own logs (system(), /dev/log, journal). */
-  public record Source(String name, ConfigLine where, boolean local, List<String> drivers) {
+  public record Source(String name, SourceLine where, boolean local, List<String> drivers) {
     public Source {
       drivers = List.copyOf(drivers);
     }
@@ -50,7 +51,7 @@ public record SyslogNgConfig(
    */
   public record Destination(
       String name,
-      ConfigLine where,
+      SourceLine where,
       String driver,
       String host,
       String transport,
@@ -75,7 +76,7 @@ public record SyslogNgConfig(
    * @param fin {@code flags(final)}: messages it matched go nowhere after it
    */
   public record LogPath(
-      ConfigLine where,
+      SourceLine where,
       List<String> sources,
       List<SyslogNgFilter> filters,
       List<String> destinations,

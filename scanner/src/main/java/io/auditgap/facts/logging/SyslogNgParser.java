@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public final class SyslogNgParser {
         i = end < 0 ? s.length() : end;
         if (directive.startsWith("@include")) {
           include(
-              directive.substring(8).strip(), new ConfigLine(path, line, directive), path, depth);
+              directive.substring(8).strip(), new SourceLine(path, line, directive), path, depth);
         }
         continue;
       }
@@ -126,7 +127,7 @@ public final class SyslogNgParser {
     }
   }
 
-  private void include(String arg, ConfigLine where, String from, int depth) {
+  private void include(String arg, SourceLine where, String from, int depth) {
     String target = SyslogNgFilter.unquote(arg.replaceAll(";\\s*$", "").strip());
     if (target.equals("scl.conf") || target.startsWith("/usr/share/syslog-ng")) {
       return;
@@ -250,10 +251,10 @@ public final class SyslogNgParser {
     return t.file() + ":" + t.line();
   }
 
-  private ConfigLine line(Tok t) {
+  private SourceLine line(Tok t) {
     List<String> lines = fileLines.getOrDefault(t.file(), List.of());
     String text = t.line() - 1 < lines.size() ? lines.get(t.line() - 1) : "";
-    return new ConfigLine(t.file(), t.line(), text);
+    return new SourceLine(t.file(), t.line(), text);
   }
 
   private SyslogNgConfig build(String main, boolean present, List<Node> top) {
@@ -261,7 +262,7 @@ public final class SyslogNgParser {
     Map<String, SyslogNgConfig.Destination> dests = new LinkedHashMap<>();
     Map<String, SyslogNgFilter> filters = new LinkedHashMap<>();
     List<SyslogNgConfig.LogPath> paths = new ArrayList<>();
-    List<ConfigLine> listeners = new ArrayList<>();
+    List<SourceLine> listeners = new ArrayList<>();
     int anon = 0;
     for (Node n : top) {
       switch (n.name()) {
@@ -294,7 +295,7 @@ public final class SyslogNgParser {
       Map<String, SyslogNgConfig.Destination> dests,
       Map<String, SyslogNgFilter> filters,
       List<SyslogNgConfig.LogPath> paths,
-      List<ConfigLine> listeners,
+      List<SourceLine> listeners,
       int anon) {
     List<String> src = new ArrayList<>(parentSources);
     List<SyslogNgFilter> flt = new ArrayList<>(parentFilters);
@@ -359,7 +360,7 @@ public final class SyslogNgParser {
     return anon;
   }
 
-  private SyslogNgConfig.Source source(String name, Node n, List<ConfigLine> listeners) {
+  private SyslogNgConfig.Source source(String name, Node n, List<SourceLine> listeners) {
     boolean local = false;
     List<String> drivers = new ArrayList<>();
     for (Node d : n.block()) {
@@ -425,7 +426,7 @@ public final class SyslogNgParser {
     }
     String driver = n.block().isEmpty() ? "" : n.block().get(0).name();
     String file = "";
-    ConfigLine at = line(n.at());
+    SourceLine at = line(n.at());
     if (driver.equals("file") && !n.block().isEmpty()) {
       Node d = n.block().get(0);
       file = first(d);

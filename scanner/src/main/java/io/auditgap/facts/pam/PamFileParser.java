@@ -1,6 +1,7 @@
 package io.auditgap.facts.pam;
 
 import io.auditgap.facts.LogicalLine;
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +50,7 @@ public final class PamFileParser {
       }
       rules.add(
           new PamRule(
-              path,
-              lineNo,
-              collapsed,
+              new SourceLine(path, lineNo, collapsed),
               false,
               "@include",
               "include",
@@ -84,9 +83,7 @@ public final class PamFileParser {
     }
     rules.add(
         new PamRule(
-            path,
-            lineNo,
-            collapsed,
+            new SourceLine(path, lineNo, collapsed),
             dashed,
             type,
             control,

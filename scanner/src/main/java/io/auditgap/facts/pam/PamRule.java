@@ -1,5 +1,6 @@
 package io.auditgap.facts.pam;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,9 +8,8 @@ import java.util.Locale;
  * One effective line of a PAM configuration file, as libpam assembles it (comment cut at the first
  * {@code #}, continuation lines joined).
  *
- * @param file the file it was read from
- * @param line 1-based line number of its first physical line
- * @param text the directive as written, comment removed, whitespace collapsed
+ * @param at the file, the line number of its first physical line, and the directive as written
+ *     (comment removed, whitespace collapsed)
  * @param dashed a leading {@code -}: libpam stays silent when the module file is missing
  * @param type {@code auth}, {@code account}, {@code password}, {@code session}, or {@code @include}
  * @param control {@code required}, {@code requisite}, {@code sufficient}, {@code optional}, {@code
@@ -19,9 +19,7 @@ import java.util.Locale;
  * @param args module arguments in order
  */
 public record PamRule(
-    String file,
-    int line,
-    String text,
+    SourceLine at,
     boolean dashed,
     String type,
     String control,
@@ -30,11 +28,6 @@ public record PamRule(
     List<String> args) {
   public PamRule {
     args = List.copyOf(args);
-  }
-
-  /** {@code file:line}. */
-  public String location() {
-    return file + ":" + line;
   }
 
   public boolean isInclude() {

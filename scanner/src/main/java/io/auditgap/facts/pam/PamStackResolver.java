@@ -98,7 +98,8 @@ public final class PamStackResolver {
           continue;
         }
         if (depth + 1 > MAX_DEPTH) {
-          problems.add(r.location() + ": includes nested deeper than " + MAX_DEPTH + ", ignored");
+          problems.add(
+              r.at().location() + ": includes nested deeper than " + MAX_DEPTH + ", ignored");
           continue;
         }
         Observed<Optional<PamFile>> target = source.lookup(r.module());
@@ -107,7 +108,10 @@ public final class PamStackResolver {
         }
         if (target.value().isEmpty()) {
           problems.add(
-              r.location() + ": included file '" + r.module() + "' does not exist (libpam fails)");
+              r.at().location()
+                  + ": included file '"
+                  + r.module()
+                  + "' does not exist (libpam fails)");
           continue;
         }
         List<PamRule> nextVia = new ArrayList<>(via);
@@ -140,7 +144,7 @@ public final class PamStackResolver {
         Effect eff = effect(e.rule(), service);
         boolean certain = eff.certain && e.reach() == Reach.ALWAYS;
         Reach r = certain ? Reach.SKIPPED : Reach.MAYBE_SKIPPED;
-        String note = e.rule().location() + " " + e.rule().text();
+        String note = e.rule().at().location() + " " + e.rule().at().text();
         int end = frameEnd(out, i);
         if (eff.jump > 0) {
           for (int j = i + 1; j <= Math.min(end, i + eff.jump); j++) {

@@ -3,6 +3,7 @@ package io.auditgap.facts.pam;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.SourceLine;
 import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class SshdUsePamReader {
           return Observed.seen(
               Optional.of(
                   new UsePamSetting(
-                      f[1].equalsIgnoreCase("yes"), "sshd -T", i + 1, lines[i].strip(), "")));
+                      f[1].equalsIgnoreCase("yes"),
+                      new SourceLine("sshd -T", i + 1, lines[i]),
+                      "")));
         }
       }
     }
@@ -72,12 +75,13 @@ public final class SshdUsePamReader {
       return Observed.seen(
           Optional.of(
               new UsePamSetting(
-                  false, "compiled-in default", 0, "UsePAM no (no UsePAM line in any file)", "")));
+                  false,
+                  new SourceLine(
+                      "compiled-in default", 0, "UsePAM no (no UsePAM line in any file)"),
+                  "")));
     }
     String over = seenUsePam.size() > 1 ? seenUsePam.get(1) : "";
-    return Observed.seen(
-        Optional.of(
-            new UsePamSetting(first.enabled(), first.source(), first.line(), first.text(), over)));
+    return Observed.seen(Optional.of(new UsePamSetting(first.enabled(), first.at(), over)));
   }
 
   private void readFile(String path, String text, int depth) {
@@ -108,7 +112,8 @@ public final class SshdUsePamReader {
       if (key.equals("usepam")) {
         seenUsePam.add(path + ":" + (i + 1) + " " + l);
         if (first == null) {
-          first = new UsePamSetting(arg.equalsIgnoreCase("yes"), path, i + 1, l, "");
+          first =
+              new UsePamSetting(arg.equalsIgnoreCase("yes"), new SourceLine(path, i + 1, l), "");
         }
       } else if (key.equals("include") && first == null) {
         for (String target : arg.split("\\s+")) {

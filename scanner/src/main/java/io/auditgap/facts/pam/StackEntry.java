@@ -30,9 +30,9 @@ public record StackEntry(
   public String chain() {
     List<String> parts = new ArrayList<>();
     for (PamRule r : via) {
-      parts.add(r.location() + " " + r.text());
+      parts.add(r.at().location() + " " + r.at().text());
     }
-    parts.add(rule.location() + " " + rule.text());
+    parts.add(rule.at().location() + " " + rule.at().text());
     return String.join(" → ", parts);
   }
 }

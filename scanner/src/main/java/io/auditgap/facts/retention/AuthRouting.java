@@ -1,7 +1,7 @@
 package io.auditgap.facts.retention;
 
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.logging.ConfigLine;
+import io.auditgap.facts.SourceLine;
 import io.auditgap.facts.logging.RsyslogAction;
 import io.auditgap.facts.logging.RsyslogConfig;
 import io.auditgap.facts.logging.SyslogNgConfig;
@@ -56,14 +56,14 @@ public record AuthRouting(
    * @param where the rule (file:line and text)
    * @param priorities the auth priorities it certainly receives, e.g. {@code auth.info}
    */
-  public record AuthFile(String path, ConfigLine where, List<String> priorities) {
+  public record AuthFile(String path, SourceLine where, List<String> priorities) {
     public AuthFile {
       priorities = List.copyOf(priorities);
     }
   }
 
   /** A rule that may store auth events, but whether (or where) cannot be established. */
-  public record Undecided(ConfigLine where, String why) {}
+  public record Undecided(SourceLine where, String why) {}
 
   public AuthRouting {
     files = List.copyOf(files);

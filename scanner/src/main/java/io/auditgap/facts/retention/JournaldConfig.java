@@ -1,5 +1,6 @@
 package io.auditgap.facts.retention;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,6 @@ public record JournaldConfig(
           case "MaxFileSec" -> "1month";
           default -> "";
         };
-    return new JournaldSetting(key, def, Directive.builtIn(key + "=" + def), List.of());
+    return new JournaldSetting(key, def, SourceLine.builtIn(key + "=" + def), List.of());
   }
 }

@@ -1,5 +1,6 @@
 package io.auditgap.facts.retention;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class JournaldParser {
    * @param dropIns every drop-in found, in any order
    */
   public static JournaldConfig parse(String mainPath, String mainText, List<DropIn> dropIns) {
-    Map<String, List<Directive>> assigned = new LinkedHashMap<>();
+    Map<String, List<SourceLine>> assigned = new LinkedHashMap<>();
     List<String> read = new ArrayList<>();
     List<String> masked = new ArrayList<>();
     if (mainPath != null && mainText != null) {
@@ -60,9 +61,9 @@ public final class JournaldParser {
       apply(path, d.text().get(), assigned);
     }
     Map<String, JournaldSetting> settings = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Directive>> e : assigned.entrySet()) {
-      List<Directive> all = e.getValue();
-      Directive last = all.get(all.size() - 1);
+    for (Map.Entry<String, List<SourceLine>> e : assigned.entrySet()) {
+      List<SourceLine> all = e.getValue();
+      SourceLine last = all.get(all.size() - 1);
       String text = last.text().strip();
       String value = text.substring(text.indexOf('=') + 1).strip();
       settings.put(
@@ -76,7 +77,7 @@ public final class JournaldParser {
     return i < 0 ? DROP_IN_DIRS.size() : i;
   }
 
-  private static void apply(String source, String text, Map<String, List<Directive>> assigned) {
+  private static void apply(String source, String text, Map<String, List<SourceLine>> assigned) {
     String section = "";
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -94,7 +95,7 @@ public final class JournaldParser {
       }
       String key = s.substring(0, eq).strip();
       String value = s.substring(eq + 1).strip();
-      Directive d = new Directive(source, i + 1, lines[i]);
+      SourceLine d = new SourceLine(source, i + 1, lines[i]);
       if (value.isEmpty()) {
         // An empty assignment resets the option to its default.
         assigned.remove(key);

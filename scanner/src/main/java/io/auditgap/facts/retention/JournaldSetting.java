@@ -1,5 +1,6 @@
 package io.auditgap.facts.retention;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * @param at the deciding line, or a built-in default
  * @param overridden earlier assignments it replaced, in order
  */
-public record JournaldSetting(String key, String value, Directive at, List<Directive> overridden) {
+public record JournaldSetting(
+    String key, String value, SourceLine at, List<SourceLine> overridden) {
   public JournaldSetting {
     overridden = List.copyOf(overridden);
   }

@@ -1,6 +1,7 @@
 package io.auditgap.facts.retention;
 
 import io.auditgap.facts.ConfigProblem;
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,7 +119,7 @@ public final class LogrotateParser {
   private final List<RotationBlock> blocks = new ArrayList<>();
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final List<String> filesRead = new ArrayList<>();
-  private final Map<String, Directive> firstDefinition = new HashMap<>();
+  private final Map<String, SourceLine> firstDefinition = new HashMap<>();
 
   private LogrotateParser(Sources sources) {
     this.sources = sources;
@@ -141,8 +142,8 @@ public final class LogrotateParser {
 
     static Options builtIn() {
       Options o = new Options();
-      o.frequency = new RotationSetting("size 1048576", Directive.builtIn("size 1M"), null);
-      o.rotate = new RotationSetting("0", Directive.builtIn("rotate 0"), null);
+      o.frequency = new RotationSetting("size 1048576", SourceLine.builtIn("size 1M"), null);
+      o.rotate = new RotationSetting("0", SourceLine.builtIn("rotate 0"), null);
       return o;
     }
 
@@ -178,7 +179,7 @@ public final class LogrotateParser {
       }
       List<String> tokens = tokens(s);
       String first = tokens.get(0).toLowerCase(Locale.ROOT);
-      Directive here = new Directive(source, no, lines[i]);
+      SourceLine here = new SourceLine(source, no, lines[i]);
       if (mode == Mode.SCRIPT) {
         if (first.equals("endscript")) {
           mode = Mode.BLOCK;
@@ -246,16 +247,13 @@ public final class LogrotateParser {
     }
     if (mode == Mode.BLOCK || mode == Mode.SCRIPT || mode == Mode.PATHS) {
       problems.add(
-          new ConfigProblem(
-              source,
-              blockLine,
-              String.join(" ", paths),
-              "block is not closed with '}': logrotate drops it",
-              true));
+          ConfigProblem.fatal(
+              new SourceLine(source, blockLine, String.join(" ", paths)),
+              "block is not closed with '}': logrotate drops it"));
     }
   }
 
-  private void include(Directive here, List<String> tokens, Options globals, int depth) {
+  private void include(SourceLine here, List<String> tokens, Options globals, int depth) {
     if (tokens.size() < 2) {
       problems.add(problem(here, "include without a usable path"));
       return;
@@ -292,7 +290,7 @@ public final class LogrotateParser {
   }
 
   /** Applies one option line; false on a syntax error that makes logrotate give up the file. */
-  private boolean apply(Directive here, List<String> tokens, Options o) {
+  private boolean apply(SourceLine here, List<String> tokens, Options o) {
     String first = tokens.get(0).toLowerCase(Locale.ROOT);
     String line = here.text().strip();
     if (!line.equals("}") && line.contains("}")) {
@@ -354,10 +352,10 @@ public final class LogrotateParser {
   }
 
   private void close(String source, int line, List<String> paths, Options o) {
-    Directive where = new Directive(source, line, String.join(" ", paths));
+    SourceLine where = new SourceLine(source, line, String.join(" ", paths));
     List<String> kept = new ArrayList<>();
     for (String p : paths) {
-      Directive first = firstDefinition.get(p);
+      SourceLine first = firstDefinition.get(p);
       if (first == null) {
         for (RotationBlock b : blocks) {
           for (String q : b.patterns()) {
@@ -369,16 +367,13 @@ public final class LogrotateParser {
       }
       if (first != null) {
         problems.add(
-            new ConfigProblem(
-                source,
-                line,
-                where.text(),
+            ConfigProblem.ignored(
+                where,
                 "duplicate log entry for "
                     + p
                     + ": logrotate keeps the first definition at "
                     + first.location()
-                    + " and ignores this one",
-                false));
+                    + " and ignores this one"));
         continue;
       }
       firstDefinition.put(p, where);
@@ -467,12 +462,12 @@ public final class LogrotateParser {
     return t;
   }
 
-  private static ConfigProblem fatal(Directive d, String message) {
-    return new ConfigProblem(d.source(), d.line(), d.text(), message, true);
+  private static ConfigProblem fatal(SourceLine d, String message) {
+    return ConfigProblem.fatal(d, message);
   }
 
-  private static ConfigProblem problem(Directive d, String message) {
-    return new ConfigProblem(d.source(), d.line(), d.text(), message, false);
+  private static ConfigProblem problem(SourceLine d, String message) {
+    return ConfigProblem.ignored(d, message);
   }
 
   /** A map-backed {@link Sources}, for fixtures. */

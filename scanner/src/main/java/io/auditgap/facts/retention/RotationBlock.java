@@ -1,5 +1,6 @@
 package io.auditgap.facts.retention;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record RotationBlock(
     patterns = List.copyOf(patterns);
   }
 
-  public Directive where() {
-    return new Directive(source, line, String.join(" ", patterns));
+  public SourceLine where() {
+    return new SourceLine(source, line, String.join(" ", patterns));
   }
 }

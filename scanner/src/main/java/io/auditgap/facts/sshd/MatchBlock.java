@@ -1,5 +1,6 @@
 package io.auditgap.facts.sshd;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param criteria in the order written; empty only for a malformed line
  */
-public record MatchBlock(List<MatchCriterion> criteria, ConfigSource source) {
+public record MatchBlock(List<MatchCriterion> criteria, SourceLine source) {
   public MatchBlock {
     criteria = List.copyOf(criteria);
   }

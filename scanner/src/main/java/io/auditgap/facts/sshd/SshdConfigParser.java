@@ -3,6 +3,7 @@ package io.auditgap.facts.sshd;
 import io.auditgap.facts.ConfigFiles;
 import io.auditgap.facts.ConfigProblem;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.SourceLine;
 import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,12 +85,12 @@ public final class SshdConfigParser {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String raw = lines[i];
-      ConfigSource src = new ConfigSource(path, i + 1, raw);
+      SourceLine src = new SourceLine(path, i + 1, raw);
       List<String> words;
       try {
         words = tokenize(raw);
       } catch (IllegalArgumentException e) {
-        problems.add(src.problem(e.getMessage()));
+        problems.add(ConfigProblem.fatal(src, e.getMessage()));
         continue;
       }
       if (words.isEmpty()) {
@@ -105,43 +106,44 @@ public final class SshdConfigParser {
     }
   }
 
-  private MatchBlock matchBlock(List<String> args, ConfigSource src) {
+  private MatchBlock matchBlock(List<String> args, SourceLine src) {
     List<MatchCriterion> criteria = new ArrayList<>();
     int i = 0;
     while (i < args.size()) {
       String attr = args.get(i).toLowerCase(Locale.ROOT);
       if (attr.equals("all")) {
         if (i != 0 || args.size() > 1) {
-          problems.add(src.problem("'all' cannot be combined with other Match attributes"));
+          problems.add(
+              ConfigProblem.fatal(src, "'all' cannot be combined with other Match attributes"));
         }
         criteria.add(new MatchCriterion("all", ""));
         i++;
         continue;
       }
       if (i + 1 >= args.size()) {
-        problems.add(src.problem("Missing Match criteria for " + args.get(i)));
+        problems.add(ConfigProblem.fatal(src, "Missing Match criteria for " + args.get(i)));
         criteria.add(new MatchCriterion(attr, ""));
         break;
       }
       if (!MatchEvaluator.ATTRIBUTES.contains(attr)) {
-        problems.add(src.problem("Unsupported Match attribute " + args.get(i)));
+        problems.add(ConfigProblem.fatal(src, "Unsupported Match attribute " + args.get(i)));
       }
       criteria.add(new MatchCriterion(attr, args.get(i + 1)));
       i += 2;
     }
     if (args.isEmpty()) {
-      problems.add(src.problem("One or more attributes required for Match"));
+      problems.add(ConfigProblem.fatal(src, "One or more attributes required for Match"));
     }
     return new MatchBlock(criteria, src);
   }
 
-  private void include(List<String> args, ConfigSource src, MatchBlock match, int depth) {
+  private void include(List<String> args, SourceLine src, MatchBlock match, int depth) {
     if (args.isEmpty()) {
-      problems.add(src.problem("Include missing filename argument"));
+      problems.add(ConfigProblem.fatal(src, "Include missing filename argument"));
       return;
     }
     if (depth + 1 > MAX_DEPTH) {
-      problems.add(src.problem("Include nested too deep"));
+      problems.add(ConfigProblem.fatal(src, "Include nested too deep"));
       return;
     }
     for (String arg : args) {
@@ -183,7 +185,7 @@ public final class SshdConfigParser {
     }
   }
 
-  private void includeFile(String path, ConfigSource src, MatchBlock match, int depth) {
+  private void includeFile(String path, SourceLine src, MatchBlock match, int depth) {
     if (++reads > MAX_READS) {
       if (reads == MAX_READS + 1) {
         entries.add(

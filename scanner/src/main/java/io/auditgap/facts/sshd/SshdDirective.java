@@ -1,5 +1,6 @@
 package io.auditgap.facts.sshd;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,8 +11,7 @@ import java.util.Locale;
  * @param args arguments with quotes removed
  * @param match the Match block it belongs to, or null when global
  */
-public record SshdDirective(
-    String keyword, List<String> args, ConfigSource source, MatchBlock match)
+public record SshdDirective(String keyword, List<String> args, SourceLine source, MatchBlock match)
     implements ConfigEntry {
   public SshdDirective {
     keyword = keyword.toLowerCase(Locale.ROOT);

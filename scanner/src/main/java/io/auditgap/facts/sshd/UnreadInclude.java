@@ -1,5 +1,7 @@
 package io.auditgap.facts.sshd;
 
+import io.auditgap.facts.SourceLine;
+
 /**
  * An {@code Include} whose target the scanner could not read. Whatever it sets is unknown, so a
  * setting resolved after it (first value wins) cannot be trusted.
@@ -7,5 +9,5 @@ package io.auditgap.facts.sshd;
  * @param target the path or glob as sshd would expand it
  * @param reason why it was not read (not collected, permission denied, ...)
  */
-public record UnreadInclude(ConfigSource source, String target, String reason, MatchBlock match)
+public record UnreadInclude(SourceLine source, String target, String reason, MatchBlock match)
     implements ConfigEntry {}

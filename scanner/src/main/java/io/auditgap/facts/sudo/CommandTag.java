@@ -1,4 +1,6 @@
 package io.auditgap.facts.sudo;
 
+import io.auditgap.facts.SourceLine;
+
 /** A {@code LOG_INPUT:}-style tag seen in a user specification. */
-public record CommandTag(String file, int line, String tag, String text) {}
+public record CommandTag(SourceLine at, String tag) {}

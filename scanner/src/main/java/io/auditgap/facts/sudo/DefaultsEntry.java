@@ -1,5 +1,7 @@
 package io.auditgap.facts.sudo;
 
+import io.auditgap.facts.SourceLine;
+
 /**
  * One setting of a sudoers {@code Defaults} line ({@code Defaults:alice !use_pty, log_output}
  * yields two).
@@ -13,9 +15,7 @@ package io.auditgap.facts.sudo;
  * @param value the value with double quotes removed; empty for flags
  */
 public record DefaultsEntry(
-    String file,
-    int line,
-    String text,
+    SourceLine at,
     Scope scope,
     String scopeList,
     String name,
@@ -30,10 +30,6 @@ public record DefaultsEntry(
     HOST,
     RUNAS,
     COMMAND
-  }
-
-  public String location() {
-    return file + ":" + line;
   }
 
   /** {@code Defaults:alice} etc., for reports. */

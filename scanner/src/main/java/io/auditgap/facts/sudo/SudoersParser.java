@@ -1,6 +1,7 @@
 package io.auditgap.facts.sudo;
 
 import io.auditgap.facts.LogicalLine;
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,7 @@ public final class SudoersParser {
   public sealed interface Line permits Include, Settings, Tags {}
 
   /** An include directive; {@code directory} for the includedir forms. */
-  public record Include(String file, int line, String text, String target, boolean directory)
-      implements Line {}
+  public record Include(SourceLine at, String target, boolean directory) implements Line {}
 
   /** The settings of one Defaults line. */
   public record Settings(List<DefaultsEntry> entries) implements Line {}
@@ -48,7 +48,9 @@ public final class SudoersParser {
       if (inc.matches()) {
         out.add(
             new Include(
-                path, lineNo, line, unquote(inc.group(2)), inc.group(1).equals("includedir")));
+                new SourceLine(path, lineNo, line),
+                unquote(inc.group(2)),
+                inc.group(1).equals("includedir")));
         continue;
       }
       line = stripComment(line);
@@ -63,7 +65,8 @@ public final class SudoersParser {
       List<CommandTag> tags = new ArrayList<>();
       Matcher t = TAG.matcher(line);
       while (t.find()) {
-        tags.add(new CommandTag(path, lineNo, t.group().replaceAll("\\s", ""), line));
+        tags.add(
+            new CommandTag(new SourceLine(path, lineNo, line), t.group().replaceAll("\\s", "")));
       }
       if (!tags.isEmpty()) {
         out.add(new Tags(tags));
@@ -101,9 +104,7 @@ public final class SudoersParser {
       String op = m.group(3) == null ? "" : m.group(3);
       out.add(
           new DefaultsEntry(
-              path,
-              lineNo,
-              line,
+              new SourceLine(path, lineNo, line),
               scope,
               scopeList,
               m.group(2).toLowerCase(Locale.ROOT),

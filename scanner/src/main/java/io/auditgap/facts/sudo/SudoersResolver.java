@@ -81,14 +81,14 @@ public final class SudoersResolver {
   }
 
   private void include(SudoersParser.Include inc, String from, int depth) {
-    String where = inc.file() + ":" + inc.line();
+    String where = inc.at().file() + ":" + inc.at().line();
     if (depth + 1 > MAX_DEPTH) {
       problems.add(where + ": includes nested too deeply, ignored");
       return;
     }
     String target = inc.target();
     if (target.contains("%h")) {
-      unseen = where + ": " + inc.text() + " depends on the host name; not collected";
+      unseen = where + ": " + inc.at().text() + " depends on the host name; not collected";
       return;
     }
     if (!target.startsWith("/")) {
@@ -103,7 +103,7 @@ public final class SudoersResolver {
     }
     Optional<SnapshotItem> f = snapshot.file(target);
     if (f.isEmpty()) {
-      unseen = where + ": " + inc.text() + ": the scanner does not collect " + target;
+      unseen = where + ": " + inc.at().text() + ": the scanner does not collect " + target;
       return;
     }
     if (f.get().exitStatus() == SnapshotItem.ABSENT) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class AuditRuleParserTest {
   private static final AuditRuleParser P = Fixtures.PARSER;
 
   private static AuditStatement one(String line) {
-    return P.parseLine(new RuleSource("t.rules", 1, line));
+    return P.parseLine(new SourceLine("t.rules", 1, line));
   }
 
   private static AuditRule rule(String line) {
@@ -139,7 +140,7 @@ class AuditRuleParserTest {
     AuditRuleParser i686 = new AuditRuleParser(Machine.of("i686").orElseThrow());
     assertInstanceOf(
         RuleError.class,
-        i686.parseLine(new RuleSource("x", 1, "-a always,exit -F arch=b64 -S execve")));
+        i686.parseLine(new SourceLine("x", 1, "-a always,exit -F arch=b64 -S execve")));
   }
 
   @Test

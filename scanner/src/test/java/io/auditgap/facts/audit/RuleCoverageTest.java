@@ -256,4 +256,19 @@ class RuleCoverageTest {
     assertTrue(!m.denied("/sbin/autrace"));
     assertEquals(2, m.files().size());
   }
+
+  @Test
+  void statOutputKeepsStatsOrderSoTwoScansOfAHostReadTheSame() {
+    StringBuilder out = new StringBuilder();
+    List<String> paths = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String p = "/etc/audit/rules.d/" + (char) ('z' - i % 26) + i + ".rules";
+      paths.add(p);
+      out.append("640 root root regular file ").append(p).append('\n');
+      out.append("stat: cannot statx '").append(p).append(".d': Permission denied\n");
+    }
+    FileModes m = FileModes.parse(out.toString());
+    assertEquals(paths, List.copyOf(m.files().keySet()));
+    assertEquals(paths.stream().map(p -> p + ".d").toList(), List.copyOf(m.errors().keySet()));
+  }
 }

@@ -3,6 +3,7 @@ package io.auditgap.facts.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ class RuleSetAndAugenrulesTest {
             .lines()
             .filter(l -> !l.isBlank() && !l.startsWith("#"))
             .toList();
-    assertEquals(expected, m.lines().stream().map(RuleSource::text).toList());
+    assertEquals(expected, m.lines().stream().map(SourceLine::text).toList());
     assertEquals(List.of("50-exec.rules.disabled"), m.ignored());
     assertEquals("/etc/audit/rules.d/10-base-config.rules", m.lines().get(0).file());
     assertEquals(2, m.lines().get(0).line());

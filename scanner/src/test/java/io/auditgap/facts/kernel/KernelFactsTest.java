@@ -41,7 +41,7 @@ class KernelFactsTest {
     ShellVariables v = eval("/etc/default/grub", fixture("debian12/grub"));
     assertEquals("quiet", v.get("GRUB_CMDLINE_LINUX_DEFAULT").get().value());
     assertEquals("", v.get("GRUB_CMDLINE_LINUX").get().value());
-    assertEquals(10, v.get("GRUB_CMDLINE_LINUX").get().line());
+    assertEquals(10, v.get("GRUB_CMDLINE_LINUX").get().at().line());
     // GRUB_DISTRIBUTOR=`lsb_release ...` is a command substitution: uncertain, not guessed
     assertTrue(v.uncertainty("GRUB_DISTRIBUTOR").isPresent());
     assertTrue(v.uncertainty("GRUB_CMDLINE_LINUX").isEmpty());
@@ -57,8 +57,8 @@ class KernelFactsTest {
             fixture("ubuntu-cloud/50-cloudimg-settings.cfg"));
     ShellAssignment a = v.get("GRUB_CMDLINE_LINUX_DEFAULT").get();
     assertEquals("console=tty1 console=ttyS0", a.value());
-    assertEquals("/etc/default/grub.d/50-cloudimg-settings.cfg:11", a.location());
-    assertEquals("/etc/default/grub:9", a.overrode().get().location());
+    assertEquals("/etc/default/grub.d/50-cloudimg-settings.cfg:11", a.at().location());
+    assertEquals("/etc/default/grub:9", a.overrode().get().at().location());
   }
 
   @Test
@@ -87,7 +87,7 @@ class KernelFactsTest {
     assertTrue(v.uncertainty("GRUB_CMDLINE_LINUX").isPresent());
     assertTrue(v.uncertainty("GRUB_CMDLINE_LINUX_DEFAULT").isPresent());
     assertEquals(3, v.problems().size());
-    assertEquals(2, v.problems().get(0).line());
+    assertEquals(2, v.problems().get(0).at().line());
   }
 
   @Test

@@ -34,7 +34,7 @@ class PamFileParserTest {
     PamRule loginuid =
         f.rules().stream().filter(r -> r.isModule("pam_loginuid.so")).findFirst().orElseThrow();
     assertEquals("required", loginuid.control());
-    assertEquals(22, loginuid.line());
+    assertEquals(22, loginuid.at().line());
     // the commented-out pam_access line is not a rule
     assertTrue(f.rules().stream().noneMatch(r -> r.isModule("pam_access.so")));
   }
@@ -51,7 +51,7 @@ class PamFileParserTest {
     assertTrue(f.rules().get(0).dashed());
     assertEquals("session", f.rules().get(0).type());
     assertEquals(List.of("enable=*", "log passwd"), f.rules().get(1).args());
-    assertEquals(2, f.rules().get(1).line());
+    assertEquals(2, f.rules().get(1).at().line());
     assertEquals("required", f.rules().get(2).control());
     assertTrue(f.rules().get(2).isModule("pam_loginuid.so"));
   }

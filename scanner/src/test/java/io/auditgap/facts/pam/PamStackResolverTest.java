@@ -48,10 +48,10 @@ class PamStackResolverTest {
   void rhelStackUsesPasswordAuthAndEvaluatesTheCrondJumpForSshd() {
     PamStack s = sshd(host(PamFixtures.rhel9PamD())).value();
     StackEntry unix = s.module("pam_unix.so").get(0);
-    assertEquals("/etc/pam.d/password-auth", unix.rule().file());
+    assertEquals("/etc/pam.d/password-auth", unix.rule().at().file());
     assertEquals(Reach.ALWAYS, unix.reach(), "service in crond does not jump for sshd");
     assertTrue(
-        s.entries().stream().noneMatch(e -> e.rule().file().equals("/etc/pam.d/system-auth")));
+        s.entries().stream().noneMatch(e -> e.rule().at().file().equals("/etc/pam.d/system-auth")));
     // postlogin: [success=1] pam_succeed_if service !~ gdm* service !~ su* is true for sshd
     StackEntry lastlog = s.module("pam_lastlog.so").get(0);
     assertEquals(Reach.SKIPPED, lastlog.reach());
@@ -116,7 +116,7 @@ class PamStackResolverTest {
     assertEquals("/usr/lib/pam.d/sshd", s.serviceFile());
     assertEquals(
         "/etc/pam.d/common-session",
-        s.module("pam_tty_audit.so").get(0).rule().file(),
+        s.module("pam_tty_audit.so").get(0).rule().at().file(),
         "/etc wins");
     assertTrue(s.module("pam_systemd.so").isEmpty());
   }

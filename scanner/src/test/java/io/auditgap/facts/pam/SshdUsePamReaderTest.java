@@ -27,7 +27,7 @@ class SshdUsePamReaderTest {
             .value()
             .orElseThrow();
     assertTrue(s.enabled());
-    assertEquals(85, s.line());
+    assertEquals(85, s.at().line());
   }
 
   @Test
@@ -39,7 +39,7 @@ class SshdUsePamReaderTest {
         Map.of("10-hardening.conf", "UsePAM no\n", "notes.txt", "UsePAM yes\n"));
     UsePamSetting s = read(b).value().orElseThrow();
     assertFalse(s.enabled());
-    assertEquals("/etc/ssh/sshd_config.d/10-hardening.conf", s.source());
+    assertEquals("/etc/ssh/sshd_config.d/10-hardening.conf", s.at().file());
     assertTrue(s.overridden().startsWith("/etc/ssh/sshd_config:85"), s.overridden());
   }
 
@@ -52,7 +52,7 @@ class SshdUsePamReaderTest {
             .value()
             .orElseThrow();
     assertTrue(s.enabled());
-    assertEquals("sshd -T", s.source());
+    assertEquals("sshd -T", s.at().file());
   }
 
   @Test
@@ -62,7 +62,7 @@ class SshdUsePamReaderTest {
             .value()
             .orElseThrow();
     assertFalse(s.enabled());
-    assertEquals("compiled-in default", s.source());
+    assertEquals("compiled-in default", s.at().file());
   }
 
   @Test

@@ -47,7 +47,7 @@ class JournaldParserTest {
     assertEquals(
         "50M", c.get("SystemMaxUse").value(), "90- sorts after 60- whatever the directory");
     assertEquals(
-        "/usr/lib/systemd/journald.conf.d/90-vendor.conf", c.get("SystemMaxUse").at().source());
+        "/usr/lib/systemd/journald.conf.d/90-vendor.conf", c.get("SystemMaxUse").at().file());
     assertEquals(1, c.get("SystemMaxUse").overridden().size());
   }
 

@@ -39,9 +39,8 @@ class LogrotateParserTest {
     assertEquals("/etc/logrotate.d/rsyslog", b.source());
     assertEquals("weekly", b.frequency().value());
     assertEquals("4", b.rotate().value());
-    assertEquals("/etc/logrotate.d/rsyslog", b.rotate().at().source());
-    assertEquals(
-        "/etc/logrotate.conf", b.rotate().replaced().at().source(), "overrides the global");
+    assertEquals("/etc/logrotate.d/rsyslog", b.rotate().at().file());
+    assertEquals("/etc/logrotate.conf", b.rotate().replaced().at().file(), "overrides the global");
     RotationRetention r = RotationRetention.of(b);
     assertEquals(35.0, r.days().getAsDouble());
     assertEquals("weekly × (4+1) = 35 days", r.arithmetic());
@@ -72,7 +71,7 @@ class LogrotateParserTest {
     LogrotateConfig c =
         parse(fx("rhel9/logrotate.conf"), Map.of("/etc/logrotate.d/rsyslog", fx("rhel9/rsyslog")));
     RotationBlock b = c.blockFor("/var/log/secure").orElseThrow();
-    assertEquals("/etc/logrotate.conf", b.rotate().at().source());
+    assertEquals("/etc/logrotate.conf", b.rotate().at().file());
     assertEquals(9, b.rotate().at().line());
     assertEquals(35.0, RotationRetention.of(b).days().getAsDouble());
   }

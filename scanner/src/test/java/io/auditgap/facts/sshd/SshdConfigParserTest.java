@@ -83,7 +83,7 @@ class SshdConfigParserTest {
     SshdConfig c =
         SshdConfigParser.parseText("/etc/ssh/sshd_config", "UsePAM yes\nLogLevel \"VERBOSE\n");
     assertEquals(1, c.problems().size());
-    assertEquals(2, c.problems().get(0).line());
+    assertEquals(2, c.problems().get(0).at().line());
   }
 
   @Test

@@ -33,7 +33,7 @@ class SudoersTest {
         policy(host(DEBIAN, Map.of("README", PamFixtures.read("sudo/debian12/README"))));
     SudoersPolicy.EffectiveDefault g = p.global("use_pty").orElseThrow();
     assertTrue(g.on());
-    assertEquals(15, g.entry().line());
+    assertEquals(15, g.entry().at().line());
     assertTrue(p.scoped("env_keep").isEmpty(), "#Defaults:%sudo lines are comments");
     assertEquals(List.of("/etc/sudoers", "/etc/sudoers.d/README"), p.files());
   }
@@ -45,7 +45,7 @@ class SudoersTest {
     SudoersPolicy p = policy(host(RHEL, d));
     assertTrue(p.global("use_pty").orElseThrow().on());
     assertEquals("/var/log/sudo.log", p.global("logfile").orElseThrow().entry().value());
-    assertEquals("/etc/sudoers.d/50-cis", p.global("logfile").orElseThrow().entry().file());
+    assertEquals("/etc/sudoers.d/50-cis", p.global("logfile").orElseThrow().entry().at().file());
   }
 
   @Test
@@ -58,8 +58,8 @@ class SudoersTest {
     assertEquals(List.of("/etc/sudoers.d/black.conf", "/etc/sudoers.d/10-pty~"), p.skipped());
     SudoersPolicy.EffectiveDefault g = p.global("use_pty").orElseThrow();
     assertFalse(g.on());
-    assertEquals("/etc/sudoers.d/20-nopty", g.entry().file());
-    assertEquals("/etc/sudoers", g.overridden().file());
+    assertEquals("/etc/sudoers.d/20-nopty", g.entry().at().file());
+    assertEquals("/etc/sudoers", g.overridden().at().file());
   }
 
   @Test

@@ -15,7 +15,6 @@ import io.auditgap.facts.audit.ExecveCoverage;
 import io.auditgap.facts.audit.Machine;
 import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleSet;
-import io.auditgap.facts.audit.RuleSource;
 import io.auditgap.facts.pam.PamFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +78,7 @@ public final class AuditExecveMatcher extends GatedMatcher {
       String arch = a.arch().id();
       if (a.neutraliser().isPresent()) {
         out.add(
-            of(
+            Evidence.of(
                 a.neutraliser().get().source(),
                 which
                     + " "
@@ -87,16 +86,18 @@ public final class AuditExecveMatcher extends GatedMatcher {
                     + ": this never rule matches first and suppresses execve"
                     + " auditing"));
         a.covering()
-            .ifPresent(c -> out.add(of(c.source(), which + " " + arch + ": neutralised rule")));
+            .ifPresent(
+                c -> out.add(Evidence.of(c.source(), which + " " + arch + ": neutralised rule")));
       } else if (a.covering().isPresent()) {
-        out.add(of(a.covering().get().source(), which + " " + arch + ": covers execve"));
+        out.add(Evidence.of(a.covering().get().source(), which + " " + arch + ": covers execve"));
       } else {
         out.add(
             Evidence.note(
                 which + " " + arch + ": no always,exit rule on execve for all interactive users"));
       }
       for (AuditRule n : a.narrowNevers()) {
-        out.add(of(n.source(), which + " " + arch + ": never rule exempts part of the scope"));
+        out.add(
+            Evidence.of(n.source(), which + " " + arch + ": never rule exempts part of the scope"));
       }
     }
   }
@@ -109,7 +110,7 @@ public final class AuditExecveMatcher extends GatedMatcher {
         .ifPresent(
             e ->
                 out.add(
-                    of(
+                    Evidence.of(
                         e.source(),
                         "load stops here ("
                             + e.message()
@@ -124,7 +125,7 @@ public final class AuditExecveMatcher extends GatedMatcher {
             .ifPresent(
                 c ->
                     out.add(
-                        of(
+                        Evidence.of(
                             c.source(),
                             "ignored by augenrules (file name does not end in .rules):"
                                 + " this rule is never loaded")));
@@ -133,9 +134,5 @@ public final class AuditExecveMatcher extends GatedMatcher {
     for (String f : p.ignoredFiles()) {
       out.add(Evidence.note("rules.d entry ignored by augenrules (not *.rules): " + f));
     }
-  }
-
-  private static Evidence of(RuleSource s, String note) {
-    return Evidence.of(s.file(), s.line(), s.text().strip(), note);
   }
 }

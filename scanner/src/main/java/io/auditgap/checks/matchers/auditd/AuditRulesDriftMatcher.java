@@ -13,7 +13,6 @@ import io.auditgap.facts.audit.PersistentRules;
 import io.auditgap.facts.audit.RuleDrift;
 import io.auditgap.facts.audit.RuleError;
 import io.auditgap.facts.audit.RuleSet;
-import io.auditgap.facts.audit.RuleSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,18 +51,20 @@ public final class AuditRulesDriftMatcher extends GatedMatcher {
     int n = 0;
     for (AuditRule r : drift.onlyLoaded()) {
       if (n++ < MAX_RULE_EVIDENCE) {
-        evidence.add(of(r.source(), "loaded in the kernel, not produced by " + p.loader()));
+        evidence.add(
+            Evidence.of(r.source(), "loaded in the kernel, not produced by " + p.loader()));
       }
     }
     for (AuditRule r : drift.onlyPersistent()) {
       if (n++ < MAX_RULE_EVIDENCE) {
-        evidence.add(of(r.source(), "would be loaded by " + p.loader() + ", not in the kernel"));
+        evidence.add(
+            Evidence.of(r.source(), "would be loaded by " + p.loader() + ", not in the kernel"));
       }
     }
     for (List<AuditRule> pair : drift.reordered()) {
       if (n++ < MAX_RULE_EVIDENCE) {
         evidence.add(
-            of(
+            Evidence.of(
                 pair.get(0).source(),
                 "comes before '"
                     + pair.get(1).source().text().strip()
@@ -74,7 +75,7 @@ public final class AuditRulesDriftMatcher extends GatedMatcher {
       evidence.add(Evidence.note((n - MAX_RULE_EVIDENCE) + " more differences not listed"));
     }
     for (RuleError e : p.rules().errors()) {
-      evidence.add(of(e.source(), "fails to load: " + e.message()));
+      evidence.add(Evidence.of(e.source(), "fails to load: " + e.message()));
     }
     p.rules()
         .abortedAt()
@@ -117,9 +118,5 @@ public final class AuditRulesDriftMatcher extends GatedMatcher {
             + " never/always order differences"
             + pending,
         evidence);
-  }
-
-  private static Evidence of(RuleSource s, String note) {
-    return Evidence.of(s.file(), s.line(), s.text().strip(), note);
   }
 }

@@ -60,17 +60,17 @@ public final class AuditdConfValidMatcher extends GatedMatcher {
       }
     }
     for (ConfigProblem p : conf.problems()) {
-      boolean lost = !p.fatal() && !p.text().strip().startsWith("#");
+      boolean lost = !p.fatal() && !p.at().text().startsWith("#");
       if (p.fatal() || lost) {
-        ev.add(Evidence.of(PATH, p.line(), p.text(), p.message()));
+        ev.add(Evidence.of(p.at(), p.message()));
         reasons.add(
             "line "
-                + p.line()
+                + p.at().line()
                 + ": "
                 + p.message()
                 + (lost ? " (the directive on it is silently ignored)" : ""));
       } else {
-        ev.add(Evidence.of(PATH, p.line(), "", p.message() + " (a comment: harmless)"));
+        ev.add(Evidence.of(PATH, p.at().line(), "", p.message() + " (a comment: harmless)"));
       }
     }
     if (!reasons.isEmpty()) {

@@ -52,7 +52,7 @@ final class AuditdConfView {
       List<Evidence> ev = new ArrayList<>();
       for (ConfigProblem p : conf.problems()) {
         if (p.fatal()) {
-          ev.add(Evidence.of(PATH, p.line(), p.text(), p.message()));
+          ev.add(Evidence.of(p.at(), p.message()));
         }
       }
       return new AuditdConfView(
@@ -81,14 +81,12 @@ final class AuditdConfView {
               s.key() + " (not set)",
               "compiled-in default " + s.key() + " = " + s.value() + "; " + note));
     } else {
-      ev.add(Evidence.of(PATH, s.directive().line(), s.directive().text(), note));
+      ev.add(Evidence.of(s.directive().at(), note));
       for (AuditdDirective d : s.overridden()) {
         ev.add(
             Evidence.of(
-                PATH,
-                d.line(),
-                d.text(),
-                "overridden by line " + s.directive().line() + " (the last occurrence wins)"));
+                d.at(),
+                "overridden by line " + s.directive().at().line() + " (the last occurrence wins)"));
       }
     }
     return ev;
@@ -99,6 +97,6 @@ final class AuditdConfView {
         + " = "
         + s.value()
         + (s.option() != null ? " " + s.option() : "")
-        + (s.isDefault() ? " (compiled-in default)" : " (line " + s.directive().line() + ")");
+        + (s.isDefault() ? " (compiled-in default)" : " (line " + s.directive().at().line() + ")");
   }
 }

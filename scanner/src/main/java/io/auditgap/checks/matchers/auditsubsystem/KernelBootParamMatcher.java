@@ -97,9 +97,7 @@ public final class KernelBootParamMatcher extends GatedMatcher {
           for (KernelCmdline.Param p : part.cmdline().all(param)) {
             if (forbid.contains(value(p)) && b.decisive()) {
               fail = true;
-              ev.add(
-                  Evidence.of(
-                      part.file(), part.line(), part.text(), "forbidden value " + p.word()));
+              ev.add(Evidence.of(part.at(), "forbidden value " + p.word()));
             }
           }
         }
@@ -112,31 +110,26 @@ public final class KernelBootParamMatcher extends GatedMatcher {
         }
         if (decider.isPresent()) {
           CmdlinePart d = decider.get();
-          ev.add(Evidence.of(d.file(), d.line(), d.text(), note));
+          ev.add(Evidence.of(d.at(), note));
           d.overrode()
               .ifPresent(
                   o ->
                       ev.add(
                           Evidence.of(
-                              o.file(),
-                              o.line(),
-                              o.text(),
-                              "overridden by " + d.location() + " (sourced later)")));
+                              o.at(), "overridden by " + d.at().location() + " (sourced later)")));
         } else {
           if (b.parts().isEmpty()) {
             ev.add(Evidence.note(note));
           }
           for (CmdlinePart part : b.parts()) {
-            ev.add(Evidence.of(part.file(), part.line(), part.text(), note));
+            ev.add(Evidence.of(part.at(), note));
             part.overrode()
                 .ifPresent(
                     o ->
                         ev.add(
                             Evidence.of(
-                                o.file(),
-                                o.line(),
-                                o.text(),
-                                "overridden by " + part.location() + " (sourced later)")));
+                                o.at(),
+                                "overridden by " + part.at().location() + " (sourced later)")));
           }
         }
         if (!b.decisive()) {

@@ -4,11 +4,11 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.SourceLine;
 import io.auditgap.facts.audit.daemon.plugins.AuditPluginFacts;
 import io.auditgap.facts.audit.daemon.plugins.AuditPlugins;
 import io.auditgap.facts.audit.daemon.plugins.KeyValueConfig;
 import io.auditgap.facts.logging.AgentConfig;
-import io.auditgap.facts.logging.ConfigLine;
 import io.auditgap.facts.logging.DaemonLog;
 import io.auditgap.facts.logging.JournalUpload;
 import io.auditgap.facts.logging.LoggingFacts;
@@ -277,10 +277,6 @@ final class ForwardingAnalysis {
     }
   }
 
-  private Evidence ev(ConfigLine l, String note) {
-    return Evidence.of(l.file(), l.line(), l.text(), note);
-  }
-
   private void rsyslog(
       RsyslogConfig rs,
       List<SyslogPriority.Priority> prios,
@@ -292,7 +288,7 @@ final class ForwardingAnalysis {
     for (RsyslogAction a : rs.forwardingActions()) {
       if (a.target().isEmpty() || loopback(a.target())) {
         misses.add(
-            ev(
+            Evidence.of(
                 a.where(),
                 a.target().isEmpty()
                     ? "forwarding action without a target"
@@ -329,7 +325,7 @@ final class ForwardingAnalysis {
                   + what
                   + " messages pass";
         }
-        misses.add(ev(a.where(), why));
+        misses.add(Evidence.of(a.where(), why));
         continue;
       }
       found.add(rsyslogPath(rs, a, what));
@@ -377,7 +373,7 @@ final class ForwardingAnalysis {
   private ForwardingPath rsyslogPath(RsyslogConfig rs, RsyslogAction a, String what) {
     List<Evidence> ev = new ArrayList<>();
     ev.add(
-        ev(
+        Evidence.of(
             a.where(),
             "forwards "
                 + what
@@ -486,7 +482,7 @@ final class ForwardingAnalysis {
       if (!d.network()) {
         continue;
       }
-      Evidence dev = ev(d.where(), null);
+      Evidence dev = Evidence.of(d.where(), null);
       if (d.host().isEmpty() || loopback(d.host())) {
         misses.add(note(dev, "destination " + d.name() + " sends to loopback or no host"));
         continue;
@@ -521,13 +517,15 @@ final class ForwardingAnalysis {
                     : "log path filters depend on message content; cannot establish that "
                         + what
                         + " messages pass";
-        misses.add(ev(lp.where(), why));
+        misses.add(Evidence.of(lp.where(), why));
       }
       if (ok == null) {
         continue;
       }
       List<Evidence> ev = new ArrayList<>();
-      ev.add(ev(ok.where(), "log path routes " + what + " from a local source to " + d.name()));
+      ev.add(
+          Evidence.of(
+              ok.where(), "log path routes " + what + " from a local source to " + d.name()));
       ev.add(
           note(
               dev,
@@ -616,13 +614,13 @@ final class ForwardingAnalysis {
     }
     String host = url.value().replaceAll("^[a-z]+://", "").split("[:/]")[0];
     if (loopback(host)) {
-      misses.add(ev(url.where(), "URL points to loopback"));
+      misses.add(Evidence.of(url.where(), "URL points to loopback"));
       return;
     }
     List<Evidence> ev = new ArrayList<>();
     ev.add(note(sev, "systemd-journal-upload running"));
     ev.add(
-        ev(
+        Evidence.of(
             url.where(),
             url.overrode() == null
                 ? "uploads the journal"
@@ -676,7 +674,7 @@ final class ForwardingAnalysis {
         }
         continue;
       }
-      List<ConfigLine> inputs = auth ? a.authInputs() : a.auditInputs();
+      List<SourceLine> inputs = auth ? a.authInputs() : a.auditInputs();
       if (inputs.isEmpty()) {
         if (running) {
           misses.add(
@@ -688,7 +686,7 @@ final class ForwardingAnalysis {
         continue;
       }
       if (a.output() == null) {
-        misses.add(ev(inputs.get(0), a.agent() + " reads it but has no non-local output"));
+        misses.add(Evidence.of(inputs.get(0), a.agent() + " reads it but has no non-local output"));
         continue;
       }
       if (!services.isSeen()) {
@@ -697,7 +695,7 @@ final class ForwardingAnalysis {
       }
       if (!running) {
         misses.add(
-            ev(
+            Evidence.of(
                 inputs.get(0),
                 a.agent()
                     + " is configured but not running ("
@@ -707,10 +705,10 @@ final class ForwardingAnalysis {
       }
       List<Evidence> ev = new ArrayList<>();
       ev.add(Evidence.of("systemctl show " + e.getKey(), 0, st.detail(), a.agent() + " running"));
-      for (ConfigLine l : inputs) {
-        ev.add(ev(l, "input"));
+      for (SourceLine l : inputs) {
+        ev.add(Evidence.of(l, "input"));
       }
-      ev.add(ev(a.output(), "output"));
+      ev.add(Evidence.of(a.output(), "output"));
       paths.add(
           new ForwardingPath(
               a.agent(),

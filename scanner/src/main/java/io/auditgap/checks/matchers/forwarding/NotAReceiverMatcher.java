@@ -9,9 +9,9 @@ import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.SourceLine;
 import io.auditgap.facts.audit.daemon.plugins.AuditPluginFacts;
 import io.auditgap.facts.audit.daemon.plugins.KeyValueConfig;
-import io.auditgap.facts.logging.ConfigLine;
 import io.auditgap.facts.logging.LoggingFacts;
 import io.auditgap.facts.logging.RsyslogConfig;
 import io.auditgap.facts.logging.SyslogNgConfig;
@@ -56,7 +56,7 @@ public final class NotAReceiverMatcher extends DeclaredMatcher {
     }
     rs.problems().forEach(p -> unseen.add("rsyslog: " + p));
     SyslogNgConfig ng = facts.get(LoggingFacts.SYSLOG_NG);
-    for (ConfigLine l : ng.listeners()) {
+    for (SourceLine l : ng.listeners()) {
       add(receivers, notes, services, "syslog-ng", l, "network source");
     }
     ng.problems().forEach(p -> unseen.add("syslog-ng: " + p));
@@ -110,7 +110,7 @@ public final class NotAReceiverMatcher extends DeclaredMatcher {
       List<Evidence> notes,
       Observed<Map<String, ServiceState>> services,
       String unit,
-      ConfigLine where,
+      SourceLine where,
       String what) {
     ServiceState st = services.isSeen() ? services.value().get(unit) : null;
     if (st != null && !st.active()) {

@@ -65,10 +65,10 @@ public final class AuditLogRetentionMatcher extends GatedMatcher {
       ev.add(
           Evidence.of(
               AuditdConfFacts.PATH,
-              s.isDefault() ? 0 : s.directive().line(),
+              s.isDefault() ? 0 : s.directive().at().line(),
               s.isDefault()
                   ? s.key() + " (not set, default " + s.value() + ")"
-                  : s.directive().text(),
+                  : s.directive().at().text(),
               "used in the capacity computation"));
     }
     if (!write.normalized().equals("yes")

@@ -2,7 +2,7 @@ package io.auditgap.checks.matchers.retention;
 
 import io.auditgap.checks.Evidence;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.retention.Directive;
+import io.auditgap.facts.SourceLine;
 import io.auditgap.facts.retention.JournaldConfig;
 import io.auditgap.facts.retention.JournaldSetting;
 import io.auditgap.facts.retention.RetentionFacts;
@@ -165,12 +165,12 @@ record JournalEstimate(
   }
 
   private static Evidence evidence(JournaldSetting s, String note) {
-    Directive at = s.at();
+    SourceLine at = s.at();
     StringBuilder n = new StringBuilder(note);
-    for (Directive o : s.overridden()) {
-      n.append("; overrides ").append(o.location()).append(' ').append(o.text().strip());
+    for (SourceLine o : s.overridden()) {
+      n.append("; overrides ").append(o.location()).append(' ').append(o.text());
     }
-    return Evidence.of(at.source(), at.line(), at.text().strip(), n.toString());
+    return Evidence.of(at, n.toString());
   }
 
   static String mb(long bytes) {

@@ -2,7 +2,7 @@ package io.auditgap.checks.matchers.retention;
 
 import io.auditgap.checks.Evidence;
 import io.auditgap.facts.ConfigProblem;
-import io.auditgap.facts.retention.Directive;
+import io.auditgap.facts.SourceLine;
 import io.auditgap.facts.retention.LogEntry;
 import io.auditgap.facts.retention.LogrotateConfig;
 import io.auditgap.facts.retention.RotationBlock;
@@ -16,33 +16,31 @@ final class RotationEvidence {
 
   static List<Evidence> of(LogrotateConfig conf, RotationBlock b, String path) {
     List<Evidence> ev = new ArrayList<>();
-    ev.add(
-        Evidence.of(
-            b.source(), b.line(), String.join(" ", b.patterns()), "block that rotates " + path));
+    ev.add(Evidence.of(b.where(), "block that rotates " + path));
     add(ev, b.frequency(), "rotation period");
     add(ev, b.rotate(), "rotated copies kept");
     if (b.maxage() != null) {
       add(ev, b.maxage(), "rotated copies older than this many days are deleted");
     }
     for (ConfigProblem p : conf.problemsFor(path)) {
-      ev.add(Evidence.of(p.source(), p.line(), p.text(), p.message()));
+      ev.add(Evidence.of(p.at(), p.message()));
     }
     for (ConfigProblem p : conf.problems()) {
       if (p.fatal() && !p.message().contains(path)) {
-        ev.add(Evidence.of(p.source(), p.line(), p.text(), p.message()));
+        ev.add(Evidence.of(p.at(), p.message()));
       }
     }
     return ev;
   }
 
   private static void add(List<Evidence> ev, RotationSetting s, String note) {
-    Directive at = s.at();
+    SourceLine at = s.at();
     String n = note;
     if (s.replaced() != null) {
-      Directive old = s.replaced().at();
-      n += "; overrides " + old.location() + " " + old.text().strip();
+      SourceLine old = s.replaced().at();
+      n += "; overrides " + old.location() + " " + old.text();
     }
-    ev.add(Evidence.of(at.source(), at.line(), at.text().strip(), n));
+    ev.add(Evidence.of(at, n));
   }
 
   /** Rotated siblings of {@code base} in a listing: base.1, base.2.gz, base-20240101, ... */

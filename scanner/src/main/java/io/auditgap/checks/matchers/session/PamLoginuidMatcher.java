@@ -69,7 +69,7 @@ public final class PamLoginuidMatcher extends DeclaredMatcher {
         files.isSeen() && files.value().stream().noneMatch(p -> p.endsWith("/" + MODULE));
     StackEntry best = null;
     for (StackEntry e : lines) {
-      ev.add(Evidence.of(e.rule().file(), e.rule().line(), e.chain(), describe(e)));
+      ev.add(Evidence.of(e.rule().at().file(), e.rule().at().line(), e.chain(), describe(e)));
       if (best == null && e.reach() == Reach.ALWAYS && strict(e)) {
         best = e;
       }
@@ -81,7 +81,7 @@ public final class PamLoginuidMatcher extends DeclaredMatcher {
     if (best != null) {
       return Verdict.pass(
           "sshd uses PAM and "
-              + best.rule().location()
+              + best.rule().at().location()
               + " runs pam_loginuid as "
               + best.rule().control(),
           ev);
@@ -89,12 +89,15 @@ public final class PamLoginuidMatcher extends DeclaredMatcher {
     StackEntry first = lines.get(0);
     if (first.reach() != Reach.ALWAYS) {
       return Verdict.fail(
-          "pam_loginuid at " + first.rule().location() + " may be skipped by " + first.reachNote(),
+          "pam_loginuid at "
+              + first.rule().at().location()
+              + " may be skipped by "
+              + first.reachNote(),
           ev);
     }
     return Verdict.fail(
         "pam_loginuid at "
-            + first.rule().location()
+            + first.rule().at().location()
             + " is '"
             + first.rule().control()
             + "', not required: a failure to set the loginuid lets the session start without auid",

@@ -41,8 +41,8 @@ public final class PamTtyAuditLogPasswdMatcher extends GatedMatcher {
       boolean lp = TtyAuditArgs.parse(e.rule().args()).logPasswd();
       ev.add(
           Evidence.of(
-              e.rule().file(),
-              e.rule().line(),
+              e.rule().at().file(),
+              e.rule().at().line(),
               e.chain(),
               lp
                   ? "log_passwd: passwords typed at echo-off prompts are recorded"
@@ -57,7 +57,7 @@ public final class PamTtyAuditLogPasswdMatcher extends GatedMatcher {
     if (!bad.isEmpty()) {
       return Verdict.fail(
           "pam_tty_audit at "
-              + bad.get(0).rule().location()
+              + bad.get(0).rule().at().location()
               + " has log_passwd: passwords reach the audit log",
           ev);
     }

@@ -66,7 +66,7 @@ record SudoContext(SudoVersion version, SudoersPolicy policy, List<Evidence> evi
   }
 
   static Evidence of(DefaultsEntry d, String note) {
-    return Evidence.of(d.file(), d.line(), d.text(), note);
+    return Evidence.of(d.at(), note);
   }
 
   /** A list parameter (already resolved for the profile), or {@code fallback} when unset. */

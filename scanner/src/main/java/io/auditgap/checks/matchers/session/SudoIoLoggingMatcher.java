@@ -50,7 +50,7 @@ public final class SudoIoLoggingMatcher extends SudoCheck {
       if (!on) {
         gaps.add(
             g.isPresent()
-                ? flag + " turned off by " + g.get().entry().location()
+                ? flag + " turned off by " + g.get().entry().at().location()
                 : "no global Defaults " + flag);
       }
       for (DefaultsEntry d : pol.scoped(flag)) {
@@ -63,12 +63,12 @@ public final class SudoIoLoggingMatcher extends SudoCheck {
                     + d.scopeWord()
                     + (cmd && d.negated() ? " (command exemption)" : "")));
         if (on && d.negated() && !cmd) {
-          gaps.add(flag + " turned off for " + d.scopeWord() + " at " + d.location());
+          gaps.add(flag + " turned off for " + d.scopeWord() + " at " + d.at().location());
         }
       }
     }
     for (CommandTag t : pol.tags()) {
-      ev.add(Evidence.of(t.file(), t.line(), t.text(), "tag " + t.tag() + " on this rule only"));
+      ev.add(Evidence.of(t.at(), "tag " + t.tag() + " on this rule only"));
     }
     for (String n : NOTED) {
       pol.global(n)

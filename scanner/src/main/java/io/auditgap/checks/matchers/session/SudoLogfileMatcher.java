@@ -37,16 +37,21 @@ public final class SudoLogfileMatcher extends SudoCheck {
     String note =
         g.get().overridden() == null
             ? "in force"
-            : "in force, overrides " + g.get().overridden().location();
+            : "in force, overrides " + g.get().overridden().at().location();
     ev.add(SudoContext.of(d, note));
     if (d.negated()) {
-      return Verdict.fail("the logfile is turned off by " + d.location() + " " + d.text(), ev);
+      return Verdict.fail(
+          "the logfile is turned off by " + d.at().location() + " " + d.at().text(), ev);
     }
     if (!d.value().startsWith("/")) {
       return Verdict.fail(
-          "Defaults logfile at " + d.location() + " is not an absolute path ('" + d.value() + "')",
+          "Defaults logfile at "
+              + d.at().location()
+              + " is not an absolute path ('"
+              + d.value()
+              + "')",
           ev);
     }
-    return Verdict.pass("sudo logs to " + d.value() + " (" + d.location() + ")", ev);
+    return Verdict.pass("sudo logs to " + d.value() + " (" + d.at().location() + ")", ev);
   }
 }

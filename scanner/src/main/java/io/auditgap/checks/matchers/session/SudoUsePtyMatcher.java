@@ -45,14 +45,14 @@ public final class SudoUsePtyMatcher extends SudoCheck {
       if (g.get().overridden() != null) {
         note +=
             " (overrides "
-                + g.get().overridden().location()
+                + g.get().overridden().at().location()
                 + " "
-                + g.get().overridden().text()
+                + g.get().overridden().at().text()
                 + ")";
       }
       ev.add(SudoContext.of(d, note));
       on = g.get().on();
-      why = d.location() + " " + d.text();
+      why = d.at().location() + " " + d.at().text();
     } else {
       on = defaultOn;
       why =
@@ -69,9 +69,9 @@ public final class SudoUsePtyMatcher extends SudoCheck {
       DefaultsEntry w = weakened.get(0);
       return Verdict.fail(
           "use_pty is on globally but "
-              + w.location()
+              + w.at().location()
               + " "
-              + w.text()
+              + w.at().text()
               + " turns it off for "
               + w.scopeList(),
           ev);

@@ -45,7 +45,7 @@ final class TtyAuditAssessment {
         moduleFiles.isSeen()
             && moduleFiles.value().stream().noneMatch(p -> p.endsWith("/" + MODULE));
     for (StackEntry e : lines) {
-      ev.add(Evidence.of(e.rule().file(), e.rule().line(), e.chain(), describe(e)));
+      ev.add(Evidence.of(e.rule().at().file(), e.rule().at().line(), e.chain(), describe(e)));
     }
     if (moduleMissing && !lines.isEmpty()) {
       ev.add(
@@ -54,7 +54,7 @@ final class TtyAuditAssessment {
     if (lines.isEmpty()) {
       Set<String> read = new java.util.LinkedHashSet<>();
       read.add(stack.serviceFile());
-      stack.entries().forEach(e -> read.add(e.rule().file()));
+      stack.entries().forEach(e -> read.add(e.rule().at().file()));
       ev.add(
           Evidence.of(
               stack.serviceFile(),
@@ -110,7 +110,7 @@ final class TtyAuditAssessment {
               ? "every pam_tty_audit line is jumped over (" + lines.get(0).reachNote() + ")"
               : "no enable=/disable= pattern matches '" + user + "' (sessions stay unaudited)");
     }
-    String at = decided.rule().location();
+    String at = decided.rule().at().location();
     if (!certain) {
       return new UserResult(
           user, false, decidingArg + " at " + at + " may be skipped by " + decided.reachNote());
@@ -153,7 +153,7 @@ final class TtyAuditAssessment {
   private static List<Evidence> outsideStack(PamStack stack, HostSnapshot snap) {
     Set<String> used = new HashSet<>();
     for (StackEntry e : stack.entries()) {
-      used.add(e.rule().file());
+      used.add(e.rule().at().file());
     }
     List<Evidence> out = new ArrayList<>();
     for (SnapshotItem f : snap.filesIn(PamConfigSource.ETC)) {
@@ -163,12 +163,7 @@ final class TtyAuditAssessment {
       PamFile parsed = PamFileParser.parse(f.name(), f.text());
       for (PamRule r : parsed.rules()) {
         if (r.isModule(MODULE) && r.type().equals("session")) {
-          out.add(
-              Evidence.of(
-                  r.file(),
-                  r.line(),
-                  r.text(),
-                  "not part of sshd's session stack: has no effect on SSH"));
+          out.add(Evidence.of(r.at(), "not part of sshd's session stack: has no effect on SSH"));
         }
       }
     }

@@ -69,7 +69,7 @@ public final class SshdConfigValidMatcher extends DeclaredMatcher {
     }
     List<Evidence> ev = new ArrayList<>();
     for (ConfigProblem p : config.value().problems()) {
-      ev.add(Evidence.of(p.source(), p.line(), p.text(), p.message()));
+      ev.add(Evidence.of(p.at(), p.message()));
     }
     for (var e : config.value().entries()) {
       if (e instanceof SshdDirective d
@@ -77,12 +77,7 @@ public final class SshdConfigValidMatcher extends DeclaredMatcher {
           && !d.match().isAll()
           && GLOBAL_ONLY.contains(d.keyword())
           && !d.keyword().equals("include")) {
-        ev.add(
-            Evidence.of(
-                d.source().file(),
-                d.source().line(),
-                d.source().text(),
-                "not allowed within a Match block: sshd refuses to start"));
+        ev.add(Evidence.of(d.source(), "not allowed within a Match block: sshd refuses to start"));
       }
     }
     if (!ev.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.auditgap.facts.audit.daemon;
 
 import io.auditgap.facts.ConfigProblem;
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,17 +42,14 @@ public final class AuditdConfParser {
       if (line.length() > MAX_LINE || lastWithoutNewline) {
         if (!line.isBlank()) {
           problems.add(
-              new ConfigProblem(
-                  source,
-                  no,
-                  line,
+              ConfigProblem.ignored(
+                  new SourceLine(source, no, line),
                   lastWithoutNewline
                       ? "last line has no newline: auditd skips it as too long"
                       : "line is "
                           + line.length()
                           + " characters: auditd skips lines of more than "
-                          + MAX_LINE,
-                  false));
+                          + MAX_LINE));
         }
         continue;
       }
@@ -115,7 +113,7 @@ public final class AuditdConfParser {
       problems.add(fatal(source, no, line, bad));
       return false;
     }
-    directives.add(new AuditdDirective(key, value, option, no, line));
+    directives.add(new AuditdDirective(key, value, option, new SourceLine(source, no, line)));
     return true;
   }
 
@@ -136,18 +134,15 @@ public final class AuditdConfParser {
     if (s <= a) {
       AuditdDirective at = space.directive() != null ? space.directive() : admin.directive();
       problems.add(
-          new ConfigProblem(
-              source,
-              at == null ? 0 : at.line(),
-              at == null ? "" : at.text(),
+          ConfigProblem.fatal(
+              at == null ? new SourceLine(source, 0, "") : at.at(),
               "space_left ("
                   + s
                   + (space.isDefault() ? ", default" : "")
                   + ") must be larger than admin_space_left ("
                   + a
                   + (admin.isDefault() ? ", default" : "")
-                  + "): auditd refuses to start",
-              true));
+                  + "): auditd refuses to start"));
     }
   }
 
@@ -163,6 +158,6 @@ public final class AuditdConfParser {
   }
 
   private static ConfigProblem fatal(String source, int no, String line, String message) {
-    return new ConfigProblem(source, no, line, message, true);
+    return ConfigProblem.fatal(new SourceLine(source, no, line), message);
   }
 }

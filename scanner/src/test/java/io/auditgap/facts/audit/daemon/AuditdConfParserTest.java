@@ -34,7 +34,7 @@ class AuditdConfParserTest {
     assertTrue(c.problems().isEmpty(), c.problems().toString());
     assertEquals("ROTATE", c.setting("max_log_file_action").value());
     assertEquals("rotate", c.setting("max_log_file_action").normalized());
-    assertEquals(17, c.setting("max_log_file_action").directive().line());
+    assertEquals(17, c.setting("max_log_file_action").directive().at().line());
     assertEquals("8", c.setting("max_log_file").value());
     assertEquals("SUSPEND", c.setting("disk_full_action").value());
   }
@@ -44,9 +44,9 @@ class AuditdConfParserTest {
     AuditdConf c = parse(L + "space_left = 75\nnum_logs = 5\nnum_logs = 20\n");
     AuditdSetting s = c.setting("num_logs");
     assertEquals("20", s.value());
-    assertEquals(4, s.directive().line());
+    assertEquals(4, s.directive().at().line());
     assertEquals(1, s.overridden().size());
-    assertEquals(3, s.overridden().get(0).line());
+    assertEquals(3, s.overridden().get(0).at().line());
   }
 
   @Test
@@ -89,10 +89,10 @@ class AuditdConfParserTest {
     AuditdConf c = parse(L + "space_left = 75\n" + line + "\nnum_logs = 3\n");
     assertTrue(c.fatal(), label);
     ConfigProblem p = c.problems().get(0);
-    assertEquals(3, p.line(), label);
+    assertEquals(3, p.at().line(), label);
     assertTrue(p.message().toLowerCase().contains(message), p.message());
     assertTrue(
-        c.directives().stream().noneMatch(d -> d.line() == 4),
+        c.directives().stream().noneMatch(d -> d.at().line() == 4),
         "auditd stops at the bad line: " + label);
   }
 
@@ -106,7 +106,7 @@ class AuditdConfParserTest {
   void aCommentIndentedWithATabIsFatal() {
     AuditdConf c = parse(L + "space_left = 75\n\t# a comment\n");
     assertTrue(c.fatal());
-    assertEquals(3, c.problems().get(0).line());
+    assertEquals(3, c.problems().get(0).at().line());
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.auditgap.facts.audit.daemon.plugins;
 
-import io.auditgap.facts.logging.ConfigLine;
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ public record KeyValueConfig(String file, Map<String, Entry> values, List<String
   }
 
   /** An effective value, where it was set, and the earlier assignment it overrode (or null). */
-  public record Entry(String value, ConfigLine where, ConfigLine overrode) {}
+  public record Entry(String value, SourceLine where, SourceLine overrode) {}
 
   public static KeyValueConfig parse(String file, String text) {
     Map<String, Entry> m = new LinkedHashMap<>();
@@ -34,13 +34,12 @@ public record KeyValueConfig(String file, Map<String, Entry> values, List<String
       }
       int eq = l.indexOf('=');
       if (eq <= 0) {
-        problems.add(
-            file + ":" + (n + 1) + ": no '=' in \"" + new ConfigLine(file, 0, l).text() + "\"");
+        problems.add(file + ":" + (n + 1) + ": no '=' in \"" + l.strip() + "\"");
         continue;
       }
       String key = l.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = l.substring(eq + 1).strip();
-      ConfigLine where = new ConfigLine(file, n + 1, l);
+      SourceLine where = new SourceLine(file, n + 1, l);
       Entry prev = m.get(key);
       m.put(key, new Entry(value, where, prev == null ? null : prev.where()));
     }
