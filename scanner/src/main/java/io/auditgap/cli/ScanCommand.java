@@ -10,6 +10,7 @@ import io.auditgap.scan.ScanOptions;
 import io.auditgap.scan.Shard;
 import io.auditgap.timing.PhaseSummary;
 import io.auditgap.timing.Phases;
+import io.auditgap.transport.SshWarmup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
       "Without -i or HOST arguments, scans the local machine (no SSH)."
     })
 final class ScanCommand implements Callable<Integer> {
+  /** System property set by the launcher's class-data-sharing training run. */
+  static final String CDS_TRAINING = "auditgap.cds.training";
+
   @Mixin TargetOptions target = new TargetOptions();
 
   @Option(
@@ -118,6 +122,13 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // The SSH library's start-up overlaps the catalog and inventory loading (see SshWarmup); the
+    // launcher's class-data-sharing training run, a local scan, runs it to archive its classes.
+    if (Boolean.getBoolean(CDS_TRAINING)) {
+      SshWarmup.runNow();
+    } else if (target.inventory != null || target.namesHosts()) {
+      SshWarmup.start();
+    }
     outcome.validate();
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");

@@ -31,15 +31,28 @@ import java.util.TimeZone;
  * data model, never into template source.
  */
 final class Templates {
-  private final Configuration cfg;
+  private final TemplateLoader userLoader;
+  private Configuration cfg;
 
+  /**
+   * Checks the user templates directory at once (a wrong one is an error whatever the formats);
+   * FreeMarker itself is set up at the first render, so a scan that writes no HTML or PDF does not
+   * pay for it.
+   */
   Templates(Path userTemplatesDir) {
-    this.cfg = configuration(userTemplatesDir);
+    this.userLoader = userTemplatesDir == null ? null : userLoader(userTemplatesDir);
+  }
+
+  private synchronized Configuration cfg() {
+    if (cfg == null) {
+      cfg = configuration(userLoader);
+    }
+    return cfg;
   }
 
   /** Renders template {@code name} with {@code page} as the variable {@code page}. */
   void render(String name, ReportModel.Page page, Writer out) throws IOException {
-    Template template = cfg.getTemplate(name);
+    Template template = cfg().getTemplate(name);
     if (!(template.getOutputFormat() instanceof HTMLOutputFormat) || !template.getAutoEscaping()) {
       throw new ReportException(
           "template " + name + " must use the HTML output format with auto-escaping on");
@@ -56,24 +69,32 @@ final class Templates {
   }
 
   static Configuration configuration(Path userTemplatesDir) {
+    return configuration(userTemplatesDir == null ? null : userLoader(userTemplatesDir));
+  }
+
+  private static TemplateLoader userLoader(Path userTemplatesDir) {
+    if (!Files.isDirectory(userTemplatesDir)) {
+      throw new IllegalArgumentException(
+          "templates directory does not exist: "
+              + TerminalText.line(userTemplatesDir.toString(), 500));
+    }
+    try {
+      return new FileTemplateLoader(userTemplatesDir.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot use templates directory "
+              + TerminalText.line(userTemplatesDir.toString(), 500)
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Configuration configuration(TemplateLoader userLoader) {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
     List<TemplateLoader> loaders = new ArrayList<>();
-    if (userTemplatesDir != null) {
-      if (!Files.isDirectory(userTemplatesDir)) {
-        throw new IllegalArgumentException(
-            "templates directory does not exist: "
-                + TerminalText.line(userTemplatesDir.toString(), 500));
-      }
-      try {
-        loaders.add(new FileTemplateLoader(userTemplatesDir.toFile()));
-      } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "cannot use templates directory "
-                + TerminalText.line(userTemplatesDir.toString(), 500)
-                + ": "
-                + e.getMessage(),
-            e);
-      }
+    if (userLoader != null) {
+      loaders.add(userLoader);
     }
     loaders.add(new ClassTemplateLoader(Templates.class, "/templates"));
     cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));

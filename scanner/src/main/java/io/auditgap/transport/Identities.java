@@ -22,7 +22,6 @@ import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 
 /**
  * The keys one hop offers, in the order OpenSSH offers them: keys held by the ssh-agent (in agent
@@ -151,7 +150,7 @@ final class Identities implements AutoCloseable {
     String plainBlob = blob(plain);
     if (pub instanceof Certificate) {
       // sshj reads <key>-cert.pub in place of <key>.pub when it exists.
-      methods.add(new AuthPublickey(kp));
+      methods.add(new SignedPublickey(kp));
       offered.add("certificate " + f + "-cert.pub (" + describe(pub) + ")");
     }
     for (Path c : certFiles) {
@@ -159,14 +158,14 @@ final class Identities implements AutoCloseable {
       if (cert instanceof Certificate
           && blob(((Certificate<?>) cert).getKey()).equals(plainBlob)
           && !(pub instanceof Certificate && blob(pub).equals(blob(cert)))) {
-        methods.add(new AuthPublickey(new WithPublic(kp, cert)));
+        methods.add(new SignedPublickey(new WithPublic(kp, cert)));
         offered.add("certificate " + c + " (" + describe(cert) + ")");
       }
     }
     if (agentBlobs.contains(plainBlob)) {
       return; // already offered through the agent
     }
-    methods.add(new AuthPublickey(new WithPublic(kp, plain)));
+    methods.add(new SignedPublickey(new WithPublic(kp, plain)));
     offered.add("file " + f + " (" + describe(plain) + ")");
   }
 

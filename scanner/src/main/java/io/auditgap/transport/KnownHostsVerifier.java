@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +25,11 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * when asked, appends keys of unknown hosts (accept-new). It never rewrites the file and never
  * replaces a changed key. One instance per connection attempt; appends are serialized per file.
  *
- * <p>The file is read once per change (size or modification time) and each attempt parses only the
- * lines that can apply to its host: parsing every line for every host made a scan quadratic in the
- * number of hosts (each RSA key is validated, with primality tests, when it is parsed).
+ * <p>The file is read once per change (size or modification time) and each attempt considers only
+ * the lines that can apply to its host: parsing every line for every host made a scan quadratic in
+ * the number of hosts. Of those lines, a key is decoded only when the offered key's type (or a
+ * marker) makes it relevant: decoding an RSA key validates its modulus with primality tests, which
+ * cost more than the rest of the handshake in a fresh JVM, while hosts usually offer Ed25519.
  */
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
@@ -64,7 +68,10 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
   private KnownHostsVerifier(Path file, boolean acceptNew, String alias, String host)
       throws IOException {
-    super(new java.io.StringReader(linesFor(file, alias != null ? alias : host)));
+    super(new java.io.StringReader(""));
+    for (String line : linesFor(file, alias != null ? alias : host)) {
+      entries.add(new LazyEntry(line));
+    }
     this.file = file;
     this.acceptNew = acceptNew;
     this.alias = alias;
@@ -93,9 +100,9 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
    * wildcards, and names containing it (a superset; sshj decides the exact match). Comments and
    * lines for other hosts are left out.
    */
-  private static String linesFor(Path file, String host) throws IOException {
+  private static List<String> linesFor(Path file, String host) throws IOException {
     if (!Files.exists(file)) {
-      return ""; // a missing file means no host is known
+      return List.of(); // a missing file means no host is known
     }
     Path key = file.toAbsolutePath().normalize();
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -109,13 +116,13 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
       LINES.put(key, cached);
     }
     String h = host == null ? null : host.toLowerCase(Locale.ROOT);
-    StringBuilder sb = new StringBuilder();
+    List<String> out = new ArrayList<>();
     for (String line : cached.lines()) {
       if (h == null || mayApply(line, h)) {
-        sb.append(line).append('\n');
+        out.add(line);
       }
     }
-    return sb.toString();
+    return out;
   }
 
   private static boolean mayApply(String line, String host) {
@@ -178,6 +185,9 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
     }
     for (KnownHostEntry e : entries) {
       try {
+        if (e instanceof LazyEntry && !((LazyEntry) e).marked(Marker.REVOKED)) {
+          continue; // not decoded: only @revoked lines can revoke
+        }
         String line = e.getLine();
         if (line == null || !line.startsWith("@revoked") || !e.appliesTo(host)) {
           continue;
@@ -302,6 +312,148 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
       }
     }
     return String.join(", ", types);
+  }
+
+  /**
+   * The key types known for the host, which sshj asks for first to prefer them in the key exchange,
+   * as {@link OpenSSHKnownHosts} answers it but from each line's declared type: lines whose key is
+   * not valid Base64 are left out as sshj leaves them out, without decoding the keys.
+   */
+  @Override
+  public List<String> findExistingAlgorithms(String hostname, int port) {
+    String lower = hostname.toLowerCase();
+    String adjusted = port != 22 ? "[" + lower + "]:" + port : lower;
+    List<String> known = new ArrayList<>();
+    for (KnownHostEntry e : entries) {
+      HostEntry shape = ((LazyEntry) e).shape;
+      try {
+        if (shape == null || !((LazyEntry) e).keyIsBase64() || !shape.appliesTo(adjusted)) {
+          continue;
+        }
+      } catch (IOException ex) {
+        continue;
+      }
+      if (((LazyEntry) e).marked(Marker.CA_CERT)) {
+        // Only the CA's key type is known: every certificate type may be offered.
+        for (KeyType candidate : KeyType.values()) {
+          if (candidate.getParent() != null) {
+            known.add(candidate.toString());
+          }
+        }
+      } else {
+        known.add(shape.getType().toString());
+      }
+    }
+    return known;
+  }
+
+  /**
+   * One known_hosts line, decoded by sshj's own parser only when a question needs its key: its
+   * marker, host patterns and key type are read without decoding, and a line whose patterns or type
+   * cannot apply is never decoded. Answers are those of the decoded entry (a line sshj cannot parse
+   * applies to nothing).
+   */
+  private final class LazyEntry implements KnownHostEntry {
+    private final String line;
+    private final String[] fields;
+
+    /** Marker, patterns and type without the key; null when the line is not of that shape. */
+    final HostEntry shape;
+
+    private final Marker marker;
+
+    private KnownHostEntry decoded;
+
+    LazyEntry(String line) {
+      this.line = line;
+      String trimmed = line.trim();
+      int min = trimmed.startsWith("@") ? 4 : 3;
+      this.fields = trimmed.split("\\s+", min + 1);
+      HostEntry s = null;
+      Marker m = null;
+      if (!trimmed.isEmpty() && !line.startsWith("#") && fields.length >= min) {
+        int i = 0;
+        m = Marker.fromString(fields[i]);
+        if (m != null) {
+          i++;
+        }
+        String hosts = fields[i++];
+        KeyType type = KeyType.fromString(fields[i]);
+        if (type == KeyType.UNKNOWN && fields[i].matches("[0-9]+")) {
+          type = KeyType.RSA; // the old "bits exponent modulus" form
+        }
+        if (type != KeyType.UNKNOWN) {
+          try {
+            s = new HostEntry(m, hosts, type, null);
+          } catch (IOException | RuntimeException e) {
+            s = null; // sshj refuses the patterns too
+          }
+        }
+      }
+      this.shape = s;
+      this.marker = s == null ? null : m;
+    }
+
+    boolean marked(Marker m) {
+      return marker == m && m != null;
+    }
+
+    boolean keyIsBase64() {
+      int k = marker != null ? 3 : 2;
+      if (KeyType.fromString(fields[k - 1]) == KeyType.UNKNOWN) {
+        return true; // the "bits exponent modulus" form has no Base64
+      }
+      try {
+        Base64.getDecoder().decode(fields[k]);
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+
+    private synchronized KnownHostEntry decoded() {
+      if (decoded == null) {
+        try {
+          decoded = new EntryFactory().parseEntry(line);
+        } catch (IOException | RuntimeException e) {
+          decoded = null;
+        }
+        if (decoded == null) {
+          decoded = new BadHostEntry(line); // applies to nothing, like a line sshj skips
+        }
+      }
+      return decoded;
+    }
+
+    @Override
+    public KeyType getType() {
+      return decoded().getType();
+    }
+
+    @Override
+    public String getFingerprint() {
+      return decoded().getFingerprint();
+    }
+
+    @Override
+    public boolean appliesTo(String host) throws IOException {
+      return shape != null && shape.appliesTo(host) && decoded().appliesTo(host);
+    }
+
+    @Override
+    public boolean appliesTo(KeyType type, String host) throws IOException {
+      return shape != null && shape.appliesTo(type, host) && decoded().appliesTo(type, host);
+    }
+
+    @Override
+    public boolean verify(PublicKey key) throws IOException {
+      return decoded().verify(key);
+    }
+
+    @Override
+    public String getLine() {
+      return decoded().getLine();
+    }
   }
 
   /** Key types known for the host when the outcome is OTHER_TYPES_KNOWN. */
