@@ -66,6 +66,17 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
 # ------------------------------------------------------------------ stand-ins (copied into run/standins)
 write_standins() {
   mkdir -p "$RUN/standins"
+  cat > "$RUN/standins/sshd-vendordir" <<'EOF'
+#!/bin/sh
+# auditgap fleet stand-in: openSUSE's sshd start-up rule on Debian's sshd (copied to /run/fleet/bin/sshd):
+# without -f, /usr/etc/ssh/sshd_config when /etc/ssh/sshd_config does not exist (openssh-8.4p1-vendordir.patch)
+for a in "$@"; do [ "$a" = -f ] && exec /run/fleet/bin/sshd "$@"; done
+if [ ! -e /etc/ssh/sshd_config ] && [ -e /usr/etc/ssh/sshd_config ]; then
+  exec /run/fleet/bin/sshd -f /usr/etc/ssh/sshd_config "$@"
+fi
+exec /run/fleet/bin/sshd "$@"
+EOF
+  chmod 755 "$RUN/standins/sshd-vendordir"
   cat > "$RUN/standins/auditctl" <<'EOF'
 #!/bin/sh
 # auditgap fleet stand-in for auditctl 3.0.9 (read-only): kernel audit is global to the machine, so each
@@ -197,11 +208,17 @@ stage() {
   mkdir -p "$L/etc/ssh/sshd_config.d" "$L/etc/sudoers.d" "$L/root/.ssh" "$L/home/$TEST_USER/.ssh"
   # sshd: Debian's shipped sshd_config (the live /etc may be edited) unless the fixture brings one;
   # drop-ins only from the fixture; host keys from the cache
-  [ -f "$L/etc/ssh/sshd_config" ] || cp /usr/share/openssh/sshd_config "$L/etc/ssh/sshd_config"
+  # a fixture that hides /etc/ssh/sshd_config and brings /usr/etc/ssh/sshd_config (openSUSE's vendor
+  # directory) runs on that one, like openSUSE's sshd does (see the sshd stand-in in hostinit)
+  local main="$L/etc/ssh/sshd_config"
+  if [ ! -f "$main" ] && [ -f "$L/usr/etc/ssh/sshd_config" ] && grep -qx sshd_config "$L/etc/ssh/.fleet-whiteout" 2>/dev/null; then
+    main="$L/usr/etc/ssh/sshd_config"
+  fi
+  [ -f "$main" ] || cp /usr/share/openssh/sshd_config "$main"
   touch "$L/etc/ssh/sshd_config.d/.fleet-opaque"
   cp -p "$CACHE/hostkeys/$h"/ssh_host_* "$L/etc/ssh/"
   chmod 600 "$L"/etc/ssh/ssh_host_*_key; chmod 644 "$L"/etc/ssh/ssh_host_*_key.pub
-  grep -viE '^[[:space:]]*(Port|ListenAddress)[[:space:]]' "$L/etc/ssh/sshd_config" > "$r/state/sshd_config.run"
+  grep -viE '^[[:space:]]*(Port|ListenAddress)[[:space:]]' "$main" > "$r/state/sshd_config.run"
   # identity: hostname, hosts (sudo resolves the host name), users
   [ -f "$L/etc/hostname" ] || echo "$h" > "$L/etc/hostname"
   [ -f "$L/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n\n::1\tlocalhost ip6-localhost ip6-loopback\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n' "$h" > "$L/etc/hosts"
@@ -317,6 +334,12 @@ hostinit() {
   # pam_tty_audit needs the kernel audit socket: stand in pam_permit so a fixture enabling it can log in
   for m in "$NR"/usr/lib/*/security/pam_tty_audit.so; do [ -e "$m" ] && mount --bind "${m%/*}/pam_permit.so" "$m"; done
   mkdir -m 755 "$NR/run/sshd" "$NR/run/fleet" "$NR/run/fleet/bin" "$NR/run/lock"
+  # openSUSE's sshd (openssh-8.4p1-vendordir.patch) reads /usr/etc/ssh/sshd_config when /etc/ssh has no
+  # sshd_config and no -f is given; Debian's does not: a wrapper adds that one rule
+  if [ -f "$NR/usr/etc/ssh/sshd_config" ] && [ ! -e "$NR/etc/ssh/sshd_config" ]; then
+    cp /usr/sbin/sshd "$NR/run/fleet/bin/sshd"
+    mount --bind "$RUN/standins/sshd-vendordir" "$NR/usr/sbin/sshd"
+  fi
   cp -a "$r/state/." "$NR/run/fleet/"
   cd "$NR"; mkdir .oldroot; pivot_root . .oldroot; cd /
   umount -l /.oldroot; rmdir /.oldroot

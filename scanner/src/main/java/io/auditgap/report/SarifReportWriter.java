@@ -1,8 +1,8 @@
 package io.auditgap.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Finding;
 import io.auditgap.checks.Severity;
@@ -22,6 +22,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,16 @@ public final class SarifReportWriter implements ReportWriter {
   static final int MESSAGE_MAX = 2_000;
   static final int SNIPPET_MAX = 1_000;
   static final int LOCATIONS_MAX = 20;
+  static final int HELP_MAX = 4_000;
+
+  /**
+   * The mapper of every auditgap JSON file, laid out as SARIF files have always been written:
+   * arrays open on the line of their key (Jackson's default), objects indented, LF on every
+   * platform.
+   */
+  private static final ObjectWriter WRITER =
+      Json.mapper()
+          .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
   @Override
   public String format() {
@@ -58,22 +69,13 @@ public final class SarifReportWriter implements ReportWriter {
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, toTree(result));
+    WRITER.writeValue(out, toLog(result));
     out.write('\n');
     out.flush();
   }
 
-  /** The SARIF log as a Jackson tree. */
-  public ObjectNode toTree(ScanResult r) {
-    JsonNodeFactory nf = JsonNodeFactory.instance;
-    ObjectNode log = nf.objectNode();
-    log.put("$schema", SCHEMA);
-    log.put("version", "2.1.0");
-    ObjectNode run = log.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", JsonReportWriter.TOOL_NAME);
-    driver.put("version", r.toolVersion() == null ? "unknown" : r.toolVersion());
-
+  /** The SARIF log as records, in the order SARIF readers show them. */
+  SarifLog toLog(ScanResult r) {
     Map<String, Finding> rules = new LinkedHashMap<>();
     for (HostResult h : r.hosts()) {
       for (Finding f : h.findings()) {
@@ -81,51 +83,30 @@ public final class SarifReportWriter implements ReportWriter {
       }
     }
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-    ArrayNode ruleArray = driver.putArray("rules");
+    List<SarifLog.Rule> ruleList = new ArrayList<>();
     for (Finding f : rules.values()) {
       ruleIndex.put(f.check(), ruleIndex.size());
-      ruleArray.add(rule(f));
+      ruleList.add(rule(f));
     }
-
-    ObjectNode invocation = run.putArray("invocations").addObject();
-    invocation.put("executionSuccessful", true);
-    if (r.startedAt() != null) {
-      invocation.put("startTimeUtc", r.startedAt().toString());
-    }
-    if (r.finishedAt() != null) {
-      invocation.put("endTimeUtc", r.finishedAt().toString());
-    }
-    ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+    List<SarifLog.Notification> notes = new ArrayList<>();
+    List<SarifLog.HostEntry> scanned = new ArrayList<>();
+    List<SarifLog.Result> results = new ArrayList<>();
     for (HostResult h : r.hosts()) {
+      String status = h.status() == null ? "error" : h.status().id();
       if (h.status() != HostStatus.ASSESSED && h.status() != HostStatus.PARTIAL) {
-        ObjectNode n = notes.addObject();
-        n.put("level", "error");
-        n.putObject("message")
-            .put(
-                "text",
-                text(
+        notes.add(
+            new SarifLog.Notification(
+                "error",
+                message(
                     h.name()
                         + ": not assessed ("
-                        + (h.status() == null ? "error" : h.status().id())
+                        + status
                         + ")"
-                        + (h.reason() == null || h.reason().isEmpty() ? "" : ": " + h.reason()),
-                    MESSAGE_MAX));
-        n.putArray("locations").addObject().set("logicalLocations", hostLocation(h.name()));
+                        + (h.reason() == null || h.reason().isEmpty() ? "" : ": " + h.reason())),
+                List.of(new SarifLog.Location(null, null, hostLocation(h.name())))));
       }
+      scanned.add(new SarifLog.HostEntry(h.name(), h.address(), status));
     }
-    if (notes.isEmpty()) {
-      invocation.remove("toolExecutionNotifications");
-    }
-
-    // Every host of the scan with its assessment status, also those without a result.
-    ArrayNode scanned = run.putObject("properties").putArray("hosts");
-    for (HostResult h : r.hosts()) {
-      ObjectNode x = scanned.addObject();
-      x.put("name", h.name());
-      x.put("address", h.address());
-      x.put("status", h.status() == null ? "error" : h.status().id());
-    }
-    ArrayNode results = run.putArray("results");
     for (HostResult h : r.hosts()) {
       for (Finding f : h.findings()) {
         if (f.status() == Status.FAIL || f.status() == Status.UNKNOWN) {
@@ -133,114 +114,132 @@ public final class SarifReportWriter implements ReportWriter {
         }
       }
     }
-    return log;
+    SarifLog.Invocation invocation =
+        new SarifLog.Invocation(
+            true,
+            r.startedAt() == null ? null : r.startedAt().toString(),
+            r.finishedAt() == null ? null : r.finishedAt().toString(),
+            notes.isEmpty() ? null : notes);
+    SarifLog.Driver driver =
+        new SarifLog.Driver(
+            JsonReportWriter.TOOL_NAME,
+            r.toolVersion() == null ? "unknown" : r.toolVersion(),
+            ruleList);
+    return new SarifLog(
+        SCHEMA,
+        "2.1.0",
+        List.of(
+            new SarifLog.Run(
+                new SarifLog.Tool(driver),
+                List.of(invocation),
+                new SarifLog.RunProperties(scanned),
+                results)));
   }
 
-  private static ObjectNode rule(Finding f) {
-    ObjectNode rule = JsonNodeFactory.instance.objectNode();
-    rule.put("id", f.check());
-    rule.putObject("shortDescription").put("text", text(f.title(), MESSAGE_MAX));
-    rule.putObject("fullDescription").put("text", text(f.title(), MESSAGE_MAX));
+  private static SarifLog.Rule rule(Finding f) {
     String remediation = f.remediation() == null ? "" : f.remediation();
-    if (!remediation.isBlank()) {
-      rule.putObject("help").put("text", TerminalText.block(remediation, 4_000));
-    }
-    rule.putObject("defaultConfiguration").put("level", level(f.severity()));
-    ObjectNode props = rule.putObject("properties");
-    props.put("security-severity", securitySeverity(f.severity()));
-    props.put("severity", f.severity() == null ? "info" : f.severity().id());
-    ArrayNode tags = props.putArray("tags");
-    tags.add("security");
-    tags.add("audit");
-    ObjectNode refs = props.putObject("references");
+    List<String> tags = new ArrayList<>(List.of("security", "audit"));
+    Map<String, List<String>> refs = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : new TreeMap<>(f.references()).entrySet()) {
-      ArrayNode ids = refs.putArray(e.getKey());
+      refs.put(e.getKey(), List.copyOf(e.getValue()));
       for (String id : e.getValue()) {
-        ids.add(id);
         tags.add(e.getKey() + ":" + id);
       }
     }
-    return rule;
+    return new SarifLog.Rule(
+        f.check(),
+        message(f.title()),
+        message(f.title()),
+        remediation.isBlank()
+            ? null
+            : new SarifLog.Message(TerminalText.block(remediation, HELP_MAX)),
+        new SarifLog.Configuration(level(f.severity())),
+        new SarifLog.RuleProperties(
+            securitySeverity(f.severity()), severityId(f.severity()), tags, refs));
   }
 
-  private static ObjectNode result(String host, Finding f, int ruleIndex, Review review) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("ruleId", f.check());
-    o.put("ruleIndex", ruleIndex);
+  private static SarifLog.Result result(String host, Finding f, int ruleIndex, Review review) {
     boolean failed = f.status() == Status.FAIL;
-    // SARIF 3.27.9: a result whose kind is not "fail" has level "none".
-    o.put("kind", failed ? "fail" : "open");
-    o.put("level", failed ? level(f.severity()) : "none");
     Optional<WaiverMark> waiver = review.waiver(host, f.check());
-    String message =
+    String text =
         host
             + ": "
             + (failed ? "" : "could not be verified: ")
-            + (f.reason() == null || f.reason().isEmpty() ? f.title() : f.reason())
+            + firstGiven(f.reason(), f.title(), f.check())
             + waiver.filter(WaiverMark::expired).map(m -> " [" + m.describe() + "]").orElse("");
-    o.putObject("message").put("text", text(message, MESSAGE_MAX));
-    ArrayNode locations = o.putArray("locations");
-    int files = 0;
+    List<SarifLog.Location> locations = new ArrayList<>();
     for (Evidence e : f.evidence()) {
-      if (files == LOCATIONS_MAX) {
+      if (locations.size() == LOCATIONS_MAX) {
         break;
       }
       URI uri = fileUri(host, e.source());
       if (uri == null) {
         continue;
       }
-      files++;
-      ObjectNode loc = locations.addObject();
-      ObjectNode physical = loc.putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", uri.toASCIIString());
-      if (e.line() > 0) {
-        ObjectNode region = physical.putObject("region");
-        region.put("startLine", e.line());
-        if (!e.text().isEmpty()) {
-          region.putObject("snippet").put("text", text(e.text(), SNIPPET_MAX));
-        }
-      }
-      if (!e.note().isEmpty()) {
-        loc.putObject("message").put("text", text(e.note(), MESSAGE_MAX));
-      }
-      loc.set("logicalLocations", hostLocation(host));
+      SarifLog.Region region =
+          e.line() > 0
+              ? new SarifLog.Region(
+                  e.line(),
+                  e.text().isEmpty() ? null : new SarifLog.Message(text(e.text(), SNIPPET_MAX)))
+              : null;
+      locations.add(
+          new SarifLog.Location(
+              new SarifLog.PhysicalLocation(
+                  new SarifLog.ArtifactLocation(uri.toASCIIString()), region),
+              e.note().isEmpty() ? null : message(e.note()),
+              hostLocation(host)));
     }
     if (locations.isEmpty()) {
-      locations.addObject().set("logicalLocations", hostLocation(host));
+      locations.add(new SarifLog.Location(null, null, hostLocation(host)));
     }
-    o.putObject("partialFingerprints").put("auditgapFinding/v1", fingerprint(host, f.check()));
-    review
-        .change(host, f.check())
-        .map(SarifReportWriter::baselineState)
-        .ifPresent(s -> o.put("baselineState", s));
-    waiver
-        .filter(WaiverMark::accepted)
-        .ifPresent(
-            m -> {
-              ObjectNode s = o.putArray("suppressions").addObject();
-              s.put("kind", "external");
-              s.put("status", "accepted");
-              s.put("justification", text(m.waiver().justification(), MESSAGE_MAX));
-              ObjectNode p = s.putObject("properties");
-              p.put("owner", m.waiver().owner());
-              p.put("ticket", m.waiver().ticket());
-              p.put("expires", m.waiver().expires().toString());
-              p.put("source", m.waiver().origin());
-            });
-    ObjectNode props = o.putObject("properties");
-    props.put("host", host);
-    props.put("status", f.status().id());
-    props.put("severity", f.severity() == null ? "info" : f.severity().id());
-    return o;
+    return new SarifLog.Result(
+        f.check(),
+        ruleIndex,
+        // SARIF 3.27.9: a result whose kind is not "fail" has level "none".
+        failed ? "fail" : "open",
+        failed ? level(f.severity()) : "none",
+        message(text),
+        locations,
+        Map.of("auditgapFinding/v1", fingerprint(host, f.check())),
+        review.change(host, f.check()).map(SarifReportWriter::baselineState).orElse(null),
+        waiver.filter(WaiverMark::accepted).map(SarifReportWriter::suppression).orElse(null),
+        new SarifLog.ResultProperties(host, f.status().id(), severityId(f.severity())));
   }
 
-  private static ArrayNode hostLocation(String host) {
-    ArrayNode a = JsonNodeFactory.instance.arrayNode();
-    ObjectNode l = a.addObject();
-    l.put("name", host);
-    l.put("fullyQualifiedName", host);
-    l.put("kind", "host");
-    return a;
+  /** An accepted risk: suppressed outside the scanned files, by the waiver's owner. */
+  private static List<SarifLog.Suppression> suppression(WaiverMark m) {
+    return List.of(
+        new SarifLog.Suppression(
+            "external",
+            "accepted",
+            text(m.waiver().justification(), MESSAGE_MAX),
+            new SarifLog.SuppressionProperties(
+                m.waiver().owner(),
+                m.waiver().ticket(),
+                m.waiver().expires().toString(),
+                m.waiver().origin())));
+  }
+
+  private static List<SarifLog.LogicalLocation> hostLocation(String host) {
+    return List.of(new SarifLog.LogicalLocation(host, host, "host"));
+  }
+
+  private static SarifLog.Message message(String s) {
+    return new SarifLog.Message(text(s, MESSAGE_MAX));
+  }
+
+  /** The first of {@code texts} that is not null or empty (a finding may lack reason and title). */
+  private static String firstGiven(String... texts) {
+    for (String t : texts) {
+      if (t != null && !t.isEmpty()) {
+        return t;
+      }
+    }
+    return "";
+  }
+
+  private static String severityId(Severity s) {
+    return s == null ? "info" : s.id();
   }
 
   /** {@code file://host/etc/...} for evidence that is an absolute file path; else null. */

@@ -213,6 +213,21 @@ class CatalogFleetIT {
             "pam.tty-audit", "fail", // FAIL
             "session.tlog", "fail")); // NA/FAIL (tlog not installed)
     STOCK.put(
+        "opensuse-tw",
+        expect(
+            // sshd_config only in /usr/etc/ssh, PAM service file only in /usr/lib/pam.d
+            "sshd.use-pam", "pass", // /usr/etc/ssh/sshd_config:89 UsePAM yes
+            "sshd.log-level", "fail", // compiled-in INFO
+            "sshd.config-valid", "pass",
+            "pam.loginuid", "pass", // /usr/lib/pam.d/sshd:10
+            "pam.tty-audit", "fail",
+            "pam.tty-audit-no-log-passwd", "not_applicable",
+            "auditd.installed", "fail",
+            // nothing to stat because auditd was never installed: its root cause, not unknown
+            "audit.file-permissions", "fail",
+            "logs.forwarding", "fail",
+            "logs.forwarding-tls", "not_applicable"));
+    STOCK.put(
         "syslog-ng-no-authfile",
         expect(
             "auditd.installed", "fail",
@@ -429,6 +444,33 @@ class CatalogFleetIT {
                   stored.contains("/var/log/auth.log does not exist"), profile + ": " + stored));
     }
     assertAll(checks);
+  }
+
+  /** openSUSE: the files cited are the ones sshd and libpam read there, under /usr. */
+  @Test
+  void openSuseVendorFilesAreTheEvidence() {
+    List<Executable> checks = new ArrayList<>();
+    for (String profile : PROFILES) {
+      String usePam = evidence(profile, "opensuse-tw", "sshd.use-pam");
+      checks.add(
+          () ->
+              assertTrue(
+                  usePam.contains("/usr/etc/ssh/sshd_config") && usePam.contains("UsePAM yes"),
+                  profile + ": " + usePam));
+      String loginuid = reason(profile, "opensuse-tw", "pam.loginuid");
+      checks.add(
+          () -> assertTrue(loginuid.contains("/usr/lib/pam.d/sshd:10"), profile + ": " + loginuid));
+    }
+    assertAll(checks);
+  }
+
+  private static String evidence(String profile, String name, String check) {
+    for (JsonNode f : host(profile, name).get("findings")) {
+      if (f.get("check").asText().equals(check)) {
+        return f.path("evidence").toString();
+      }
+    }
+    return "";
   }
 
   @Test

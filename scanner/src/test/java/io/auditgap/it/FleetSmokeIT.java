@@ -57,7 +57,8 @@ class FleetSmokeIT {
           new Expect("password-internal-only", true, true, "2", "complete"),
           new Expect("dockerenv-vm", true, true, "2", "complete"),
           new Expect("rsyslog-suspended", true, true, "2", "complete"),
-          new Expect("syslog-ng-no-authfile", true, false, null, null));
+          new Expect("syslog-ng-no-authfile", true, false, null, null),
+          new Expect("opensuse-tw", true, false, null, null));
 
   /** The fleet's network prefix ({@code AUDITGAP_FLEET_NET}, default 127.77.0). */
   static final String NET =

@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReportFiles {
   public static final Path SCHEMA = Path.of("..", "docs", "report-schema.json");
   public static final Path PROBE_SCHEMA = Path.of("..", "docs", "probe-schema.json");
+  public static final Path DIFF_SCHEMA = Path.of("..", "docs", "diff-schema.json");
   private static final JsonSchema REPORT = load(SCHEMA);
   private static final JsonSchema PROBE = load(PROBE_SCHEMA);
+  private static final JsonSchema DIFF = load(DIFF_SCHEMA);
   private static final AtomicInteger PROBES = new AtomicInteger();
   private static final AtomicInteger VALIDATED = new AtomicInteger();
   private static final AtomicInteger ROUND_TRIPPED = new AtomicInteger();
@@ -138,6 +140,19 @@ public final class ReportFiles {
         io.auditgap.probe.ProbeJson.toJson(io.auditgap.probe.ProbeJson.read(file)),
         file + ": read then written again differs");
     PROBES.incrementAndGet();
+    return tree;
+  }
+
+  /** What the validator says is wrong with a diff.json; empty when valid. */
+  public static List<String> diffErrors(JsonNode diff) {
+    return DIFF.validate(diff).stream().map(ValidationMessage::toString).sorted().toList();
+  }
+
+  /** Reads a diff.json: valid against {@code docs/diff-schema.json}. Returns its tree. */
+  public static JsonNode readValidDiff(Path file) throws IOException {
+    JsonNode tree = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+    List<String> errors = diffErrors(tree);
+    assertTrue(errors.isEmpty(), file + " not valid against docs/diff-schema.json: " + errors);
     return tree;
   }
 }

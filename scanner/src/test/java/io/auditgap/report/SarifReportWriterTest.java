@@ -10,6 +10,12 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.auditgap.checks.Evidence;
+import io.auditgap.checks.Finding;
+import io.auditgap.checks.Severity;
+import io.auditgap.checks.Status;
+import io.auditgap.scan.HostResult;
+import io.auditgap.scan.HostStatus;
 import io.auditgap.scan.ScanResult;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -17,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +64,53 @@ class SarifReportWriterTest {
     assertEquals(2, SARIF.validate(log).size(), "the test can fail: " + SARIF.validate(log));
   }
 
+  static String render(ScanResult r) throws Exception {
+    StringWriter w = new StringWriter();
+    new SarifReportWriter().write(r, w);
+    return w.toString();
+  }
+
+  /** Byte for byte: the fixtures cover every branch (waivers, baseline, hostile text). */
+  @Test
+  void outputMatchesTheGoldenFiles() throws Exception {
+    Golden.assertMatches("report.sarif", render(ReportFixtures.sample()));
+    Golden.assertMatches("hostile.sarif", render(ReportFixtures.hostile()));
+    Golden.assertMatches("reviewed.sarif", render(ReviewedFixtures.reviewed()));
+    Golden.assertMatches("fleet.sarif", render(FleetFixtures.fleet()));
+    Golden.assertMatches("sparse.sarif", render(sparse()));
+  }
+
+  /** Every optional value absent: no version, times, severity, title, reason or host status. */
+  static ScanResult sparse() {
+    Finding bare =
+        new Finding(
+            "sparse.bare",
+            null,
+            null,
+            Status.FAIL,
+            null,
+            List.of(
+                Evidence.of("/etc/sparse.conf", 0, "", ""),
+                Evidence.of("relative/path", 3, "x", "not a file location"),
+                Evidence.note("only a note")),
+            null,
+            Map.of());
+    Finding open =
+        new Finding("sparse.open", "t", Severity.INFO, Status.UNKNOWN, "", List.of(), "", Map.of());
+    Finding passed =
+        new Finding("sparse.pass", "p", Severity.LOW, Status.PASS, "ok", List.of(), "", Map.of());
+    return new ScanResult(
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(
+            new HostResult(
+                "h", "a", HostStatus.ASSESSED, null, null, List.of(bare, open, passed), null),
+            new HostResult("down", "b", null, null, null, List.of(), null)));
+  }
+
   @Test
   void everyFixtureIsValidSarif() throws Exception {
     assertValid(sarif(ReportFixtures.sample()));
@@ -64,6 +118,7 @@ class SarifReportWriterTest {
     assertValid(sarif(ReviewedFixtures.reviewed()));
     assertValid(sarif(FleetFixtures.fleet()));
     assertValid(sarif(FleetFixtures.synthetic(200, 50)));
+    assertValid(sarif(sparse()));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.SnapshotFacts;
+import io.auditgap.facts.sshd.SshdMainConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,14 @@ public final class PamFacts {
 
   /** sshd's UsePAM; empty when there is no sshd configuration (OpenSSH server not installed). */
   public static final FactKey<Observed<Optional<UsePamSetting>>> USE_PAM =
-      new FactKey<>("sshd UsePAM", Set.of(SSHD_CONFIG, SSHD_CONFIG_D), SshdUsePamReader::read);
+      new FactKey<>(
+          "sshd UsePAM",
+          Set.of(
+              SSHD_CONFIG,
+              SSHD_CONFIG_D,
+              SshdMainConfig.VENDOR_FILE,
+              SshdMainConfig.VENDOR_DROP_INS),
+          SshdUsePamReader::read);
 
   public static final FactKey<Observed<List<LocalUser>>> USERS =
       FactKey.ofFile("passwd", PASSWD, LocalAccounts::parsePasswd, List.of());

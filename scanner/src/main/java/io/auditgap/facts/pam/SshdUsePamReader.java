@@ -4,6 +4,7 @@ import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.SourceLine;
+import io.auditgap.facts.sshd.SshdMainConfig;
 import io.auditgap.text.Glob;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,13 @@ import java.util.Optional;
 
 /**
  * A deliberately small reading of sshd's {@code UsePAM}: {@code sshd -T} output when the snapshot
- * has it (collected by the sshd family's checks), otherwise {@code /etc/ssh/sshd_config} with its
- * {@code Include}s expanded in place. sshd keeps the first value it obtains for a keyword, so a
- * drop-in included at the top of the main file beats a later line. {@code UsePAM} is not allowed
- * inside {@code Match}, so Match blocks are skipped. Includes outside /etc/ssh/sshd_config.d are
- * not collected: reaching one before any UsePAM makes the setting unseen.
+ * has it (collected by the sshd family's checks), otherwise the file sshd starts from ({@code
+ * /etc/ssh/sshd_config}, or openSUSE's {@code /usr/etc/ssh/sshd_config} when /etc has none: {@link
+ * SshdMainConfig}) with its {@code Include}s expanded in place. sshd keeps the first value it
+ * obtains for a keyword, so a drop-in included at the top of the main file beats a later line.
+ * {@code UsePAM} is not allowed inside {@code Match}, so Match blocks are skipped. Includes outside
+ * the two sshd_config.d directories are not collected: reaching one before any UsePAM makes the
+ * setting unseen.
  */
 public final class SshdUsePamReader {
   public static final String MAIN = "/etc/ssh/sshd_config";
@@ -57,9 +60,10 @@ public final class SshdUsePamReader {
   }
 
   private Observed<Optional<UsePamSetting>> fromFiles() {
-    Optional<SnapshotItem> main = snapshot.file(MAIN);
+    String mainPath = SshdMainConfig.path(snapshot);
+    Optional<SnapshotItem> main = snapshot.file(mainPath);
     if (main.isEmpty()) {
-      return Observed.unseen(snapshot.missingReason(MAIN));
+      return Observed.unseen(snapshot.missingReason(mainPath));
     }
     if (main.get().exitStatus() == SnapshotItem.ABSENT) {
       return Observed.seen(Optional.empty());
@@ -67,7 +71,7 @@ public final class SshdUsePamReader {
     if (!main.get().isComplete()) {
       return Observed.unseen(main.get().problem());
     }
-    readFile(MAIN, main.get().text(), 0);
+    readFile(mainPath, main.get().text(), 0);
     if (unseen != null) {
       return Observed.unseen(unseen);
     }
@@ -131,7 +135,10 @@ public final class SshdUsePamReader {
     int slash = abs.lastIndexOf('/');
     String dir = abs.substring(0, slash);
     String glob = abs.substring(slash + 1);
-    if (!dir.equals(DROP_IN_DIR)) {
+    // a directory the collector lists (the drop-in directories in /etc and /usr/etc) is read
+    // through its listing; any other include only as a single collected file
+    boolean listed = dir.equals(DROP_IN_DIR) || snapshot.directory(dir).isPresent();
+    if (!listed) {
       Optional<SnapshotItem> f = snapshot.file(abs);
       if (f.isPresent() && f.get().isComplete() && !hasGlob(glob)) {
         readFile(abs, f.get().text(), depth + 1);
@@ -140,9 +147,9 @@ public final class SshdUsePamReader {
       }
       return;
     }
-    Optional<SnapshotItem> listing = snapshot.directory(DROP_IN_DIR);
+    Optional<SnapshotItem> listing = snapshot.directory(dir);
     if (listing.isEmpty()) {
-      unseen = snapshot.missingReason(DROP_IN_DIR);
+      unseen = snapshot.missingReason(dir);
       return;
     }
     if (listing.get().exitStatus() == SnapshotItem.ABSENT) {
@@ -161,7 +168,7 @@ public final class SshdUsePamReader {
     }
     names.sort(null);
     for (String n : names) {
-      Optional<SnapshotItem> f = snapshot.file(DROP_IN_DIR + "/" + n);
+      Optional<SnapshotItem> f = snapshot.file(dir + "/" + n);
       if (f.isEmpty()) {
         continue;
       }
@@ -169,7 +176,7 @@ public final class SshdUsePamReader {
         unseen = f.get().problem();
         return;
       }
-      readFile(DROP_IN_DIR + "/" + n, f.get().text(), depth + 1);
+      readFile(dir + "/" + n, f.get().text(), depth + 1);
       if (first != null) {
         return;
       }

@@ -32,10 +32,13 @@ public final class SshdFacts {
    * configuration (sshd_config and what its Include lines reach, three levels deep) has a Match
    * block: then no connection can change a setting and one sshd run answers for every user instead
    * of one per user (about 10 ms of the host's CPU each). Anything it cannot follow (a quoted
-   * Include, deeper nesting, no /etc/ssh/sshd_config) leaves {@code nm} empty: one run per user.
+   * Include, deeper nesting, no sshd_config in /etc/ssh or /usr/etc/ssh) leaves {@code nm} empty:
+   * one run per user.
    */
   private static final String NO_MATCH_BLOCK =
-      "nm=; c=/etc/ssh/sshd_config; k='{k=tolower($1); sub(/=.*/,\"\",k)}'; if [ -f \"$c\" ]; then"
+      "nm=; "
+          + SshdMainConfig.SHELL_SELECT
+          + "k='{k=tolower($1); sub(/=.*/,\"\",k)}'; if [ -f \"$c\" ]; then"
           + " set -- \"$c\"; i=0; while [ $i -lt 4 ]; do i=$((i+1)); n=$#;"
           + " t=$(awk \"$k\"' k==\"include\"{sub(/^[^ \\t=]*[ \\t=]+/,\"\"); print}' \"$@\") || break;"
           + " case $t in *[\\\"\\']*) break;; esac; set -- \"$c\"; for p in $t; do case $p in /*) ;;"
@@ -98,8 +101,13 @@ public final class SshdFacts {
   public static final FactKey<Observed<SshdConfig>> CONFIG =
       new FactKey<>(
           "sshd_config",
-          Set.of(MAIN_FILE, DROP_INS, CRYPTO_POLICY),
-          s -> SshdConfigParser.parse(MAIN_CONFIG, new SnapshotConfigFiles(s)));
+          Set.of(
+              MAIN_FILE,
+              DROP_INS,
+              CRYPTO_POLICY,
+              SshdMainConfig.VENDOR_FILE,
+              SshdMainConfig.VENDOR_DROP_INS),
+          s -> SshdConfigParser.parse(SshdMainConfig.path(s), new SnapshotConfigFiles(s)));
 
   private SshdFacts() {}
 

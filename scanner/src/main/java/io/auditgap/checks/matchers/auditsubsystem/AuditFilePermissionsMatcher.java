@@ -6,11 +6,13 @@ import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.GatedMatcher;
+import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.audit.AuditFacts;
 import io.auditgap.facts.audit.FileModes;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,9 @@ public final class AuditFilePermissionsMatcher extends GatedMatcher {
             ParamSpec.of("log_file_max", ParamType.MODE).byProfile(),
             ParamSpec.of("config_max", ParamType.MODE).byProfile(),
             ParamSpec.of("tool_max", ParamType.MODE).byProfile()),
-        needsOf(List.of(FileModes.MODES), Set.of(new CollectionItem.File(AUDITD_CONF))),
+        needsOf(
+            List.of(FileModes.MODES, AuditFacts.AUDITCTL_INSTALLED),
+            Set.of(new CollectionItem.File(AUDITD_CONF))),
         Gate.container("audit files belong to the container host"));
   }
 
@@ -126,6 +130,14 @@ public final class AuditFilePermissionsMatcher extends GatedMatcher {
           ev);
     }
     if (checked == 0) {
+      // nothing to examine because auditd was never installed (openSUSE, Fedora, Alpine minimal
+      // installs): the gap is auditd itself, not an unknown
+      Optional<Verdict> missing =
+          Preconditions.auditdInstalled(
+              facts, "there are no audit logs, rules or tools to protect");
+      if (missing.isPresent()) {
+        return missing.get();
+      }
       return Verdict.unknown("no audit file was found to examine", ev);
     }
     return Verdict.pass(checked + " audit logs, configuration files and tools within limits", ev);

@@ -240,4 +240,27 @@ class AuditSubsystemMatchersTest {
                 .reduce("", (a, l) -> a + l + "\n"));
     assertEquals(Status.UNKNOWN, Host.check("audit.file-permissions", nonRoot.facts()).status());
   }
+
+  /**
+   * A host where auditd was never installed (openSUSE Tumbleweed, Fedora and Alpine minimal
+   * installs): stat finds none of the paths; the verdict is the missing auditd, not "unknown".
+   */
+  @Test
+  void noAuditFilesBecauseAuditdIsNotInstalledIsItsRootCause() {
+    StringBuilder stat = new StringBuilder();
+    for (String p : io.auditgap.facts.audit.FileModes.PATHS) {
+      stat.append("stat: cannot statx '").append(p).append("': No such file or directory\n");
+    }
+    Host h = new Host();
+    h.b
+        .cmd("stat audit files", 0, stat.toString())
+        .cmd("auditctl -l", 127, "sh: 1: auditctl: not found\n")
+        .fileStatus("/etc/audit/auditd.conf", io.auditgap.collect.SnapshotItem.ABSENT);
+    Verdict v = Host.check("audit.file-permissions", h.facts());
+    assertEquals(Status.FAIL, v.status(), v.reason());
+    assertTrue(v.reason().contains("root cause: auditd.installed"), v.reason());
+    Host installed = new Host();
+    installed.b.cmd("stat audit files", 0, stat.toString()).cmd("auditctl -l", 0, "No rules\n");
+    assertEquals(Status.UNKNOWN, Host.check("audit.file-permissions", installed.facts()).status());
+  }
 }
