@@ -32,29 +32,26 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
-  @Mixin ReviewOptions review = new ReviewOptions();
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
-
-  @Mixin CheckParamOptions checkParams = new CheckParamOptions();
+  @Mixin EvaluationOptions evaluation = new EvaluationOptions();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     outcome.validate();
-    review.load(null, outcome.gate);
+    evaluation.review.load(null, outcome.gate);
     // Without --profile, each snapshot is evaluated for the profile its scan used.
     boolean profileGiven = spec.commandLine().getParseResult().hasMatchedOption("--profile");
     Assessment.Result result =
-        catalog
+        evaluation
+            .catalog
             .assessment()
             .evaluate(
                 new Assessment.EvaluateRequest(
                     SnapshotInputs.read(inputs),
-                    profileGiven ? catalog.profile : null,
-                    checkParams.given(catalog),
-                    review.plan()));
+                    profileGiven ? evaluation.catalog.profile : null,
+                    evaluation.checkParams.given(evaluation.catalog),
+                    evaluation.review.plan()));
     return outcome.finish(result, outcome.gate.newOnly(), spec);
   }
 }

@@ -110,13 +110,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
-  @Mixin ReviewOptions review = new ReviewOptions();
+  @Mixin EvaluationOptions evaluation = new EvaluationOptions();
 
   @Mixin VantageOptions vantages = new VantageOptions();
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
-
-  @Mixin CheckParamOptions checkParams = new CheckParamOptions();
 
   @Spec CommandSpec spec;
 
@@ -143,10 +139,10 @@ final class ScanCommand implements Callable<Integer> {
     }
     Inventory all = loadInventory();
     Inventory inv = shardOf(target.selection.select(all));
-    review.load(target.inventory, outcome.gate);
+    evaluation.review.load(target.inventory, outcome.gate);
     Assessment.ProbeSettings probe = null;
     if (target.inventory != null && !noProbe && !target.namesHosts()) {
-      vantages.baseline = review.probeBaseline();
+      vantages.baseline = evaluation.review.probeBaseline();
       probe =
           new Assessment.ProbeSettings(
               vantages.from, vantages.validated(all), probeTimeout, acceptNewHostKeys);
@@ -158,11 +154,12 @@ final class ScanCommand implements Callable<Integer> {
             connectTimeout,
             timeout,
             CollectorLimits.DEFAULT,
-            catalog.profile,
-            checkParams.settings(catalog));
+            evaluation.catalog.profile,
+            evaluation.checkParams.settings(evaluation.catalog));
     PrintWriter err = spec.commandLine().getErr();
     Assessment.Result result =
-        catalog
+        evaluation
+            .catalog
             .assessment()
             .scan(
                 new Assessment.ScanRequest(
@@ -173,7 +170,7 @@ final class ScanCommand implements Callable<Integer> {
                     target.reach.applier().jumpResolver(all::host),
                     probe,
                     snapshotDir,
-                    review.plan()),
+                    evaluation.review.plan()),
                 progress(err));
     if (result.exposure() != null) {
       ProbeSupport.report(result.exposure(), err);
