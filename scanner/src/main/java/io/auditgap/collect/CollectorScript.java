@@ -48,9 +48,14 @@ public final class CollectorScript {
                 "__ITEM_TIMEOUT__", Long.toString(Math.max(1, limits.itemTimeout().toSeconds()))));
     sb.append("\nag_main() {\n  ag_setup\n");
     java.util.Set<String> keys = new java.util.HashSet<>();
+    List<CollectionItem.Command> grouped = new java.util.ArrayList<>();
     for (CollectionItem item : items) {
       if (!keys.add(item.key())) {
         continue; // declared twice (e.g. guarded by one check, quick by another): run it once
+      }
+      if (item instanceof CollectionItem.Command c && c.guarded() && !c.capped()) {
+        grouped.add(c); // under one shared timeout (ag_grp), below
+        continue;
       }
       if (item instanceof CollectionItem.File f) {
         sb.append("  ag_file ").append(quote(f.path()));
@@ -59,6 +64,16 @@ public final class CollectorScript {
       } else if (item instanceof CollectionItem.Command c) {
         sb.append(c.guarded() ? (c.capped() ? "  ag_cmd " : "  ag_cmdt ") : "  ag_run ");
         sb.append(quote(c.name())).append(' ').append(quote(c.shell()));
+      }
+      sb.append('\n');
+    }
+    if (grouped.size() == 1) {
+      sb.append("  ag_cmdt ").append(quote(grouped.get(0).name())).append(' ');
+      sb.append(quote(grouped.get(0).shell())).append('\n');
+    } else if (!grouped.isEmpty()) {
+      sb.append("  ag_grp");
+      for (CollectionItem.Command c : grouped) {
+        sb.append(" \\\n    ").append(quote(c.name())).append(' ').append(quote(c.shell()));
       }
       sb.append('\n');
     }

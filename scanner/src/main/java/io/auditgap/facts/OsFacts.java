@@ -12,14 +12,16 @@ public final class OsFacts {
   public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
 
   /**
-   * Container markers, one per line as {@code marker: value}; the decision also needs the kernel
-   * audit interface's answer ({@link #AUDIT_STATUS}), see {@link Containment}.
+   * Container markers, one per line as {@code marker: value} ({@code detect-virt-c}: {@code
+   * systemd-detect-virt -c}'s answer, which the collector's {@code ag_virt} shares with the
+   * identity item's {@code -v}); the decision also needs the kernel audit interface's answer
+   * ({@link #AUDIT_STATUS}), see {@link Containment}.
    */
   public static final CollectionItem CONTAINER =
       CollectionItem.Command.quick(
           "container",
           "if command -v systemd-detect-virt >/dev/null 2>&1; then"
-              + " echo \"detect-virt-c: $(systemd-detect-virt -c 2>/dev/null)\"; fi;"
+              + " echo \"detect-virt-c: $ag_vc\"; fi;"
               + " [ -e /.dockerenv ] && echo 'dockerenv: /.dockerenv';"
               + " [ -e /run/.containerenv ] && echo 'containerenv: /run/.containerenv';"
               + " [ -r /run/systemd/container ] && echo \"run-systemd-container:"
@@ -38,7 +40,7 @@ public final class OsFacts {
       CollectionItem.Command.quick(
           "identity",
           "echo \"kernel=$(uname -r)\"; if command -v systemd-detect-virt >/dev/null 2>&1; then"
-              + " echo \"virt=$(systemd-detect-virt -v 2>/dev/null)\"; fi;"
+              + " echo \"virt=$ag_vv\"; fi;"
               + " i=; IFS= read -r i 2>/dev/null </proc/1/comm; echo \"init=$i\";"
               + " echo \"time=$(date -u +%Y-%m-%dT%H:%M:%SZ)\"; exit 0");
 

@@ -36,6 +36,23 @@ ag_setup() {
   if command -v timeout >/dev/null 2>&1; then ag_to="timeout __ITEM_TIMEOUT__"; else ag_to=; fi
   if command -v awk >/dev/null 2>&1; then ag_awk=1; else ag_awk=; fi
   ag_pending=
+  # The group shell of ag_grp (arguments: item cap, total cap, bytes so far, then NAME SHELL pairs;
+  # the nonce in $ag_n). Each snippet runs in its own subshell without positional parameters, its
+  # `exit` caught by the trap, as under sh -c.
+  ag_gsh='ag_c=$1 ag_tc=$2 ag_t=$3 ag_k=0; shift 3
+while [ $# -ge 2 ]; do
+  ag_x=$2
+  if [ "$ag_t" -ge "$ag_tc" ]; then ag_o= ag_s=-1; else
+    ag_o=$(set --; trap "printf .%s \"\$?\"" EXIT; eval "$ag_x" </dev/null 2>&1)
+    ag_s=${ag_o##*.} ag_o=${ag_o%.*}
+  fi
+  ag_z=${#ag_o} ag_r=0
+  if [ "$ag_z" -gt "$ag_c" ]; then ag_o=$(printf %s "$ag_o" | head -c "$ag_c"; echo .); ag_o=${ag_o%.}; ag_z=${#ag_o} ag_r=1; fi
+  if [ $((ag_t + ag_z)) -gt "$ag_tc" ]; then ag_o= ag_z=0 ag_s=-1; fi
+  ag_t=$((ag_t + ag_z)) ag_k=$((ag_k + 1))
+  printf "@@%s cmd %s %s %s %s\n%s\n@@%s grp %s %s\n" "$ag_n" "$ag_s" "$ag_z" "$ag_r" "$1" "$ag_o" "$ag_n" "$ag_k" "$ag_t"
+  shift 2
+done'
   printf '@@%s begin 1 collector=%s\n' "$ag_n" "__COLLECTOR_VERSION__"
 }
 
@@ -151,11 +168,86 @@ ag_cmdt() {
   ag_emit cmd "$ag_rc" "$1"
 }
 
+# ag_grp NAME SHELL [NAME SHELL ...]: the snippets of several ag_cmdt items, run one after another
+# by ONE shell under ONE timeout (one timeout and one sh for the group instead of for every
+# command). The group shell (ag_gsh) frames each item as ag_emit does and follows each with a count
+# line that this function drops; only whole items reach the bundle. When the timeout ends the group,
+# the item it was running is reported as timed out (124, no output) and the items after it run in a
+# new group, so each later item again has a full timeout. The nonce reaches the group through the
+# environment, which other users cannot read, not through its arguments.
+ag_grp() {
+  if [ -z "$ag_to" ]; then
+    while [ $# -ge 2 ]; do ag_cmdt "$1" "$2"; shift 2; done
+    return
+  fi
+  while [ $# -ge 2 ]; do
+    if [ "$ag_total" -ge "$ag_total_cap" ]; then
+      ag_out=
+      ag_emit cmd -1 "$1"
+      shift 2
+      continue
+    fi
+    ag_g=$(ag_n=$ag_n $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" </dev/null 2>/dev/null; printf '.%s' "$?")
+    ag_rc=${ag_g##*.}
+    ag_g=${ag_g%.*}
+    ag_k=0
+    while :; do
+      case $ag_g in *"@@$ag_n grp "*) ;; *) break ;; esac
+      printf '%s' "${ag_g%%"@@$ag_n grp "*}"
+      ag_g=${ag_g#*"@@$ag_n grp "}
+      ag_t=${ag_g%%"$ag_nl"*}
+      ag_g=${ag_g#*"$ag_nl"}
+      ag_k=${ag_t%% *}
+      ag_total=${ag_t#* }
+    done
+    ag_items=$((ag_items + ag_k))
+    shift $((2 * ag_k))
+    if [ $# -ge 2 ]; then
+      if [ "$ag_rc" = 124 ]; then
+        ag_out=
+        ag_emit cmd 124 "$1"
+      else
+        ag_cmdt "$1" "$2"
+      fi
+      shift 2
+    fi
+  done
+}
+
+# ag_virt: systemd-detect-virt's container answer (-c) in ag_vc and its VM answer (-v) in ag_vv,
+# both empty without the tool, from one run where one answers both: without an option it prints the
+# container if there is one, else the VM. A known VM name (or none) answers both; any other answer
+# is the container's unless -v prints the same (a VM this list does not know).
+ag_virt() {
+  ag_vdone=1
+  ag_vc=
+  ag_vv=
+  command -v systemd-detect-virt >/dev/null 2>&1 || return 0
+  ag_vc=$(systemd-detect-virt 2>/dev/null)
+  case $ag_vc in
+    none) ag_vv=none ;;
+    qemu | kvm | amazon | zvm | vmware | microsoft | oracle | powervm | xen | bochs | uml | parallels | bhyve | qnx | acrn | apple | sre | google | vm-other)
+      ag_vv=$ag_vc
+      ag_vc=none
+      ;;
+    '')
+      ag_vc=$(systemd-detect-virt -c 2>/dev/null)
+      ag_vv=$(systemd-detect-virt -v 2>/dev/null)
+      ;;
+    *)
+      ag_vv=$(systemd-detect-virt -v 2>/dev/null)
+      if [ "$ag_vv" = "$ag_vc" ]; then ag_vc=none; fi
+      ;;
+  esac
+}
+
 # ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output): run in
 # one subshell; stdout and stderr merged, exit status kept (also through the snippet's `exit`).
+# A snippet that reads ag_vc/ag_vv gets them from ag_virt, run once in this shell on first use.
 ag_run() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
+  case $2 in *'$ag_v'[cv]* | *'${ag_v'[cv]*) [ -n "${ag_vdone:-}" ] || ag_virt ;; esac
   ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}

@@ -116,9 +116,12 @@ class CollectorScriptTest {
             CollectionItem.Command.bounded("big", "yes big | head -c 10000"),
             CollectionItem.Command.bounded("absent", "no-such-command-auditgap"),
             CollectionItem.Command.bounded("stdin", "cat"),
-            CollectionItem.Command.bounded("slow", "sleep 30"));
+            CollectionItem.Command.bounded("slow", "sleep 30"),
+            CollectionItem.Command.bounded("after", "echo after; echo \"args=$#\""));
     String script = CollectorScript.render(items, NONCE, LIMITS);
-    assertTrue(script.contains("  ag_cmdt 'slow' 'sleep 30'"), script);
+    // one group under one timeout; the item after the one that timed out runs in a new group
+    assertTrue(script.contains("  ag_grp \\\n    'exit' "), script);
+    assertTrue(script.contains("\n    'slow' 'sleep 30' \\\n"), script);
     Bundle b = run(shell, items);
     assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
     SnapshotItem exit = find(b, "cmd", "exit");
@@ -131,6 +134,8 @@ class CollectorScriptTest {
     assertEquals(SnapshotItem.NOT_FOUND, find(b, "cmd", "absent").exitStatus());
     assertEquals("", find(b, "cmd", "stdin").text());
     assertEquals(SnapshotItem.TIMED_OUT, find(b, "cmd", "slow").exitStatus());
+    assertEquals("after\nargs=0\n", find(b, "cmd", "after").text());
+    assertEquals(0, find(b, "cmd", "after").exitStatus());
   }
 
   @ParameterizedTest

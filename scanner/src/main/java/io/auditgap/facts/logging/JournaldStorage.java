@@ -1,33 +1,28 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.retention.JournaldConfig;
+import io.auditgap.facts.retention.JournaldSetting;
+import java.util.Locale;
+
 /**
- * journald's {@code Storage=} as {@code systemd-analyze cat-config systemd/journald.conf} shows it:
- * the main file then the drop-ins in precedence order, so the last assignment wins.
+ * journald's {@code Storage=} after journald.conf and its drop-ins are merged as systemd does (the
+ * main file then the drop-ins in precedence order, so the last assignment wins).
  *
  * @param value {@code auto} when nothing sets it (systemd's default)
  * @param line the assignment as written, or empty for the default
+ * @param source the file that sets it, or empty for the default
+ * @param lineNumber 1-based line of {@code line} in {@code source}, 0 for the default
  */
-public record JournaldStorage(String value, String line) {
+public record JournaldStorage(String value, String line, String source, int lineNumber) {
 
-  public static JournaldStorage parse(String text) {
-    String value = "auto";
-    String line = "";
-    boolean inJournal = true;
-    for (String raw : text.split("\n")) {
-      String l = raw.strip();
-      if (l.isEmpty() || l.startsWith("#") || l.startsWith(";")) {
-        continue;
-      }
-      if (l.startsWith("[")) {
-        inJournal = l.equals("[Journal]");
-        continue;
-      }
-      if (inJournal && l.startsWith("Storage=")) {
-        value = l.substring("Storage=".length()).strip().toLowerCase(java.util.Locale.ROOT);
-        line = l;
-      }
+  /** The effective {@code Storage=} of a merged configuration. */
+  public static JournaldStorage of(JournaldConfig config) {
+    JournaldSetting s = config.get("Storage");
+    if (s.at().isBuiltIn()) {
+      return new JournaldStorage(s.value().toLowerCase(Locale.ROOT), "", "", 0);
     }
-    return new JournaldStorage(value, line);
+    return new JournaldStorage(
+        s.value().toLowerCase(Locale.ROOT), s.at().text(), s.at().file(), s.at().line());
   }
 
   /**

@@ -6,6 +6,8 @@ import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.SnapshotFacts;
+import io.auditgap.facts.retention.JournaldConfig;
+import io.auditgap.facts.retention.RetentionFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,11 +51,6 @@ public final class LogsFacts {
           "command -v journalctl >/dev/null 2>&1 || exit 127; journalctl _COMM=sshd"
               + " _COMM=sshd-session -n 1 -o short-unix --no-pager");
 
-  public static final CollectionItem.Command JOURNALD_CONFIG =
-      CollectionItem.Command.quick(
-          "systemd-analyze cat-config systemd/journald.conf",
-          "systemd-analyze cat-config systemd/journald.conf");
-
   public static final CollectionItem RSYSLOG_CONF = new CollectionItem.File("/etc/rsyslog.conf");
   public static final CollectionItem RSYSLOG_D = new CollectionItem.Directory("/etc/rsyslog.d");
 
@@ -63,18 +60,35 @@ public final class LogsFacts {
   public static final FactKey<Observed<JournalProbe>> JOURNAL =
       FactKey.ofCommand("journal sshd entry", JOURNAL_SSHD, i -> JournalProbe.parse(i.text()));
 
-  /** journald's storage mode; unseen without systemd-analyze (then there is no journald either). */
+  /**
+   * journald's storage mode, from journald.conf and its drop-ins as collected (no process on the
+   * host); unseen when none of them exists (no journald configuration: systemd is not installed, or
+   * its files were removed) or when one cannot be read.
+   */
   public static final FactKey<Observed<JournaldStorage>> STORAGE =
-      FactKey.ofCommand(
-          "journald storage",
-          JOURNALD_CONFIG,
-          i -> JournaldStorage.parse(i.exitStatus() == 0 ? i.text() : ""));
+      new FactKey<>("journald storage", RetentionFacts.JOURNALD.needs(), LogsFacts::storage);
 
   /** rsyslog's selector rules; seen and empty when rsyslog is not configured. */
   public static final FactKey<Observed<SyslogRoutes>> SYSLOG_ROUTES =
       new FactKey<>("rsyslog routes", Set.of(RSYSLOG_CONF, RSYSLOG_D), LogsFacts::routes);
 
   private LogsFacts() {}
+
+  static Observed<JournaldStorage> storage(HostSnapshot s) {
+    Observed<JournaldConfig> config = RetentionFacts.JOURNALD.derive().apply(s);
+    if (!config.isSeen()) {
+      return Observed.unseen(config.reason());
+    }
+    if (config.value().filesRead().isEmpty() && config.value().masked().isEmpty()) {
+      return Observed.unseen(
+          "no journald configuration on the host (neither "
+              + RetentionFacts.JOURNALD_CONF
+              + " nor "
+              + RetentionFacts.JOURNALD_CONF_USR
+              + " nor a drop-in): no systemd-journald");
+    }
+    return Observed.seen(JournaldStorage.of(config.value()));
+  }
 
   static Observed<SyslogRoutes> routes(HostSnapshot s) {
     Observed<Optional<SnapshotItem>> main = SnapshotFacts.file(s, "/etc/rsyslog.conf");

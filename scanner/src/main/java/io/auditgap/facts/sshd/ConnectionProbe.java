@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public record ConnectionProbe(String user, SshdDump dump) {
   private static final Pattern HEADER = Pattern.compile("== user=(\\S+) exit=(\\d+)");
+  private static final Pattern SAME = Pattern.compile("== user=(\\S+) as sshd -T");
 
   public Connection connection() {
     return Connection.genericRemote(user);
@@ -23,11 +24,38 @@ public record ConnectionProbe(String user, SshdDump dump) {
 
   /** Parses the collector's framed output; lines before the first header are ignored. */
   public static List<ConnectionProbe> parseAll(String text) {
+    return parseAll(text, null);
+  }
+
+  /** Whether some user's header says that {@code sshd -T}'s answer is theirs (no Match block). */
+  public static boolean answeredBySshdT(String text) {
+    for (String line : text.split("\n")) {
+      if (SAME.matcher(line.strip()).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Parses the collector's framed output; lines before the first header are ignored. A header
+   * {@code == user=U as sshd -T} gives U {@code sshdT} (required then).
+   */
+  public static List<ConnectionProbe> parseAll(String text, SshdDump sshdT) {
     List<ConnectionProbe> out = new ArrayList<>();
     String user = null;
     int exit = 0;
     StringBuilder body = new StringBuilder();
     for (String line : text.split("\n")) {
+      Matcher same = SAME.matcher(line.strip());
+      if (same.matches() && sshdT != null) {
+        if (user != null) {
+          out.add(new ConnectionProbe(user, SshdDump.parse(body.toString(), exit)));
+        }
+        user = null;
+        out.add(new ConnectionProbe(same.group(1), sshdT));
+        continue;
+      }
       Matcher m = HEADER.matcher(line.strip());
       if (m.matches()) {
         if (user != null) {

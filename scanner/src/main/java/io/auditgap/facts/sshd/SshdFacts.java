@@ -28,24 +28,29 @@ public final class SshdFacts {
               + "$?\"; exit 0");
 
   /**
-   * Sets {@code nm} to {@code sshd -T}'s output (status in {@code ns}) when no file of the
-   * configuration (sshd_config and what its Include lines reach, three levels deep) has a Match
-   * block: then no connection can change a setting and one sshd run answers for every user instead
-   * of one per user (about 10 ms of the host's CPU each). Anything it cannot follow (a quoted
-   * Include, deeper nesting, no sshd_config in /etc/ssh or /usr/etc/ssh) leaves {@code nm} empty:
-   * one run per user.
+   * Sets {@code nm} when no file of the configuration (sshd_config in /etc/ssh, else in
+   * /usr/etc/ssh, and what its Include lines reach, three levels deep) has a Match block: then no
+   * connection can change a setting and the {@code sshd -T} item answers for every user, so sshd is
+   * not started again (about 10 ms of the host's CPU per run). One awk per level prints the Include
+   * arguments and whether a Match line was seen. Anything it cannot follow (a quoted Include,
+   * deeper nesting, no sshd_config) leaves {@code nm} empty: one run per user.
    */
   private static final String NO_MATCH_BLOCK =
       "nm=; "
           + SshdMainConfig.SHELL_SELECT
-          + "k='{k=tolower($1); sub(/=.*/,\"\",k)}'; if [ -f \"$c\" ]; then"
-          + " set -- \"$c\"; i=0; while [ $i -lt 4 ]; do i=$((i+1)); n=$#;"
-          + " t=$(awk \"$k\"' k==\"include\"{sub(/^[^ \\t=]*[ \\t=]+/,\"\"); print}' \"$@\") || break;"
-          + " case $t in *[\\\"\\']*) break;; esac; set -- \"$c\"; for p in $t; do case $p in /*) ;;"
-          + " *) p=/etc/ssh/$p;; esac; for g in $p; do [ -f \"$g\" ] && set -- \"$@\" \"$g\"; done; done;"
-          + " if [ $# -eq $n ]; then awk \"$k\"' k==\"match\"{f=1; exit} END{exit f}' \"$@\" &&"
-          + " { nm=$(sshd -T 2>&1); ns=$?; echo '# no Match block in the configuration:"
+          + "if [ -f \"$c\" ]; then set -- \"$c\"; i=0; while [ $i -lt 4 ];"
+          + " do i=$((i+1)); n=$#; t=$(awk '{k=tolower($1); sub(/=.*/,\"\",k)} k==\"match\"{f=1}"
+          + " k==\"include\"{sub(/^[^ \\t=]*[ \\t=]+/,\"\"); print} END{print \"#match=\" f+0}' \"$@\")"
+          + " || break; mf=${t##*#match=}; t=${t%#match=*}; case $t in *[\\\"\\']*) break;; esac;"
+          + " set -- \"$c\"; for p in $t; do case $p in /*) ;; *) p=/etc/ssh/$p;; esac; for g in $p;"
+          + " do [ -f \"$g\" ] && set -- \"$@\" \"$g\"; done; done; if [ $# -eq $n ]; then"
+          + " [ \"$mf\" = 0 ] && { nm=1; echo '# no Match block in the configuration:"
           + " sshd -T answers for every user'; }; break; fi; done; fi; ";
+
+  /** The settings the checks read from each user's answer. */
+  private static final String KEPT =
+      "loglevel|syslogfacility|usepam|permitrootlogin|passwordauthentication"
+          + "|kbdinteractiveauthentication|challengeresponseauthentication|authenticationmethods";
 
   /**
    * {@code sshd -T -C} for root, the login user the collector runs for ({@code SUDO_USER} under
@@ -53,27 +58,29 @@ public final class SshdFacts {
    * (uid >= UID_MIN from /etc/login.defs, else 1000, below 60000, with a shell listed in
    * /etc/shells that is not nologin/false), each from a generic remote source with a public address
    * ({@link Connection#genericRemote}). Only the settings the checks read are kept, or the first
-   * lines when sshd printed none. Bounded: seven sshd runs at most.
+   * lines when sshd printed none. Without a Match block each user's header says {@code as sshd -T}
+   * and the {@code sshd -T} item is the answer. Bounded: six sshd runs at most. One awk reads
+   * login.defs, /etc/shells and the password database; the kept lines are picked by the shell.
    */
   public static final CollectionItem.Command SSHD_T_USERS =
       CollectionItem.Command.bounded(
           "sshd -T -C audited users",
-          "command -v sshd >/dev/null 2>&1 || exit 127; "
-              + "m=$(awk '$1==\"UID_MIN\"{print $2}' /etc/login.defs 2>/dev/null); "
-              + "case $m in ''|*[!0-9]*) m=1000;; esac; "
-              + "u=$( { getent passwd 2>/dev/null || cat /etc/passwd; } | awk -F: -v m=\"$m\" "
-              + "'NR==FNR{ok[$1]=1;next} $3>=m && $3<60000 && ($7 in ok) && $7 !~ /(nologin|false)$/"
-              + " {print $1}' /etc/shells - 2>/dev/null | head -n 5); "
-              + "l=${SUDO_USER:-$(id -un 2>/dev/null)}; "
+          "command -v sshd >/dev/null 2>&1 || exit 127; l=${SUDO_USER:-$(id -un 2>/dev/null)}; "
+              + "u=$( { getent passwd 2>/dev/null || cat /etc/passwd; } | awk -F: -v l=\"$l\" "
+              + "'BEGIN { while ((getline x < \"/etc/login.defs\") > 0) { split(x, w, \" \");"
+              + " if (w[1] == \"UID_MIN\") { c++; m = w[2] } } if (c != 1 || m !~ /^[0-9]+$/) m = 1000;"
+              + " m += 0; while ((getline x < \"/etc/shells\") > 0) { split(x, w, \":\"); ok[w[1]] = 1 }"
+              + " s[\"root\"] = 1; print \"root\"; if (l != \"\" && !(l in s)) { s[l] = 1; print l } }"
+              + " $3 >= m && $3 < 60000 && ($7 in ok) && $7 !~ /(nologin|false)$/ && n < 5"
+              + " { n++; if (!($1 in s)) { s[$1] = 1; print $1 } }' 2>/dev/null); "
               + NO_MATCH_BLOCK
-              + "for x in $(printf '%s\\n' root \"$l\" $u | awk 'NF && !s[$0]++'); do"
-              + " if [ -n \"$nm\" ]; then o=$nm; s=$ns; else"
-              + " o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\" 2>&1); s=$?; fi;"
-              + " echo \"== user=$x exit=$s\"; "
-              + "printf '%s\\n' \"$o\" | grep -E '^(loglevel|syslogfacility|usepam|permitrootlogin"
-              + "|passwordauthentication|kbdinteractiveauthentication|challengeresponseauthentication"
-              + "|authenticationmethods) '"
-              + " || printf '%s\\n' \"$o\" | head -n 3; done; exit 0");
+              + "set -f; for x in $u; do if [ -n \"$nm\" ]; then echo \"== user=$x as sshd -T\";"
+              + " continue; fi; o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\" 2>&1); s=$?;"
+              + " echo \"== user=$x exit=$s\"; printf '%s\\n' \"$o\" | { k=; h=; j=0; while IFS= read"
+              + " -r y; do case $y in "
+              + KEPT.replace("|", "\\ *|")
+              + "\\ *) k=\"$k$y\n\";; esac; [ $j -lt 3 ] && h=\"$h$y\n\"; j=$((j+1)); done;"
+              + " printf '%s' \"${k:-$h}\"; }; done; exit 0");
 
   public static final CollectionItem MAIN_FILE = new CollectionItem.File(MAIN_CONFIG);
   public static final CollectionItem DROP_INS = new CollectionItem.Directory(DROP_IN_DIR);
@@ -93,10 +100,7 @@ public final class SshdFacts {
       new FactKey<>("sshd -t", Set.of(SSHD_T), s -> dump(s, "sshd -T"));
 
   public static final FactKey<Observed<List<ConnectionProbe>>> PROBES =
-      FactKey.ofCommand(
-          "sshd -T -C",
-          SSHD_T_USERS,
-          i -> i.exitStatus() == 0 ? ConnectionProbe.parseAll(i.text()) : List.of());
+      new FactKey<>("sshd -T -C", Set.of(SSHD_T_USERS, SSHD_T), SshdFacts::probes);
 
   public static final FactKey<Observed<SshdConfig>> CONFIG =
       new FactKey<>(
@@ -110,6 +114,26 @@ public final class SshdFacts {
           s -> SshdConfigParser.parse(SshdMainConfig.path(s), new SnapshotConfigFiles(s)));
 
   private SshdFacts() {}
+
+  /**
+   * Each audited user's answer; a user whose header says {@code as sshd -T} (no Match block) takes
+   * the {@code sshd -T} item's, and is unseen with it.
+   */
+  private static Observed<List<ConnectionProbe>> probes(HostSnapshot s) {
+    Observed<SnapshotItem> item = SnapshotFacts.command(s, "sshd -T -C audited users");
+    if (!item.isSeen() || item.value().exitStatus() != 0) {
+      return item.<List<ConnectionProbe>>map(i -> List.of());
+    }
+    String text = item.value().text();
+    if (!ConnectionProbe.answeredBySshdT(text)) {
+      return Observed.seen(ConnectionProbe.parseAll(text, null));
+    }
+    Observed<SshdDump> all = dump(s, "sshd -T");
+    if (!all.isSeen()) {
+      return Observed.unseen(all.reason());
+    }
+    return Observed.seen(ConnectionProbe.parseAll(text, all.value()));
+  }
 
   private static Observed<SshdDump> dump(HostSnapshot s, String name) {
     Observed<SnapshotItem> item = SnapshotFacts.command(s, name);

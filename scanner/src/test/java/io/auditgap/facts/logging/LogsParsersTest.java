@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auditgap.facts.retention.JournaldParser;
 import io.auditgap.facts.system.FileStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,15 +80,29 @@ class LogsParsersTest {
 
   @Test
   void journaldStorageLastAssignmentWins() throws IOException {
-    JournaldStorage d = JournaldStorage.parse(fixture("journald-cat-config-debian12.txt"));
+    JournaldStorage d =
+        JournaldStorage.of(
+            JournaldParser.parse(
+                "/etc/systemd/journald.conf",
+                fixture("journald-cat-config-debian12.txt"),
+                List.of()));
     assertEquals("auto", d.value());
+    assertEquals("", d.line());
     assertTrue(d.persistent(true));
     assertFalse(d.persistent(false));
     JournaldStorage v =
-        JournaldStorage.parse(
-            "# /etc/systemd/journald.conf\n[Journal]\nStorage=persistent\n\n"
-                + "# /etc/systemd/journald.conf.d/99-volatile.conf\n[Journal]\nStorage=volatile\n");
+        JournaldStorage.of(
+            JournaldParser.parse(
+                "/etc/systemd/journald.conf",
+                "[Journal]\nStorage=persistent\n",
+                List.of(
+                    new JournaldParser.DropIn(
+                        "/etc/systemd/journald.conf.d",
+                        "99-volatile.conf",
+                        Optional.of("[Journal]\nStorage=volatile\n")))));
     assertEquals("volatile", v.value());
+    assertEquals("/etc/systemd/journald.conf.d/99-volatile.conf", v.source());
+    assertEquals(2, v.lineNumber());
     assertFalse(v.persistent(true));
   }
 

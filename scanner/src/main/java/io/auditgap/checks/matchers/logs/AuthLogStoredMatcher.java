@@ -143,8 +143,10 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
           storage.value().line().isEmpty() ? "Storage=auto (default)" : storage.value().line();
       ev.add(
           Evidence.of(
-              "systemd-analyze cat-config systemd/journald.conf",
-              0,
+              storage.value().source().isEmpty()
+                  ? "journald.conf (merged with its drop-ins)"
+                  : storage.value().source(),
+              storage.value().lineNumber(),
               storageText,
               "journal persistent (" + LogsFacts.JOURNAL_DIR + (varLogJournal ? " exists)" : ")")));
       if (!probe.isSeen()) {

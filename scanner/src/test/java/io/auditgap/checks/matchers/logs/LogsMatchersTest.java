@@ -1,12 +1,14 @@
 package io.auditgap.checks.matchers.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.facts.Facts;
+import io.auditgap.facts.logging.LogsFacts;
 import io.auditgap.testing.SnapshotBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,10 +52,12 @@ class LogsMatchersTest {
     return SnapshotBuilder.host("h")
         .cmd("container", 0, "none\n")
         .cmd("log file stats", 0, stats)
-        .cmd(
-            "systemd-analyze cat-config systemd/journald.conf",
-            0,
-            fixture("journald-cat-config-debian12.txt"))
+        .file("/etc/systemd/journald.conf", fixture("journald-cat-config-debian12.txt"))
+        .fileStatus("/usr/lib/systemd/journald.conf", 1)
+        .dirStatus("/etc/systemd/journald.conf.d", 1)
+        .dirStatus("/run/systemd/journald.conf.d", 1)
+        .dirStatus("/usr/local/lib/systemd/journald.conf.d", 1)
+        .dirStatus("/usr/lib/systemd/journald.conf.d", 1)
         .cmd("journalctl sshd newest", 0, fixture("journalctl-no-journal.txt"));
   }
 
@@ -94,12 +98,27 @@ class LogsMatchersTest {
     Verdict v =
         authLog(
             host(debianStats())
-                .cmd(
-                    "systemd-analyze cat-config systemd/journald.conf",
-                    0,
-                    "# /etc/systemd/journald.conf\n[Journal]\nStorage=volatile\n")
+                .file("/etc/systemd/journald.conf", "[Journal]\nStorage=volatile\n")
                 .cmd("journalctl sshd newest", 0, HOUR_AGO + ".1 h sshd[1]: Accepted\n"));
     assertEquals(Status.FAIL, v.status(), v.reason());
+  }
+
+  @Test
+  void withoutAnyJournaldConfigurationTheStorageIsUnseen() {
+    SnapshotBuilder b =
+        SnapshotBuilder.host("h")
+            .fileStatus("/etc/systemd/journald.conf", 1)
+            .fileStatus("/usr/lib/systemd/journald.conf", 1)
+            .dirStatus("/etc/systemd/journald.conf.d", 1)
+            .dirStatus("/run/systemd/journald.conf.d", 1)
+            .dirStatus("/usr/local/lib/systemd/journald.conf.d", 1)
+            .dirStatus("/usr/lib/systemd/journald.conf.d", 1);
+    var storage = new Facts(b.build()).get(LogsFacts.STORAGE);
+    assertFalse(storage.isSeen());
+    assertTrue(storage.reason().contains("no journald configuration"), storage.reason());
+    var denied =
+        new Facts(b.fileStatus("/etc/systemd/journald.conf", 13).build()).get(LogsFacts.STORAGE);
+    assertFalse(denied.isSeen());
   }
 
   /** Debian 12 with syslog-ng-core 3.38 running its shipped syslog-ng.conf. */
