@@ -3,6 +3,7 @@ package io.auditgap.cli;
 import io.auditgap.scan.RequestException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 
 /** Entry point: the only place that calls {@code System.exit}. */
 public final class Main {
@@ -14,11 +15,26 @@ public final class Main {
 
   /** Runs the CLI in-process (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return commandLine(out, err).execute(args);
+    return commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
   }
 
+  /** The whole command tree (help, documentation). */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, null);
+  }
+
+  /**
+   * @param first the first argument: when it names a subcommand other than {@code help}, only that
+   *     subcommand is built (usage, errors and suggestions need the whole tree, and get it)
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cl = new CommandLine(new AuditgapCommand());
+    Class<?> only = first == null ? null : AuditgapCommand.named(first);
+    for (Class<?> c : AuditgapCommand.SUBCOMMANDS) {
+      if (only == null || only == HelpCommand.class || c == only) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

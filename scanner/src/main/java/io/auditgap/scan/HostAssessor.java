@@ -46,6 +46,7 @@ final class HostAssessor {
     long start = System.nanoTime();
     String address = host.isLocal() ? "local" : host.address() + ":" + host.port();
     Connection c;
+    Phases.firstConnection();
     try {
       c = transport.open(host, options.connectTimeout());
       Phases.add(Phases.Phase.HANDSHAKE, start);

@@ -8,8 +8,9 @@ public final class PhaseSummary {
 
   /**
    * {@code timings: handshake=12.301s collector=40.2s ...}: seconds summed over hosts (threads
-   * overlap, so the sum can exceed the wall time); handshake and collector are wall time (the
-   * collector figure is the exec until the whole bundle is in), the rest CPU time.
+   * overlap, so the sum can exceed the wall time); start-up (once, until the first connection
+   * begins), handshake and collector are wall time (the collector figure is the exec until the
+   * whole bundle is in), the rest CPU time.
    */
   public static String line() {
     StringBuilder sb = new StringBuilder("timings:");

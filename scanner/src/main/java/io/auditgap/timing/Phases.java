@@ -4,18 +4,22 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Where a scan's time goes, summed over every host and thread: handshake and collection as wall
- * time (they wait on the network), bundle decoding, fact parsing, evaluation and rendering as the
- * CPU time of the thread doing them (wall time would count waiting for a core on a busy machine).
- * Process-wide, so the layers that do the work need no extra parameters; only read when {@code scan
- * --timings} asks for it. A few counters per host cost microseconds.
+ * Where a scan's time goes, summed over every host and thread: start-up (until the first host's
+ * connection begins), handshake and collection as wall time (they wait on the network), bundle
+ * decoding, fact parsing, evaluation and rendering as the CPU time of the thread doing them (wall
+ * time would count waiting for a core on a busy machine). Process-wide, so the layers that do the
+ * work need no extra parameters; only read when {@code scan --timings} asks for it. A few counters
+ * per host cost microseconds.
  */
 public final class Phases {
   /** One stage of the pipeline, in data-flow order. */
   public enum Phase {
+    /** From the JVM's start until the first host's connection begins (wall time, counted once). */
+    STARTUP("start-up"),
     HANDSHAKE("handshake"),
     COLLECT("collector"),
     DECODE("bundle decoding"),
@@ -46,7 +50,20 @@ public final class Phases {
     }
   }
 
+  private static final AtomicBoolean CONNECTING = new AtomicBoolean();
+
   private Phases() {}
+
+  /**
+   * Records, on the first call only, the wall time from the JVM's start until now: JVM start,
+   * command line, catalog and inventory loading before the first connection.
+   */
+  public static void firstConnection() {
+    if (CONNECTING.compareAndSet(false, true)) {
+      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      NANOS.get(Phase.STARTUP).add(ms * 1_000_000);
+    }
+  }
 
   /** Adds the time since {@code startNanos} ({@link System#nanoTime()}) to {@code phase}. */
   public static void add(Phase phase, long startNanos) {
