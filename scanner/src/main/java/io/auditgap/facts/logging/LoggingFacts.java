@@ -134,6 +134,7 @@ public final class LoggingFacts {
     n.addAll(JOURNAL_UPLOAD.needs());
     n.addAll(SERVICES.needs());
     n.addAll(AGENTS.needs());
+    n.addAll(SyslogdProcesses.RUNNING.needs());
     return n;
   }
 

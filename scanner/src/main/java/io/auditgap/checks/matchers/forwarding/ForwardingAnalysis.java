@@ -9,6 +9,7 @@ import io.auditgap.facts.audit.daemon.plugins.AuditPluginFacts;
 import io.auditgap.facts.audit.daemon.plugins.AuditPlugins;
 import io.auditgap.facts.audit.daemon.plugins.KeyValueConfig;
 import io.auditgap.facts.logging.AgentConfig;
+import io.auditgap.facts.logging.BusyboxSyslogd;
 import io.auditgap.facts.logging.DaemonLog;
 import io.auditgap.facts.logging.JournalUpload;
 import io.auditgap.facts.logging.LoggingFacts;
@@ -16,6 +17,7 @@ import io.auditgap.facts.logging.RsyslogAction;
 import io.auditgap.facts.logging.RsyslogConfig;
 import io.auditgap.facts.logging.SyslogNgConfig;
 import io.auditgap.facts.logging.SyslogPriority;
+import io.auditgap.facts.logging.SyslogdProcesses;
 import io.auditgap.facts.logging.Tri;
 import io.auditgap.facts.system.ServiceState;
 import io.auditgap.facts.system.SystemFacts;
@@ -24,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,9 +95,87 @@ final class ForwardingAnalysis {
     List<String> unseen = new ArrayList<>();
     List<Evidence> misses = new ArrayList<>();
     syslogPaths(SyslogPriority.AUTH_EVENTS, "auth/authpriv", paths, unseen, misses);
+    busyboxSyslogd(paths, unseen, misses);
     journalUpload(paths, unseen, misses);
     agents(true, paths, unseen, misses);
     return new Streams(paths, unseen, misses);
+  }
+
+  /**
+   * BusyBox syslogd (Alpine): its {@code -R} targets receive every message, auth included, over
+   * UDP; the running command line is the proof, /etc/conf.d/syslog what the next start uses.
+   */
+  private void busyboxSyslogd(
+      List<ForwardingPath> paths, List<String> unseen, List<Evidence> misses) {
+    Observed<SyslogdProcesses> o = facts.get(SyslogdProcesses.RUNNING);
+    if (!o.isSeen()) {
+      // only a host where a process named syslogd runs (or may run) needs its command line
+      Observed<Set<String>> running = facts.get(SystemFacts.RUNNING);
+      if (!running.isSeen() || running.value().contains("syslogd")) {
+        unseen.add("syslogd processes: " + ((Observed.Unseen<?>) o).reason());
+      }
+      return;
+    }
+    SyslogdProcesses p = o.value();
+    Optional<SyslogdProcesses.ConfLine> conf = p.optsLine();
+    for (String u : p.unidentified()) {
+      if (u.contains(" -R")) {
+        unseen.add("a syslogd of unknown origin runs with -R: " + u);
+      }
+    }
+    if (p.busybox().isEmpty()) {
+      conf.filter(c -> c.text().contains("-R"))
+          .ifPresent(
+              c ->
+                  misses.add(
+                      Evidence.of(
+                          SyslogdProcesses.CONF_D,
+                          c.line(),
+                          c.text(),
+                          "names a receiver, but no BusyBox syslogd is running")));
+      return;
+    }
+    for (BusyboxSyslogd d : p.busybox()) {
+      Evidence running =
+          Evidence.of(SyslogdProcesses.ITEM.name(), 0, d.commandLine(), "BusyBox syslogd running");
+      if (d.remotes().isEmpty()) {
+        misses.add(Evidence.of(SyslogdProcesses.ITEM.name(), 0, d.commandLine(), "no -R receiver"));
+        continue;
+      }
+      for (String r : d.remotes()) {
+        String host = BusyboxSyslogd.host(r);
+        if (loopback(host)) {
+          misses.add(
+              Evidence.of(
+                  SyslogdProcesses.ITEM.name(), 0, d.commandLine(), "-R " + r + " is loopback"));
+          continue;
+        }
+        List<Evidence> ev = new ArrayList<>();
+        ev.add(running);
+        conf.ifPresent(
+            c ->
+                ev.add(
+                    Evidence.of(
+                        SyslogdProcesses.CONF_D,
+                        c.line(),
+                        c.text(),
+                        c.text().contains(r)
+                            ? "OpenRC starts syslogd with these options"
+                            : "the next start uses these options, without -R " + r)));
+        paths.add(
+            new ForwardingPath(
+                "busybox syslogd",
+                host,
+                ev,
+                false,
+                "BusyBox syslogd sends each message once over UDP, with no queue: what is sent"
+                    + " while the receiver is unreachable is lost",
+                false,
+                "plain UDP syslog: not encrypted, the receiver is not authenticated",
+                BusyboxSyslogd.port(r),
+                ""));
+      }
+    }
   }
 
   /** Paths that carry audit records (audisp-remote, audisp-syslog into a syslog path, agents). */

@@ -30,6 +30,14 @@ public final class SshdUsePamMatcher extends DeclaredMatcher {
       return Verdict.unknown("sshd UsePAM could not be established: " + g.get().reason());
     }
     EffectiveSshd e = g.get().value();
+    if (!e.fromFiles() && e.value().isEmpty()) {
+      // sshd -T prints usepam only when built with PAM (servconf.c dump_config, #ifdef USE_PAM):
+      // Alpine's openssh-server is built without it (openssh-server-pam has it)
+      return Verdict.fail(
+          "sshd is built without PAM support (sshd -T prints no usepam): no PAM session stack"
+              + " (pam_loginuid, pam_tty_audit) can run for SSH logins",
+          e.evidence());
+    }
     String origin = e.fromFiles() ? " [from " + e.sourceNote() + "]" : "";
     if (e.value().equals("YES")) {
       return Verdict.pass("sshd UsePAM yes" + origin, e.evidence());

@@ -198,6 +198,21 @@ class SshdMatchersTest {
     assertEquals(expected, f.status(), f.reason());
   }
 
+  /**
+   * An sshd built without PAM (Alpine's openssh-server) leaves usepam out of sshd -T (OpenSSH
+   * servconf.c dump_config: {@code #ifdef USE_PAM}): Debian's real output minus that line is what
+   * it prints. Before: "sshd UsePAM : the PAM session stack ... does not run".
+   */
+  @Test
+  void sshdWithoutPamSupportSaysSo() {
+    SnapshotBuilder b = SshdFixture.asRoot("debian12");
+    String dump = b.build().command("sshd -T").orElseThrow().text();
+    b.cmd("sshd -T", 0, dump.replaceAll("(?m)^usepam .*\n", ""));
+    Verdict v = run(new SshdUsePamMatcher(), b, "baseline");
+    assertEquals(Status.FAIL, v.status(), v.reason());
+    assertTrue(v.reason().startsWith("sshd is built without PAM support"), v.reason());
+  }
+
   @Test
   void usePamNoCitesTheDropIn() {
     Verdict v = run(new SshdUsePamMatcher(), SshdFixture.asRoot("usepam-no"), "baseline");

@@ -1,0 +1,114 @@
+package io.auditgap.facts.logging;
+
+import io.auditgap.collect.CollectionItem;
+import io.auditgap.collect.HostSnapshot;
+import io.auditgap.collect.SnapshotItem;
+import io.auditgap.facts.FactKey;
+import io.auditgap.facts.Observed;
+import io.auditgap.facts.SnapshotFacts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The running {@code syslogd} processes and OpenRC's {@code /etc/conf.d/syslog}. Only BusyBox's
+ * syslogd is judged from its command line (rsyslogd and syslog-ng have other process names and
+ * their own configuration files); a syslogd whose binary cannot be identified is reported as such.
+ *
+ * @param busybox the BusyBox syslogd processes, parsed
+ * @param unidentified command lines of syslogd processes whose binary is not known to be BusyBox
+ * @param confd /etc/conf.d/syslog's text, empty when absent
+ */
+public record SyslogdProcesses(
+    List<BusyboxSyslogd> busybox, List<String> unidentified, Optional<String> confd) {
+  public static final String CONF_D = "/etc/conf.d/syslog";
+
+  public SyslogdProcesses {
+    busybox = List.copyOf(busybox);
+    unidentified = List.copyOf(unidentified);
+  }
+
+  /**
+   * Per process named syslogd: {@code exe TARGET}, {@code cmd ARGV...} and {@code sbin TARGET}
+   * (what /sbin/syslogd links to: /bin/busybox on Alpine). Shell built-ins only on a host without
+   * one; two readlink and one tr per syslogd process.
+   */
+  public static final CollectionItem.Command ITEM =
+      CollectionItem.Command.quick(
+          "syslogd processes",
+          "for d in /proc/[0-9]*; do IFS= read -r c < \"$d/comm\" 2>/dev/null || continue;"
+              + " [ \"$c\" = syslogd ] || continue;"
+              + " printf 'exe %s\\n' \"$(readlink \"$d/exe\" 2>/dev/null)\";"
+              + " printf 'cmd '; tr '\\0' ' ' < \"$d/cmdline\" 2>/dev/null; echo;"
+              + " printf 'sbin %s\\n' \"$(readlink /sbin/syslogd 2>/dev/null)\"; done; exit 0");
+
+  public static final CollectionItem.File CONF_D_FILE = new CollectionItem.File(CONF_D);
+
+  public static final FactKey<Observed<SyslogdProcesses>> RUNNING =
+      new FactKey<>("syslogd processes", Set.of(ITEM, CONF_D_FILE), SyslogdProcesses::read);
+
+  static Observed<SyslogdProcesses> read(HostSnapshot s) {
+    Observed<SnapshotItem> cmd = SnapshotFacts.command(s, ITEM.name());
+    if (!cmd.isSeen()) {
+      return Observed.unseen(((Observed.Unseen<SnapshotItem>) cmd).reason());
+    }
+    Observed<Optional<SnapshotItem>> conf = SnapshotFacts.file(s, CONF_D);
+    Optional<String> confd =
+        conf.isSeen() ? conf.value().map(SnapshotItem::text) : Optional.empty();
+    return Observed.seen(parse(cmd.value().text(), confd));
+  }
+
+  /** Parses the item's output. Pure. */
+  public static SyslogdProcesses parse(String text, Optional<String> confd) {
+    String sbin = "";
+    List<String[]> procs = new ArrayList<>();
+    String exe = null;
+    for (String line : text.split("\n")) {
+      if (line.startsWith("exe ")) {
+        exe = line.substring(4).strip();
+      } else if (line.startsWith("cmd ") && exe != null) {
+        procs.add(new String[] {exe, line.substring(4).strip()});
+        exe = null;
+      } else if (line.startsWith("sbin ")) {
+        sbin = line.substring(5).strip();
+      }
+    }
+    List<BusyboxSyslogd> bb = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (String[] p : procs) {
+      String argv0 = p[1].split("\\s+", 2)[0];
+      boolean busybox =
+          isBusybox(p[0])
+              || (p[0].isEmpty() && argv0.equals("/sbin/syslogd") && isBusybox(sbin))
+              || (p[0].isEmpty() && isBusybox(argv0));
+      if (busybox) {
+        bb.add(BusyboxSyslogd.parse(p[1]));
+      } else if (p[0].isEmpty() || !p[0].endsWith("/rsyslogd")) {
+        other.add(p[1] + (p[0].isEmpty() ? " (binary not readable)" : " (" + p[0] + ")"));
+      }
+    }
+    return new SyslogdProcesses(bb, other, confd);
+  }
+
+  private static boolean isBusybox(String path) {
+    return path.endsWith("/busybox") || path.endsWith("/busybox.static") || path.equals("busybox");
+  }
+
+  /** The line of /etc/conf.d/syslog that sets SYSLOGD_OPTS, with its number, or empty. */
+  public Optional<ConfLine> optsLine() {
+    if (confd.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] lines = confd.get().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].strip().startsWith("SYSLOGD_OPTS=")) {
+        return Optional.of(new ConfLine(i + 1, lines[i].strip()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** One line of /etc/conf.d/syslog. */
+  public record ConfLine(int line, String text) {}
+}
