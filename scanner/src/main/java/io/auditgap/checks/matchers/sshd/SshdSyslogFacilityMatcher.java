@@ -42,19 +42,12 @@ public final class SshdSyslogFacilityMatcher extends SshdSettingMatcher {
       }
       Optional<SyslogRoute> r = routes.value().storing(f.value());
       if (r.isPresent()) {
-        ev.add(
-            Evidence.of(
-                r.get().file(),
-                r.get().line(),
-                r.get().text(),
-                "keeps " + f.value() + " messages"));
+        ev.add(Evidence.of(r.get().at(), "keeps " + f.value() + " messages"));
         return Verdict.pass(
             "sshd logs to "
                 + f.value()
                 + ", which rsyslog keeps ("
-                + r.get().file()
-                + ":"
-                + r.get().line()
+                + r.get().at().location()
                 + "); auth-facility filters will not see it"
                 + origin,
             ev);
