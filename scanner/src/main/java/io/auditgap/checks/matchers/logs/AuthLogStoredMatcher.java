@@ -60,7 +60,7 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
         params.strings("owners").isEmpty() ? List.of("root", "syslog") : params.strings("owners");
     List<String> groups =
         params.strings("groups").isEmpty()
-            ? List.of("root", "adm", "syslog", "wheel")
+            ? List.of("root", "adm", "syslog")
             : params.strings("groups");
     Observed<LogFileStats> stats = facts.get(LogsFacts.STATS);
     if (!stats.isSeen()) {
@@ -253,8 +253,22 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
           ev);
     }
     List<String> problems = new ArrayList<>();
+    // Alpine's OpenRC script starts syslogd with "-g wheel -k 027": its file is 0640 root:wheel
+    List<String> syslogdGroups = new ArrayList<>(groups);
+    if (!syslogdGroups.contains("wheel")) {
+      syslogdGroups.add("wheel");
+    }
     boolean recent =
-        judge(store.fileStat().get(), now, days, maxMode, owners, groups, "syslogd", ev, problems);
+        judge(
+            store.fileStat().get(),
+            now,
+            days,
+            maxMode,
+            owners,
+            syslogdGroups,
+            "syslogd",
+            ev,
+            problems);
     if (!recent || !problems.isEmpty()) {
       return Verdict.fail(String.join("; ", problems), ev);
     }
