@@ -1,6 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.Severity;
 import io.auditgap.scan.Assessment;
 import io.auditgap.scan.SnapshotInputs;
 import java.nio.file.Path;
@@ -31,35 +30,28 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Snapshot (*.snapshot.json) or bundle (*.bundle) files, or directories.")
   List<Path> inputs;
 
-  @Mixin FailOnOption gate = new FailOnOption();
+  @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
-  @Mixin ReviewOptions review = new ReviewOptions();
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
-
-  @Mixin CheckParamOptions checkParams = new CheckParamOptions();
-
-  @Mixin ReportOptions reports = new ReportOptions();
+  @Mixin EvaluationOptions evaluation = new EvaluationOptions();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Severity threshold = gate.threshold();
-    reports.validated();
-    review.load(null, gate);
+    outcome.validate();
+    evaluation.review.load(null, outcome.gate);
     // Without --profile, each snapshot is evaluated for the profile its scan used.
     boolean profileGiven = spec.commandLine().getParseResult().hasMatchedOption("--profile");
     Assessment.Result result =
-        catalog
+        evaluation
+            .catalog
             .assessment()
             .evaluate(
                 new Assessment.EvaluateRequest(
                     SnapshotInputs.read(inputs),
-                    profileGiven ? catalog.profile : null,
-                    checkParams.given(catalog),
-                    review.plan()));
-    reports.emit(result.scan(), spec.commandLine().getOut(), spec.commandLine().getErr());
-    return result.exit(threshold, gate.newOnly()).code();
+                    profileGiven ? evaluation.catalog.profile : null,
+                    evaluation.checkParams.given(evaluation.catalog),
+                    evaluation.review.plan()));
+    return outcome.finish(result, outcome.gate.newOnly(), spec);
   }
 }

@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code auditgap inventory check|show}: validate an inventory and show every host as resolved. */
@@ -22,57 +20,50 @@ import picocli.CommandLine.Spec;
     subcommands = {InventoryCommand.Check.class, InventoryCommand.Show.class})
 final class InventoryCommand {
 
-  /** Inventory or quick targets, ssh_config, host selection: shared by check and show. */
-  static class Hosts {
-    @Option(
-        names = {"-i", "--inventory"},
-        paramLabel = "FILE",
-        description =
-            "Inventory: auditgap YAML, Ansible INI/YAML, or 'ansible-inventory --list' JSON.")
-    Path inventory;
+  /**
+   * Loads the hosts (inventory or named hosts, ssh_config, {@code --hosts}) and prints them, then a
+   * summary line; check and show differ in what they print of each host.
+   */
+  abstract static class Hosts implements Callable<Integer> {
+    @Mixin TargetOptions target = new TargetOptions();
 
-    @Parameters(paramLabel = "HOST", arity = "0..*", description = "[user@]host[:port] targets.")
-    List<String> targets;
+    @Spec CommandSpec spec;
 
-    @Option(
-        names = {"--hosts", "--limit"},
-        paramLabel = "PATTERN",
-        description = "Only these hosts: comma-separated host or group globs, !x, &x.")
-    String hosts;
-
-    @Mixin ReachOptions reach = new ReachOptions();
-
-    Inventory load(PrintWriter err) {
-      Inventory inv = reach.load(inventory, targets, false, err);
+    @Override
+    public final Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      Inventory inv = target.load(false, spec.commandLine().getErr());
       if (inv == null) {
         throw new InputException("give -i INVENTORY or hosts ([user@]host[:port])");
       }
-      if (hosts == null) {
-        return inv;
-      }
-      List<HostSpec> selected = inv.select(hosts);
-      if (selected.isEmpty()) {
-        throw new InputException(
-            "--hosts: '" + hosts + "' matches no host or group in " + inv.source());
-      }
-      return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
+      inv = target.selection.select(inv);
+      print(inv.hosts(), out);
+      out.printf("%s: %d hosts%s%n", inv.source(), inv.hosts().size(), summary());
+      out.flush();
+      return ExitCodes.OK;
     }
+
+    abstract void print(List<HostSpec> hosts, PrintWriter out);
+
+    /** What the summary line adds after the host count. */
+    abstract String summary();
   }
 
   @Command(
       name = "check",
       description = "Validate an inventory and print each host with its inherited settings.",
       mixinStandardHelpOptions = true)
-  static final class Check extends Hosts implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Check extends Hosts {
+    @Override
+    String summary() {
+      return ", valid";
+    }
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      Inventory inv = load(spec.commandLine().getErr());
+    void print(List<HostSpec> hosts, PrintWriter out) {
       out.printf(
           "%-20s %-28s %-12s %-5s %-10s %s%n", "HOST", "ADDRESS", "USER", "SUDO", "JUMP", "GROUPS");
-      for (HostSpec h : inv.hosts()) {
+      for (HostSpec h : hosts) {
         out.printf(
             "%-20s %-28s %-12s %-5s %-10s %s%n",
             h.name(),
@@ -82,9 +73,6 @@ final class InventoryCommand {
             h.jump() == null ? "-" : h.jump(),
             String.join(",", h.groups()));
       }
-      out.printf("%s: %d hosts, valid%n", inv.source(), inv.hosts().size());
-      out.flush();
-      return ExitCodes.OK;
     }
   }
 
@@ -94,14 +82,15 @@ final class InventoryCommand {
           "Print every resolved host and where each connection value came from (inventory"
               + " file:line, ssh_config file:line, agent, default).",
       mixinStandardHelpOptions = true)
-  static final class Show extends Hosts implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Show extends Hosts {
+    @Override
+    String summary() {
+      return "";
+    }
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      Inventory inv = load(spec.commandLine().getErr());
-      for (HostSpec h : inv.hosts()) {
+    void print(List<HostSpec> hosts, PrintWriter out) {
+      for (HostSpec h : hosts) {
         out.println(h.name());
         if (h.isLocal()) {
           out.println("  local machine (no SSH)");
@@ -159,9 +148,6 @@ final class InventoryCommand {
         row(out, "sudo", String.valueOf(h.sudo()), h.ssh().source("sudo"));
         row(out, "groups", h.groups().isEmpty() ? "-" : String.join(",", h.groups()), null);
       }
-      out.printf("%s: %d hosts%n", inv.source(), inv.hosts().size());
-      out.flush();
-      return ExitCodes.OK;
     }
 
     private static void row(PrintWriter out, String key, String value, String from) {

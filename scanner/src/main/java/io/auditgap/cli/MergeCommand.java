@@ -1,6 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.Severity;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.report.JsonReportReader;
@@ -43,16 +42,13 @@ final class MergeCommand implements Callable<Integer> {
               + " (a missing shard is an error). Without it hosts are sorted by name.")
   Path inventory;
 
-  @Mixin FailOnOption gate = new FailOnOption();
-
-  @Mixin ReportOptions reports = new ReportOptions();
+  @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Severity threshold = gate.threshold();
-    reports.validated();
+    outcome.validate();
     List<ShardMerge.Part> parts = new ArrayList<>();
     JsonReportReader reader = new JsonReportReader();
     for (Path p : inputs) {
@@ -69,10 +65,9 @@ final class MergeCommand implements Callable<Integer> {
     if (inventory != null) {
       Inventory inv = InventoryFiles.load(inventory, spec.commandLine().getErr());
       order = inv.hosts().stream().map(HostSpec::name).toList();
-      reports.inventoryBranding(inv.branding());
+      outcome.reports.inventoryBranding(inv.branding());
     }
     Assessment.Result merged = Assessment.merge(parts, order);
-    reports.emit(merged.scan(), spec.commandLine().getOut(), spec.commandLine().getErr());
-    return merged.exit(threshold, false).code();
+    return outcome.finish(merged, false, spec);
   }
 }

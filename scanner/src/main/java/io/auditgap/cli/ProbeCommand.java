@@ -1,6 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.Severity;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.scan.Assessment;
@@ -48,18 +47,14 @@ final class ProbeCommand implements Callable<Integer> {
           "Connect and banner timeout per target, e.g. 2s, 500ms (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(
-      names = "--hosts",
-      paramLabel = "PATTERN",
-      description = "Only hosts whose name matches (comma-separated globs).")
-  String hosts;
+  @Mixin HostSelection selection = new HostSelection();
 
   @Option(
       names = "--accept-new-host-keys",
       description = "For SSH vantages: append unknown host keys to known_hosts.")
   boolean acceptNewHostKeys;
 
-  @Mixin FailOnOption gate = new FailOnOption();
+  @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
   @Mixin VantageOptions vantages = new VantageOptions();
 
@@ -74,25 +69,19 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
-  @Mixin ReportOptions reports = new ReportOptions();
-
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Severity threshold = gate.threshold();
-    if (gate.newOnly()) {
+    outcome.validate();
+    if (outcome.gate.newOnly()) {
       throw new InputException(
           "--fail-on new: the probe compares with --baseline probe.json itself; use a severity");
     }
-    reports.validated();
-    reports.checkOutput(); // probe.json goes there whatever the formats
+    outcome.reports.checkOutput(); // probe.json goes there whatever the formats
     var err = spec.commandLine().getErr();
     Inventory all = InventoryFiles.load(inventory, err);
-    List<HostSpec> selected = hosts == null ? all.hosts() : all.select(hosts);
-    if (selected.isEmpty()) {
-      throw new InputException("--hosts: '" + hosts + "' matches no host in " + inventory);
-    }
+    List<HostSpec> selected = selection.select(all).hosts();
     Assessment.Result result =
         catalog
             .assessment()
@@ -104,10 +93,10 @@ final class ProbeCommand implements Callable<Integer> {
                     new Assessment.ProbeSettings(
                         vantages.from, vantages.validated(all), timeout, acceptNewHostKeys)));
     ProbeSupport.report(result.exposure(), err);
-    Path written = ProbeSupport.write(result.exposure().report(), reports.output);
-    reports.emit(result.scan(), spec.commandLine().getOut(), err);
+    Path written = ProbeSupport.write(result.exposure().report(), outcome.reports.output);
+    int code = outcome.finish(result, false, spec);
     err.println("wrote " + written);
     err.flush();
-    return result.exit(threshold, false).code();
+    return code;
   }
 }

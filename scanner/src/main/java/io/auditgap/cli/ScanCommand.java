@@ -1,6 +1,5 @@
 package io.auditgap.cli;
 
-import io.auditgap.checks.Severity;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code auditgap scan}: assess the inventory (or the local machine) and write reports. */
@@ -39,22 +37,7 @@ final class ScanCommand implements Callable<Integer> {
   /** System property set by the launcher's class-data-sharing training run. */
   static final String CDS_TRAINING = "auditgap.cds.training";
 
-  @Option(
-      names = {"-i", "--inventory"},
-      paramLabel = "FILE",
-      description =
-          "Inventory: auditgap YAML, Ansible INI/YAML, or 'ansible-inventory --list' JSON.")
-  Path inventory;
-
-  @Parameters(
-      paramLabel = "HOST",
-      arity = "0..*",
-      description =
-          "Hosts to scan without an inventory: [user@]host[:port]; ~/.ssh/config and the"
-              + " ssh-agent apply.")
-  List<String> targets;
-
-  @Mixin ReachOptions reach = new ReachOptions();
+  @Mixin TargetOptions target = new TargetOptions();
 
   @Option(
       names = "--parallel",
@@ -79,14 +62,6 @@ final class ScanCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "Deadline for connect and authentication (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
-
-  @Option(
-      names = {"--hosts", "--limit"},
-      paramLabel = "PATTERN",
-      description =
-          "Only these hosts: comma-separated host or group globs; !x excludes, &x intersects"
-              + " (e.g. 'web-*,db-1', 'webservers,!web-3').")
-  String hosts;
 
   @Option(
       names = "--accept-new-host-keys",
@@ -133,17 +108,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Print where the time went (summed over hosts) to stderr.")
   boolean timings;
 
-  @Mixin FailOnOption gate = new FailOnOption();
+  @Mixin OutcomeOptions outcome = new OutcomeOptions();
 
-  @Mixin ReviewOptions review = new ReviewOptions();
+  @Mixin EvaluationOptions evaluation = new EvaluationOptions();
 
   @Mixin VantageOptions vantages = new VantageOptions();
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
-
-  @Mixin CheckParamOptions checkParams = new CheckParamOptions();
-
-  @Mixin ReportOptions reports = new ReportOptions();
 
   @Spec CommandSpec spec;
 
@@ -153,14 +122,13 @@ final class ScanCommand implements Callable<Integer> {
     // launcher's class-data-sharing training run, a local scan, runs it to archive its classes.
     if (Boolean.getBoolean(CDS_TRAINING)) {
       SshWarmup.runNow();
-    } else if (inventory != null || hasTargets()) {
+    } else if (target.inventory != null || target.namesHosts()) {
       SshWarmup.start();
     }
-    Severity threshold = gate.threshold();
+    outcome.validate();
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");
     }
-    reports.validated();
     if (snapshotDir != null) {
       try {
         java.nio.file.Files.createDirectories(snapshotDir);
@@ -170,15 +138,15 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     Inventory all = loadInventory();
-    Inventory inv = shardOf(selectHosts(all));
-    review.load(inventory, gate);
+    Inventory inv = shardOf(target.selection.select(all));
+    evaluation.review.load(target.inventory, outcome.gate);
     Assessment.ProbeSettings probe = null;
-    if (inventory != null && !noProbe && !hasTargets()) {
-      vantages.baseline = review.probeBaseline();
+    if (target.inventory != null && !noProbe && !target.namesHosts()) {
+      vantages.baseline = evaluation.review.probeBaseline();
       probe =
           new Assessment.ProbeSettings(
               vantages.from, vantages.validated(all), probeTimeout, acceptNewHostKeys);
-      reports.checkOutput(); // probe.json goes there whatever the formats
+      outcome.reports.checkOutput(); // probe.json goes there whatever the formats
     }
     ScanOptions options =
         new ScanOptions(
@@ -186,11 +154,12 @@ final class ScanCommand implements Callable<Integer> {
             connectTimeout,
             timeout,
             CollectorLimits.DEFAULT,
-            catalog.profile,
-            checkParams.settings(catalog));
+            evaluation.catalog.profile,
+            evaluation.checkParams.settings(evaluation.catalog));
     PrintWriter err = spec.commandLine().getErr();
     Assessment.Result result =
-        catalog
+        evaluation
+            .catalog
             .assessment()
             .scan(
                 new Assessment.ScanRequest(
@@ -198,60 +167,39 @@ final class ScanCommand implements Callable<Integer> {
                     inv.hosts(),
                     options,
                     acceptNewHostKeys,
-                    reach.applier().jumpResolver(all::host),
+                    target.reach.applier().jumpResolver(all::host),
                     probe,
                     snapshotDir,
-                    review.plan()),
+                    evaluation.review.plan()),
                 progress(err));
     if (result.exposure() != null) {
       ProbeSupport.report(result.exposure(), err);
-      err.println("wrote " + ProbeSupport.write(result.exposure().report(), reports.output));
+      err.println(
+          "wrote " + ProbeSupport.write(result.exposure().report(), outcome.reports.output));
     }
-    reports.inventoryBranding(inv.branding());
+    outcome.reports.inventoryBranding(inv.branding());
     long renderStart = Phases.threadCpu();
-    reports.emit(result.scan(), spec.commandLine().getOut(), err);
+    int code = outcome.finish(result, outcome.gate.newOnly(), spec);
     Phases.addCpu(Phases.Phase.RENDER, renderStart);
     if (timings) {
       err.println(PhaseSummary.line());
     }
-    return result.exit(threshold, gate.newOnly()).code();
+    return code;
   }
 
   private Inventory loadInventory() {
-    Inventory inv = reach.load(inventory, targets, sudo, spec.commandLine().getErr());
+    Inventory inv = target.load(sudo, spec.commandLine().getErr());
     if (inv == null) {
       return new Inventory("(local machine)", List.of(HostSpec.local(localName(), sudo)));
     }
     return inv;
   }
 
-  private boolean hasTargets() {
-    return targets != null && !targets.isEmpty();
-  }
-
-  private Inventory selectHosts(Inventory inv) {
-    if (hosts == null) {
-      return inv;
-    }
-    List<HostSpec> selected = inv.select(hosts);
-    if (selected.isEmpty()) {
-      throw new InputException(
-          "--hosts: '"
-              + hosts
-              + "' matches no host or group in "
-              + inv.source()
-              + "; run 'auditgap inventory show -i "
-              + inv.source()
-              + "' to list them");
-    }
-    return new Inventory(inv.source(), selected, inv.branding(), inv.warnings());
-  }
-
   private Inventory shardOf(Inventory inv) {
     if (shard == null) {
       return inv;
     }
-    if (inventory == null) {
+    if (target.inventory == null) {
       throw new InputException("--shard needs an inventory (-i FILE)");
     }
     Shard s;

@@ -98,6 +98,11 @@ public final class Preconditions {
     return notInContainer(facts, "loginuid and TTY auditing are kernel features of its host");
   }
 
+  /** What {@link #sshdSessionStack} reads: the container decision, sshd's UsePAM and its stack. */
+  public static Set<CollectionItem> sessionStackNeeds() {
+    return needs(PamFacts.USE_PAM, PamFacts.SSHD_SESSION);
+  }
+
   /** What a check of sshd's session stack starts from: a verdict that stops it, or the stack. */
   public record SessionStart(Verdict stop, PamStack stack) {}
 

@@ -1,24 +1,20 @@
 package io.auditgap.facts.audit;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The kernel filter list a rule is attached to. */
 public enum AuditList {
-  USER("user"),
-  TASK("task"),
-  EXIT("exit"),
-  EXCLUDE("exclude"),
-  FILESYSTEM("filesystem"),
-  IO_URING("io_uring");
+  USER,
+  TASK,
+  EXIT,
+  EXCLUDE,
+  FILESYSTEM,
+  IO_URING;
 
-  private final String id;
-
-  AuditList(String id) {
-    this.id = id;
-  }
-
+  /** The list's name as auditctl spells it: the constant's name in lower case. */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** {@code entry} is deprecated and libaudit turns it into {@code exit}. */
@@ -27,7 +23,7 @@ public enum AuditList {
       return Optional.of(EXIT);
     }
     for (AuditList l : values()) {
-      if (l.id.equals(word)) {
+      if (l.id().equals(word)) {
         return Optional.of(l);
       }
     }

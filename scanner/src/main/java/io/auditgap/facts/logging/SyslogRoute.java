@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.Locale;
 
 /**
@@ -8,10 +9,9 @@ import java.util.Locale;
  * @param selector e.g. {@code auth,authpriv.*} or {@code *.*;auth,authpriv.none}
  * @param action e.g. {@code /var/log/auth.log}, {@code -/var/log/syslog}, {@code @@host:514},
  *     {@code action(type="omfile" ...)}
- * @param file where the rule is written
- * @param line 1-based line number
+ * @param at where the rule is written, as written
  */
-public record SyslogRoute(String selector, String action, String file, int line) {
+public record SyslogRoute(String selector, String action, SourceLine at) {
 
   /**
    * Whether the rule passes messages of {@code facility} (at some priority): terms are read left to
@@ -50,9 +50,5 @@ public record SyslogRoute(String selector, String action, String file, int line)
         || a.contains("omfile")
         || a.contains("omfwd")
         || a.contains("omrelp");
-  }
-
-  public String text() {
-    return selector + " " + action;
   }
 }

@@ -1,5 +1,6 @@
 package io.auditgap.facts.logging;
 
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public record SyslogRoutes(List<SyslogRoute> routes) {
       }
       java.util.regex.Matcher m = SELECTOR.matcher(l);
       if (m.matches()) {
-        out.add(new SyslogRoute(m.group(1), m.group(3).strip(), file, i + 1));
+        out.add(new SyslogRoute(m.group(1), m.group(3).strip(), new SourceLine(file, i + 1, l)));
       }
     }
     return out;

@@ -6,6 +6,7 @@ import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.SnapshotFacts;
+import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -133,20 +134,17 @@ public record SyslogdProcesses(
     return path.endsWith("/busybox") || path.endsWith("/busybox.static") || path.equals("busybox");
   }
 
-  /** The line of /etc/conf.d/syslog that sets SYSLOGD_OPTS, with its number, or empty. */
-  public Optional<ConfLine> optsLine() {
+  /** The line of /etc/conf.d/syslog that sets SYSLOGD_OPTS, or empty. */
+  public Optional<SourceLine> optsLine() {
     if (confd.isEmpty()) {
       return Optional.empty();
     }
     String[] lines = confd.get().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].strip().startsWith("SYSLOGD_OPTS=")) {
-        return Optional.of(new ConfLine(i + 1, lines[i].strip()));
+        return Optional.of(new SourceLine(CONF_D, i + 1, lines[i]));
       }
     }
     return Optional.empty();
   }
-
-  /** One line of /etc/conf.d/syslog. */
-  public record ConfLine(int line, String text) {}
 }

@@ -1,5 +1,6 @@
 package io.auditgap.facts.pam;
 
+import io.auditgap.facts.LogicalLine;
 import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +23,10 @@ public final class PamFileParser {
   public static PamFile parse(String path, String text) {
     List<PamRule> rules = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    String[] lines = (text == null ? "" : text).split("\n", -1);
-    int i = 0;
-    while (i < lines.length) {
-      int first = i + 1;
-      StringBuilder logical = new StringBuilder();
-      while (true) {
-        String physical = stripComment(lines[i]);
-        i++;
-        String trimmed = stripTrailing(physical);
-        if (trimmed.endsWith("\\") && i < lines.length) {
-          logical.append(trimmed, 0, trimmed.length() - 1).append(' ');
-          continue;
-        }
-        logical.append(physical);
-        break;
-      }
-      String line = logical.toString().strip();
-      if (!line.isEmpty()) {
-        parseLine(path, first, line, rules, problems);
-      }
+    // A comment ends the physical line before the continuation backslash is looked for; blanks
+    // may follow the backslash.
+    for (LogicalLine l : LogicalLine.of(text, p -> stripComment(p).stripTrailing())) {
+      parseLine(path, l.number(), l.text(), rules, problems);
     }
     return new PamFile(path, rules, problems);
   }
@@ -50,14 +35,6 @@ public final class PamFileParser {
     int hash = physical.indexOf('#');
     String s = hash < 0 ? physical : physical.substring(0, hash);
     return s.replace('\r', ' ');
-  }
-
-  private static String stripTrailing(String s) {
-    int end = s.length();
-    while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end);
   }
 
   private static void parseLine(

@@ -379,7 +379,14 @@ public final class LogrotateParser {
       firstDefinition.put(p, where);
       kept.add(p);
     }
-    blocks.add(new RotationBlock(source, line, kept, o.frequency, o.rotate, o.maxage, o.minsize));
+    blocks.add(
+        new RotationBlock(
+            new SourceLine(source, line, String.join(" ", kept)),
+            kept,
+            o.frequency,
+            o.rotate,
+            o.maxage,
+            o.minsize));
   }
 
   private static boolean isOption(String word) {

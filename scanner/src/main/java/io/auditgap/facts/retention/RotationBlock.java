@@ -7,14 +7,14 @@ import java.util.List;
  * One {@code paths { ... }} block with its effective retention options (globals in force when the
  * block was read, overridden by its own lines).
  *
+ * @param where the file and line of the block, its text the patterns it keeps
  * @param patterns the paths and globs the block keeps after duplicate removal
  * @param frequency {@code hourly|daily|weekly|monthly|yearly} or {@code size N}
  * @param maxage null when not set
  * @param minsize null when not set; with a time frequency, rotation also waits for this size
  */
 public record RotationBlock(
-    String source,
-    int line,
+    SourceLine where,
     List<String> patterns,
     RotationSetting frequency,
     RotationSetting rotate,
@@ -22,9 +22,5 @@ public record RotationBlock(
     RotationSetting minsize) {
   public RotationBlock {
     patterns = List.copyOf(patterns);
-  }
-
-  public SourceLine where() {
-    return new SourceLine(source, line, String.join(" ", patterns));
   }
 }

@@ -1,5 +1,6 @@
 package io.auditgap.facts.sudo;
 
+import io.auditgap.facts.LogicalLine;
 import io.auditgap.facts.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,21 +40,10 @@ public final class SudoersParser {
   public static Parsed parse(String path, String text) {
     List<Line> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    String[] physical = (text == null ? "" : text).split("\n", -1);
-    int i = 0;
-    while (i < physical.length) {
-      int lineNo = i + 1;
-      StringBuilder b = new StringBuilder();
-      String cur = physical[i++].replace("\r", "");
-      while (cur.endsWith("\\") && i < physical.length) {
-        b.append(cur, 0, cur.length() - 1).append(' ');
-        cur = physical[i++].replace("\r", "");
-      }
-      b.append(cur);
-      String line = b.toString().strip();
-      if (line.isEmpty()) {
-        continue;
-      }
+    // sudo joins continued lines before it looks for comments: "#include" is a directive.
+    for (LogicalLine logical : LogicalLine.of(text, p -> p.replace("\r", ""))) {
+      int lineNo = logical.number();
+      String line = logical.text();
       Matcher inc = INCLUDE.matcher(line);
       if (inc.matches()) {
         out.add(

@@ -112,7 +112,7 @@ class LogsParsersTest {
         new SyslogRoutes(SyslogRoutes.parse("/etc/rsyslog.conf", fixture("rsyslog.conf-debian12")));
     SyslogRoute auth = r.storing("authpriv").get();
     assertEquals("/var/log/auth.log", auth.action());
-    assertEquals(60, auth.line());
+    assertEquals(60, auth.at().line());
     // *.*;auth,authpriv.none excludes auth from syslog, but keeps local7
     assertEquals("-/var/log/syslog", r.storing("local7").get().action());
     assertTrue(

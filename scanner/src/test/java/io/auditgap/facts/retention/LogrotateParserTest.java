@@ -36,7 +36,7 @@ class LogrotateParserTest {
   void debianAuthLogIsWeeklyTimesFourPlusLiveFile() throws IOException {
     LogrotateConfig c = parse(fx("debian12/logrotate.conf"), debian());
     RotationBlock b = c.blockFor("/var/log/auth.log").orElseThrow();
-    assertEquals("/etc/logrotate.d/rsyslog", b.source());
+    assertEquals("/etc/logrotate.d/rsyslog", b.where().file());
     assertEquals("weekly", b.frequency().value());
     assertEquals("4", b.rotate().value());
     assertEquals("/etc/logrotate.d/rsyslog", b.rotate().at().file());
@@ -84,9 +84,9 @@ class LogrotateParserTest {
         "/var/log/other.log /var/log/auth.log {\n  daily\n  rotate 400\n}\n");
     LogrotateConfig c = parse(fx("debian12/logrotate.conf"), files);
     assertEquals(
-        "/etc/logrotate.d/rsyslog", c.blockFor("/var/log/auth.log").orElseThrow().source());
+        "/etc/logrotate.d/rsyslog", c.blockFor("/var/log/auth.log").orElseThrow().where().file());
     assertEquals(
-        "/etc/logrotate.d/zz-auth", c.blockFor("/var/log/other.log").orElseThrow().source());
+        "/etc/logrotate.d/zz-auth", c.blockFor("/var/log/other.log").orElseThrow().where().file());
     assertTrue(c.problemsFor("/var/log/auth.log").get(0).message().contains("duplicate log entry"));
   }
 

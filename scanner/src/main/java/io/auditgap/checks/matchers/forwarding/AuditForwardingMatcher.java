@@ -1,32 +1,21 @@
 package io.auditgap.checks.matchers.forwarding;
 
 import io.auditgap.checks.CheckParams;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code audit.forwarding}: audit records leave the host: audisp-remote with a server,
  * audisp-syslog with a facility a syslog path forwards, or an agent that ships the audit log; a
  * path whose daemon reports it broken does not count (see {@link LogsForwardingMatcher}).
  */
-public final class AuditForwardingMatcher implements Matcher {
-  @Override
-  public String name() {
-    return "audit-forwarding";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(ForwardingAnalysis.needs());
-    n.addAll(OsFacts.IN_CONTAINER.needs());
-    return n;
+public final class AuditForwardingMatcher extends DeclaredMatcher {
+  public AuditForwardingMatcher() {
+    super("audit-forwarding", needsOf(List.of(OsFacts.IN_CONTAINER), ForwardingAnalysis.needs()));
   }
 
   @Override

@@ -117,7 +117,7 @@ final class ForwardingAnalysis {
       return;
     }
     SyslogdProcesses p = o.value();
-    Optional<SyslogdProcesses.ConfLine> conf = p.optsLine();
+    Optional<SourceLine> conf = p.optsLine();
     for (String u : p.unidentified()) {
       if (u.contains(" -R")) {
         unseen.add("a syslogd of unknown origin runs with -R: " + u);
@@ -128,11 +128,7 @@ final class ForwardingAnalysis {
           .ifPresent(
               c ->
                   misses.add(
-                      Evidence.of(
-                          SyslogdProcesses.CONF_D,
-                          c.line(),
-                          c.text(),
-                          "names a receiver, but no BusyBox syslogd is running")));
+                      Evidence.of(c, "names a receiver, but no BusyBox syslogd is running")));
       return;
     }
     for (BusyboxSyslogd d : p.busybox()) {
@@ -156,9 +152,7 @@ final class ForwardingAnalysis {
             c ->
                 ev.add(
                     Evidence.of(
-                        SyslogdProcesses.CONF_D,
-                        c.line(),
-                        c.text(),
+                        c,
                         c.text().contains(r)
                             ? "OpenRC starts syslogd with these options"
                             : "the next start uses these options, without -R " + r)));

@@ -2,15 +2,13 @@ package io.auditgap.checks.matchers.forwarding;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code logs.forwarding-reliable} and {@code logs.forwarding-tls}: of the paths that forward each
@@ -18,7 +16,7 @@ import java.util.Set;
  * receiver authenticated). Not applicable when nothing forwards: {@code logs.forwarding} and {@code
  * audit.forwarding} report that gap.
  */
-public final class ForwardingQualityMatcher implements Matcher {
+public final class ForwardingQualityMatcher extends DeclaredMatcher {
   /** Which property of a path this instance judges. */
   public enum Quality {
     RELIABLE("forwarding-reliable", "reliable (TCP/RELP with a persistent queue)"),
@@ -36,22 +34,11 @@ public final class ForwardingQualityMatcher implements Matcher {
   private final Quality quality;
 
   public ForwardingQualityMatcher(Quality quality) {
+    super(
+        quality.matcher,
+        List.of(ParamSpec.of("streams", ParamType.TEXT_LIST).allowing("auth", "audit")),
+        ForwardingAnalysis.needs());
     this.quality = quality;
-  }
-
-  @Override
-  public String name() {
-    return quality.matcher;
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(ParamSpec.of("streams", ParamType.TEXT_LIST).allowing("auth", "audit"));
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return ForwardingAnalysis.needs();
   }
 
   private Boolean judge(ForwardingPath p) {

@@ -2,16 +2,14 @@ package io.auditgap.checks.matchers.forwarding;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.DaemonLog;
 import io.auditgap.facts.logging.DeliveryEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code logs.forwarding}: authentication and session events leave the host through an active path
@@ -21,15 +19,9 @@ import java.util.Set;
  * that cannot be tied to one receiver makes the verdict unknown rather than pass. Unknown when a
  * path could hide in something unreadable; fails with the near misses that explain why.
  */
-public final class LogsForwardingMatcher implements Matcher {
-  @Override
-  public String name() {
-    return "logs-forwarding";
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    return ForwardingAnalysis.needs();
+public final class LogsForwardingMatcher extends DeclaredMatcher {
+  public LogsForwardingMatcher() {
+    super("logs-forwarding", ForwardingAnalysis.needs());
   }
 
   @Override

@@ -2,11 +2,10 @@ package io.auditgap.checks.matchers.forwarding;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
-import io.auditgap.checks.Matcher;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.collect.CollectionItem;
+import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
@@ -18,7 +17,6 @@ import io.auditgap.facts.logging.RsyslogConfig;
 import io.auditgap.facts.logging.SyslogNgConfig;
 import io.auditgap.facts.system.ServiceState;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,22 +27,12 @@ import java.util.Set;
  * imudp/imtcp/imrelp, syslog-ng network sources, systemd-journal-remote, auditd tcp_listen_port).
  * Not applicable when the scan marks the host as a log server ({@code log_server: true}).
  */
-public final class NotAReceiverMatcher implements Matcher {
-  @Override
-  public String name() {
-    return "logs-not-a-receiver";
-  }
-
-  @Override
-  public List<ParamSpec> parameters() {
-    return List.of(ParamSpec.of("log_server", ParamType.BOOLEAN).orElse("false").settable());
-  }
-
-  @Override
-  public Set<CollectionItem> needs() {
-    Set<CollectionItem> n = new HashSet<>(LoggingFacts.allNeeds());
-    n.add(AuditPluginFacts.AUDITD_CONF);
-    return n;
+public final class NotAReceiverMatcher extends DeclaredMatcher {
+  public NotAReceiverMatcher() {
+    super(
+        "logs-not-a-receiver",
+        List.of(ParamSpec.of("log_server", ParamType.BOOLEAN).orElse("false").settable()),
+        needsOf(List.of(), LoggingFacts.allNeeds(), Set.of(AuditPluginFacts.AUDITD_CONF)));
   }
 
   @Override

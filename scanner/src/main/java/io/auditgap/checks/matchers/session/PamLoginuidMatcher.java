@@ -8,7 +8,6 @@ import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.pam.PamFacts;
 import io.auditgap.facts.pam.PamStack;
 import io.auditgap.facts.pam.Reach;
@@ -31,12 +30,9 @@ public final class PamLoginuidMatcher extends DeclaredMatcher {
     super(
         "pam-loginuid",
         needsOf(
-            List.of(
-                OsFacts.IN_CONTAINER,
-                PamFacts.USE_PAM,
-                PamFacts.SSHD_SESSION,
-                PamFacts.MODULE_FILES),
-            Set.of(PamFacts.SELF_LOGINUID)));
+            List.of(PamFacts.MODULE_FILES),
+            Set.of(PamFacts.SELF_LOGINUID),
+            Preconditions.sessionStackNeeds()));
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.checks.matchers.Preconditions;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
-import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.pam.PamFacts;
 import io.auditgap.facts.pam.PamStack;
 import io.auditgap.facts.pam.TargetUsers;
@@ -28,12 +27,9 @@ public final class PamTtyAuditMatcher extends DeclaredMatcher {
         "pam-tty-audit",
         CommonParams.SESSION_USERS,
         needsOf(
-            List.of(
-                OsFacts.IN_CONTAINER,
-                PamFacts.USE_PAM,
-                PamFacts.SSHD_SESSION,
-                PamFacts.MODULE_FILES),
-            SessionUsers.needs()));
+            List.of(PamFacts.MODULE_FILES),
+            SessionUsers.needs(),
+            Preconditions.sessionStackNeeds()));
   }
 
   @Override

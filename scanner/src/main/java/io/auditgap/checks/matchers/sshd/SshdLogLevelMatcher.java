@@ -6,7 +6,6 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.ParamSpec;
 import io.auditgap.checks.ParamType;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.sshd.Connection;
@@ -28,7 +27,7 @@ import java.util.Set;
  * each login), globally, for the audited users (per {@code sshd -T -C}), and in no Match block
  * below it. DEBUG levels fail: sshd_config(5) says they violate users' privacy.
  */
-public final class SshdLogLevelMatcher extends DeclaredMatcher {
+public final class SshdLogLevelMatcher extends SshdSettingMatcher {
   static final List<String> DEFAULT_ACCEPTED = List.of("VERBOSE");
 
   public SshdLogLevelMatcher() {
@@ -41,7 +40,8 @@ public final class SshdLogLevelMatcher extends DeclaredMatcher {
                     "debug3")
                 .byProfile(),
             CommonParams.TTY_AUDIT_USERS),
-        needsOf(List.of(SshdFacts.PROBES), EffectiveSshd.needs()));
+        SshdFacts.PROBES.needs(),
+        "LogLevel");
   }
 
   /** sshd -T prints QUIET as SILENT and DEBUG as DEBUG1; compare on one spelling. */
@@ -60,20 +60,11 @@ public final class SshdLogLevelMatcher extends DeclaredMatcher {
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
+  Verdict judge(EffectiveSshd global, CheckParams params, Facts facts) {
     List<String> ok =
         params.strings("accepted_levels").isEmpty()
             ? DEFAULT_ACCEPTED
             : params.strings("accepted_levels");
-    Optional<Observed<EffectiveSshd>> g = EffectiveSshd.global(facts, "loglevel");
-    if (g.isEmpty()) {
-      return Verdict.notApplicable(
-          "no OpenSSH server on the host (no sshd, no sshd_config)", List.of());
-    }
-    if (!g.get().isSeen()) {
-      return Verdict.unknown("sshd LogLevel could not be established: " + g.get().reason());
-    }
-    EffectiveSshd global = g.get().value();
     List<Evidence> ev = new ArrayList<>(global.evidence());
     List<String> failures = new ArrayList<>();
     if (!accepted(global.value(), ok)) {

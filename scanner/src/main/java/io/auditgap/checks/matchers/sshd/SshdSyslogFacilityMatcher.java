@@ -3,7 +3,6 @@ package io.auditgap.checks.matchers.sshd;
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.logging.LogsFacts;
@@ -18,23 +17,14 @@ import java.util.Optional;
  * rule and SIEM filter for authentication reads. A LOCALn facility passes only when an rsyslog rule
  * keeps that facility.
  */
-public final class SshdSyslogFacilityMatcher extends DeclaredMatcher {
+public final class SshdSyslogFacilityMatcher extends SshdSettingMatcher {
 
   public SshdSyslogFacilityMatcher() {
-    super("sshd-syslog-facility", needsOf(List.of(LogsFacts.SYSLOG_ROUTES), EffectiveSshd.needs()));
+    super("sshd-syslog-facility", List.of(), LogsFacts.SYSLOG_ROUTES.needs(), "SyslogFacility");
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Observed<EffectiveSshd>> g = EffectiveSshd.global(facts, "syslogfacility");
-    if (g.isEmpty()) {
-      return Verdict.notApplicable(
-          "no OpenSSH server on the host (no sshd, no sshd_config)", List.of());
-    }
-    if (!g.get().isSeen()) {
-      return Verdict.unknown("sshd SyslogFacility could not be established: " + g.get().reason());
-    }
-    EffectiveSshd f = g.get().value();
+  Verdict judge(EffectiveSshd f, CheckParams params, Facts facts) {
     List<Evidence> ev = new ArrayList<>(f.evidence());
     String origin = f.fromFiles() ? " [from " + f.sourceNote() + "]" : "";
     if (f.value().equals("AUTH") || f.value().equals("AUTHPRIV")) {
@@ -52,19 +42,12 @@ public final class SshdSyslogFacilityMatcher extends DeclaredMatcher {
       }
       Optional<SyslogRoute> r = routes.value().storing(f.value());
       if (r.isPresent()) {
-        ev.add(
-            Evidence.of(
-                r.get().file(),
-                r.get().line(),
-                r.get().text(),
-                "keeps " + f.value() + " messages"));
+        ev.add(Evidence.of(r.get().at(), "keeps " + f.value() + " messages"));
         return Verdict.pass(
             "sshd logs to "
                 + f.value()
                 + ", which rsyslog keeps ("
-                + r.get().file()
-                + ":"
-                + r.get().line()
+                + r.get().at().location()
                 + "); auth-facility filters will not see it"
                 + origin,
             ev);

@@ -2,34 +2,23 @@ package io.auditgap.checks.matchers.sshd;
 
 import io.auditgap.checks.CheckParams;
 import io.auditgap.checks.Verdict;
-import io.auditgap.checks.matchers.DeclaredMatcher;
 import io.auditgap.facts.Facts;
-import io.auditgap.facts.Observed;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code sshd.use-pam}: {@code UsePAM yes}. Without it the PAM session stack never runs for SSH
  * logins, so pam_loginuid sets no audit login uid and pam_tty_audit never starts: audit records of
  * the session cannot be tied to the person who logged in.
  */
-public final class SshdUsePamMatcher extends DeclaredMatcher {
+public final class SshdUsePamMatcher extends SshdSettingMatcher {
 
   public SshdUsePamMatcher() {
-    super("sshd-use-pam", EffectiveSshd.needs());
+    super("sshd-use-pam", List.of(), Set.of(), "UsePAM");
   }
 
   @Override
-  public Verdict evaluate(CheckParams params, Facts facts) {
-    Optional<Observed<EffectiveSshd>> g = EffectiveSshd.global(facts, "usepam");
-    if (g.isEmpty()) {
-      return Verdict.notApplicable(
-          "no OpenSSH server on the host (no sshd, no sshd_config)", List.of());
-    }
-    if (!g.get().isSeen()) {
-      return Verdict.unknown("sshd UsePAM could not be established: " + g.get().reason());
-    }
-    EffectiveSshd e = g.get().value();
+  Verdict judge(EffectiveSshd e, CheckParams params, Facts facts) {
     if (!e.fromFiles() && e.value().isEmpty()) {
       // sshd -T prints usepam only when built with PAM (servconf.c dump_config, #ifdef USE_PAM):
       // Alpine's openssh-server is built without it (openssh-server-pam has it)
