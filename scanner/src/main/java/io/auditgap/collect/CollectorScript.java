@@ -49,12 +49,20 @@ public final class CollectorScript {
     sb.append("\nag_main() {\n  ag_setup\n");
     java.util.Set<String> keys = new java.util.HashSet<>();
     List<CollectionItem.Command> grouped = new java.util.ArrayList<>();
+    List<CollectionItem.Command> shows = new java.util.ArrayList<>();
     for (CollectionItem item : items) {
       if (!keys.add(item.key())) {
         continue; // declared twice (e.g. guarded by one check, quick by another): run it once
       }
+      if (item instanceof CollectionItem.Command c && c.guarded() && SystemctlShows.of(c) != null) {
+        shows.add(c); // one systemctl for all of them (ag_ss), below
+        continue;
+      }
       if (item instanceof CollectionItem.Command c && c.guarded() && !c.capped()) {
-        grouped.add(c); // under one shared timeout (ag_grp), below
+        // under one shared timeout (ag_grp), below. A group's items reach the bundle when the group
+        // ends (at the latest at the item timeout); capped commands, which may print much and read
+        // what grows with the host, run alone (ag_cmd) and are in the bundle as soon as they end.
+        grouped.add(c);
         continue;
       }
       if (item instanceof CollectionItem.File f) {
@@ -67,13 +75,32 @@ public final class CollectorScript {
       }
       sb.append('\n');
     }
+    List<CollectionItem.Command> merged = SystemctlShows.mergeable(shows);
+    for (CollectionItem.Command c : shows) {
+      if (merged.size() < 2 || !merged.contains(c)) {
+        grouped.add(c);
+      }
+    }
+    shows = merged.size() < 2 ? List.of() : merged;
+    if (!shows.isEmpty()) {
+      SystemctlShows all = SystemctlShows.union(shows);
+      sb.append("  ag_ss ").append(quote(all.props())).append(' ').append(quote(all.units()));
+      sb.append('\n');
+      for (CollectionItem.Command c : shows) {
+        SystemctlShows one = SystemctlShows.of(c);
+        sb.append("  ag_sspick ").append(quote(c.name())).append(' ').append(quote(one.props()));
+        sb.append(' ').append(quote(one.units())).append('\n');
+      }
+    }
     if (grouped.size() == 1) {
-      sb.append("  ag_cmdt ").append(quote(grouped.get(0).name())).append(' ');
-      sb.append(quote(grouped.get(0).shell())).append('\n');
+      CollectionItem.Command c = grouped.get(0);
+      sb.append(c.capped() ? "  ag_cmd " : "  ag_cmdt ").append(quote(c.name())).append(' ');
+      sb.append(quote(c.shell())).append('\n');
     } else if (!grouped.isEmpty()) {
       sb.append("  ag_grp");
       for (CollectionItem.Command c : grouped) {
-        sb.append(" \\\n    ").append(quote(c.name())).append(' ').append(quote(c.shell()));
+        sb.append(" \\\n    ").append(quote(c.name())).append(c.capped() ? " 1 " : " 0 ");
+        sb.append(quote(c.shell()));
       }
       sb.append('\n');
     }

@@ -6,8 +6,18 @@ import java.util.Set;
 /** Operating system identity, architecture, privilege and containment. */
 public final class OsFacts {
   public static final CollectionItem OS_RELEASE = new CollectionItem.File("/etc/os-release");
+
+  /**
+   * The host's clock in seconds, as {@code date +%s} prints it, from the collector's one {@code
+   * date} run ({@code ag_host}); 127 without date.
+   */
+  public static final String HOST_CLOCK_EPOCH = "[ -n \"$ag_now\" ] || exit 127; echo \"$ag_now\"";
+
+  /** {@code uname -m}, from the collector's one {@code uname} run ({@code ag_host}). */
   public static final CollectionItem.Command UNAME_M =
-      CollectionItem.Command.quick("uname -m", "uname -m");
+      CollectionItem.Command.quick(
+          "uname -m", "[ -n \"$ag_mach\" ] || exit 127; echo \"$ag_mach\"");
+
   public static final CollectionItem.Command ID_U = CollectionItem.Command.quick("id -u", "id -u");
   public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
 
@@ -39,10 +49,10 @@ public final class OsFacts {
   public static final CollectionItem IDENTITY_LINES =
       CollectionItem.Command.quick(
           "identity",
-          "echo \"kernel=$(uname -r)\"; if command -v systemd-detect-virt >/dev/null 2>&1; then"
+          "echo \"kernel=$ag_rel\"; if command -v systemd-detect-virt >/dev/null 2>&1; then"
               + " echo \"virt=$ag_vv\"; fi;"
               + " i=; IFS= read -r i 2>/dev/null </proc/1/comm; echo \"init=$i\";"
-              + " echo \"time=$(date -u +%Y-%m-%dT%H:%M:%SZ)\"; exit 0");
+              + " echo \"time=$ag_utc\"; exit 0");
 
   /**
    * Collected on every host whatever the checks: who the host is and what it booted with, so every
@@ -57,7 +67,8 @@ public final class OsFacts {
           CONTAINER,
           AUDIT_STATUS,
           IDENTITY_LINES,
-          CollectionItem.Command.quick("hostname", "uname -n"),
+          CollectionItem.Command.quick(
+              "hostname", "[ -n \"$ag_node\" ] || exit 127; echo \"$ag_node\""),
           new CollectionItem.File("/etc/audit/auditd.conf"));
 
   /** {@code uname -m}, e.g. {@code x86_64}. */

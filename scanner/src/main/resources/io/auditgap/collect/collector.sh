@@ -36,13 +36,18 @@ ag_setup() {
   if command -v timeout >/dev/null 2>&1; then ag_to="timeout __ITEM_TIMEOUT__"; else ag_to=; fi
   if command -v awk >/dev/null 2>&1; then ag_awk=1; else ag_awk=; fi
   ag_pending=
-  # The group shell of ag_grp (arguments: item cap, total cap, bytes so far, then NAME SHELL pairs;
-  # the nonce in $ag_n). Each snippet runs in its own subshell without positional parameters, its
-  # `exit` caught by the trap, as under sh -c.
+  # The group shell of ag_grp (arguments: item cap, total cap, bytes so far, then NAME CAPPED SHELL
+  # triples; the nonce in $ag_n). Each snippet runs in its own subshell without positional
+  # parameters, its `exit` caught (by the trap, or as the subshell's status), as under sh -c; a
+  # capped one's output is cut at the item cap while it is produced, as in ag_cmd.
   ag_gsh='ag_c=$1 ag_tc=$2 ag_t=$3 ag_k=0; shift 3
-while [ $# -ge 2 ]; do
-  ag_x=$2
-  if [ "$ag_t" -ge "$ag_tc" ]; then ag_o= ag_s=-1; else
+while [ $# -ge 3 ]; do
+  ag_x=$3
+  if [ "$ag_t" -ge "$ag_tc" ]; then ag_o= ag_s=-1
+  elif [ "$2" = 1 ]; then
+    ag_o=$( { ag_s=$( { { (set --; eval "$ag_x") </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_c + 1)) >&5 4>&-; } 4>&1 ); printf .%s "$ag_s"; } 5>&1 )
+    ag_s=${ag_o##*.} ag_o=${ag_o%.*}
+  else
     ag_o=$(set --; trap "printf .%s \"\$?\"" EXIT; eval "$ag_x" </dev/null 2>&1)
     ag_s=${ag_o##*.} ag_o=${ag_o%.*}
   fi
@@ -51,7 +56,7 @@ while [ $# -ge 2 ]; do
   if [ $((ag_t + ag_z)) -gt "$ag_tc" ]; then ag_o= ag_z=0 ag_s=-1; fi
   ag_t=$((ag_t + ag_z)) ag_k=$((ag_k + 1))
   printf "@@%s cmd %s %s %s %s\n%s\n@@%s grp %s %s\n" "$ag_n" "$ag_s" "$ag_z" "$ag_r" "$1" "$ag_o" "$ag_n" "$ag_k" "$ag_t"
-  shift 2
+  shift 3
 done'
   printf '@@%s begin 1 collector=%s\n' "$ag_n" "__COLLECTOR_VERSION__"
 }
@@ -168,23 +173,27 @@ ag_cmdt() {
   ag_emit cmd "$ag_rc" "$1"
 }
 
-# ag_grp NAME SHELL [NAME SHELL ...]: the snippets of several ag_cmdt items, run one after another
-# by ONE shell under ONE timeout (one timeout and one sh for the group instead of for every
-# command). The group shell (ag_gsh) frames each item as ag_emit does and follows each with a count
-# line that this function drops; only whole items reach the bundle. When the timeout ends the group,
-# the item it was running is reported as timed out (124, no output) and the items after it run in a
-# new group, so each later item again has a full timeout. The nonce reaches the group through the
-# environment, which other users cannot read, not through its arguments.
+# ag_grp NAME CAPPED SHELL [NAME CAPPED SHELL ...]: the snippets of several ag_cmdt (CAPPED=0) and
+# ag_cmd (CAPPED=1) items, run one after another by ONE shell under ONE timeout (one timeout and one
+# sh for the group instead of for every command). The group shell (ag_gsh) frames each item as
+# ag_emit does and follows each with a count line that this function drops; only whole items reach
+# the bundle. When the timeout ends the group, the item it was running is reported as timed out
+# (124, no output) and the items after it run in a new group, so each later item again has a full
+# timeout. The nonce reaches the group through the environment, which other users cannot read, not
+# through its arguments.
 ag_grp() {
   if [ -z "$ag_to" ]; then
-    while [ $# -ge 2 ]; do ag_cmdt "$1" "$2"; shift 2; done
+    while [ $# -ge 3 ]; do
+      if [ "$2" = 1 ]; then ag_cmd "$1" "$3"; else ag_cmdt "$1" "$3"; fi
+      shift 3
+    done
     return
   fi
-  while [ $# -ge 2 ]; do
+  while [ $# -ge 3 ]; do
     if [ "$ag_total" -ge "$ag_total_cap" ]; then
       ag_out=
       ag_emit cmd -1 "$1"
-      shift 2
+      shift 3
       continue
     fi
     ag_g=$(ag_n=$ag_n $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" </dev/null 2>/dev/null; printf '.%s' "$?")
@@ -201,17 +210,69 @@ ag_grp() {
       ag_total=${ag_t#* }
     done
     ag_items=$((ag_items + ag_k))
-    shift $((2 * ag_k))
-    if [ $# -ge 2 ]; then
+    shift $((3 * ag_k))
+    if [ $# -ge 3 ]; then
       if [ "$ag_rc" = 124 ]; then
         ag_out=
         ag_emit cmd 124 "$1"
+      elif [ "$2" = 1 ]; then
+        ag_cmd "$1" "$3"
       else
-        ag_cmdt "$1" "$2"
+        ag_cmdt "$1" "$3"
       fi
-      shift 2
+      shift 3
     fi
   done
+}
+
+# ag_ss PROPS UNITS: one `systemctl show -p PROPS UNITS` (under the timeout) for the items that each
+# ask for some of these units (ag_sspick); ag_ssok=1 when it printed one block per unit.
+ag_ss() {
+  ag_ssunits=$2
+  # shellcheck disable=SC2086
+  ag_ss=$(set -f; $ag_to systemctl show -p "$1" $2 </dev/null 2>&1; printf '.%s' "$?")
+  ag_ssrc=${ag_ss##*.}
+  ag_ss=${ag_ss%.*}
+  ag_ssok=
+  ag_x=$ag_ss
+  ag_k=0
+  for ag_u in $ag_ssunits; do ag_k=$((ag_k + 1)); done
+  while :; do
+    case $ag_x in *"$ag_nl$ag_nl"*) ag_x=${ag_x#*"$ag_nl$ag_nl"} ag_k=$((ag_k - 1)) ;; *) break ;; esac
+  done
+  if [ "$ag_ssrc" = 0 ] && [ "$ag_k" = 1 ]; then ag_ssok=1; fi
+}
+
+# ag_sspick NAME PROPS UNITS: the item `systemctl show -p PROPS UNITS` would give, cut from ag_ss:
+# the blocks of UNITS in their order, each with the properties in PROPS only. When ag_ss is not one
+# block per unit (systemd not running, an error, a timeout), every item gets its whole output and
+# status, as its own run would have.
+ag_sspick() {
+  ag_out=
+  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
+  if [ "$ag_ssok" != 1 ]; then
+    ag_out=$ag_ss
+    ag_emit cmd "$ag_ssrc" "$1"
+    return
+  fi
+  ag_x=$ag_ss$ag_nl
+  ag_sep=
+  ag_ifs=$IFS
+  for ag_u in $ag_ssunits; do
+    ag_b=${ag_x%%"$ag_nl$ag_nl"*}
+    ag_x=${ag_x#*"$ag_nl$ag_nl"}
+    case " $3 " in *" $ag_u "*) ;; *) continue ;; esac
+    ag_out=$ag_out$ag_sep
+    ag_sep=$ag_nl
+    IFS=$ag_nl
+    set -f
+    for ag_l in $ag_b; do
+      case ",$2," in *",${ag_l%%=*},"*) ag_out=$ag_out$ag_l$ag_nl ;; esac
+    done
+    set +f
+    IFS=$ag_ifs
+  done
+  ag_emit cmd 0 "$1"
 }
 
 # ag_virt: systemd-detect-virt's container answer (-c) in ag_vc and its VM answer (-v) in ag_vv,
@@ -241,13 +302,32 @@ ag_virt() {
   esac
 }
 
+# ag_host: the host's clock (ag_now: seconds since the epoch, ag_utc: the same instant in UTC as
+# 2006-01-02T15:04:05Z) from one date, and uname's node name, kernel release and machine (ag_node,
+# ag_rel, ag_mach) from one uname; each is empty when its tool is missing or fails.
+ag_host() {
+  ag_hdone=1
+  ag_now=
+  ag_utc=
+  ag_node=
+  ag_rel=
+  ag_mach=
+  ag_x=$(date -u '+%s %Y-%m-%dT%H:%M:%SZ' 2>/dev/null) || ag_x=
+  case $ag_x in [0-9]*' '*) ag_now=${ag_x%% *} ag_utc=${ag_x#* } ;; esac
+  # release and machine have no blanks; the node name is the rest
+  ag_x=$(uname -n -r -m 2>/dev/null) || ag_x=
+  case $ag_x in *?' '?*' '?*) ag_mach=${ag_x##* } ag_x=${ag_x% *} ag_rel=${ag_x##* } ag_node=${ag_x% *} ;; esac
+}
+
 # ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output): run in
 # one subshell; stdout and stderr merged, exit status kept (also through the snippet's `exit`).
-# A snippet that reads ag_vc/ag_vv gets them from ag_virt, run once in this shell on first use.
+# A snippet that reads ag_vc/ag_vv or a value of ag_host gets them from ag_virt/ag_host, run once
+# in this shell on first use.
 ag_run() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   case $2 in *'$ag_v'[cv]* | *'${ag_v'[cv]*) [ -n "${ag_vdone:-}" ] || ag_virt ;; esac
+  case $2 in *'$ag_now'* | *'$ag_utc'* | *'$ag_node'* | *'$ag_rel'* | *'$ag_mach'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
   ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}

@@ -120,8 +120,8 @@ class CollectorScriptTest {
             CollectionItem.Command.bounded("after", "echo after; echo \"args=$#\""));
     String script = CollectorScript.render(items, NONCE, LIMITS);
     // one group under one timeout; the item after the one that timed out runs in a new group
-    assertTrue(script.contains("  ag_grp \\\n    'exit' "), script);
-    assertTrue(script.contains("\n    'slow' 'sleep 30' \\\n"), script);
+    assertTrue(script.contains("  ag_grp \\\n    'exit' 0 "), script);
+    assertTrue(script.contains("\n    'slow' 0 'sleep 30' \\\n"), script);
     Bundle b = run(shell, items);
     assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
     SnapshotItem exit = find(b, "cmd", "exit");
@@ -136,6 +136,57 @@ class CollectorScriptTest {
     assertEquals(SnapshotItem.TIMED_OUT, find(b, "cmd", "slow").exitStatus());
     assertEquals("after\nargs=0\n", find(b, "cmd", "after").text());
     assertEquals(0, find(b, "cmd", "after").exitStatus());
+  }
+
+  /** A systemctl that shows every unit's properties in systemd's order, blank lines between. */
+  private static final String FAKE_SYSTEMCTL =
+      "  ag_to=; systemctl() { [ \"$1 $2\" = 'show -p' ] || return 9; p=,$3,; shift 3; f=1;"
+          + " for u; do [ $f = 1 ] || echo; f=0; for k in MainPID Id LoadState ActiveState"
+          + " UnitFileState; do case $p in *,$k,*) case $k in MainPID) v=7;; Id) v=$u;;"
+          + " LoadState) v=loaded;; ActiveState) v=active;; *) v=enabled;; esac;"
+          + " echo \"$k=$v\";; esac; done; done; }\n";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void systemctlShowItemsShareOneRunCutPerItem(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    List<CollectionItem> items =
+        List.of(
+            CollectionItem.Command.bounded(
+                "one", "systemctl show -p Id,ActiveState,MainPID a.service"),
+            CollectionItem.Command.bounded(
+                "two", "systemctl show -p Id,LoadState b.service c.socket"),
+            CollectionItem.Command.bounded("three", "systemctl show -p Id a.service c.socket"),
+            // its order differs from the union's: it runs on its own
+            CollectionItem.Command.bounded("four", "systemctl show -p Id c.socket a.service"));
+    String script = CollectorScript.render(items, NONCE, LIMITS);
+    assertTrue(
+        script.contains(
+            "  ag_ss 'Id,ActiveState,MainPID,LoadState' 'a.service b.service c.socket'\n"),
+        script);
+    assertTrue(
+        script.contains("  ag_cmdt 'four' 'systemctl show -p Id c.socket a.service'"), script);
+    script = script.replace("  ag_setup\n", "  ag_setup\n" + FAKE_SYSTEMCTL);
+    Bundle b = BundleReader.read(exec(shell, script), NONCE, LIMITS);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals("MainPID=7\nId=a.service\nActiveState=active\n", find(b, "cmd", "one").text());
+    assertEquals(
+        "Id=b.service\nLoadState=loaded\n\nId=c.socket\nLoadState=loaded\n",
+        find(b, "cmd", "two").text());
+    assertEquals("Id=a.service\n\nId=c.socket\n", find(b, "cmd", "three").text());
+    assertEquals(0, find(b, "cmd", "two").exitStatus());
+    // not one block per unit (systemd not running, an error): each item gets the whole answer
+    String failing =
+        CollectorScript.render(items, NONCE, LIMITS)
+            .replace(
+                "  ag_setup\n",
+                "  ag_setup\n  ag_to=; systemctl() { echo 'System has not been booted'; return 1;"
+                    + " }\n");
+    Bundle f = BundleReader.read(exec(shell, failing), NONCE, LIMITS);
+    for (String n : List.of("one", "two", "three")) {
+      assertEquals("System has not been booted\n", find(f, "cmd", n).text());
+      assertEquals(1, find(f, "cmd", n).exitStatus());
+    }
   }
 
   @ParameterizedTest

@@ -31,14 +31,14 @@ public final class LogsFacts {
           AUTH_LOG, SECURE, WTMP, BTMP, LASTLOG, WTMPDB, LASTLOG2, JOURNAL_DIR, RUN_JOURNAL_DIR);
 
   /**
-   * The host clock, then per path either absent/denied or (one stat for all present paths) its stat
-   * line. A path is "denied" only when its directory exists but cannot be searched. Reads metadata
-   * only.
+   * The host clock (the collector's one {@code date +%s}, {@code ag_host}), then per path either
+   * absent/denied or (one stat for all present paths) its stat line. A path is "denied" only when
+   * its directory exists but cannot be searched. Reads metadata only.
    */
   public static final CollectionItem.Command FILE_STATS =
       CollectionItem.Command.quick(
           "log file stats",
-          "date +%s; set --; for p in "
+          "echo \"$ag_now\"; set --; for p in "
               + String.join(" ", PATHS)
               + "; do if [ -e \"$p\" ]; then set -- \"$@\" \"$p\"; elif [ ! -d \"${p%/*}\" ] ||"
               + " [ -x \"${p%/*}\" ]; then echo \"absent|$p\"; else echo \"denied|$p\"; fi; done;"

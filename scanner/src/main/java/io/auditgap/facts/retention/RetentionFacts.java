@@ -72,7 +72,7 @@ public final class RetentionFacts {
               + " tail -n 1; done; fi");
 
   public static final CollectionItem HOST_CLOCK =
-      CollectionItem.Command.quick("date epoch", "date +%s");
+      CollectionItem.Command.quick("date epoch", OsFacts.HOST_CLOCK_EPOCH);
 
   public static final FactKey<Observed<LogrotateConfig>> LOGROTATE =
       new FactKey<>("logrotate", Set.of(LOGROTATE_MAIN, LOGROTATE_DIR), RetentionFacts::logrotate);

@@ -72,8 +72,8 @@ public final class SystemFacts {
   public static final CollectionItem BINARIES =
       CollectionItem.Command.quick(
           "binaries",
-          "for b in auditd auditctl augenrules ausearch aureport; do p=$(command -v \"$b\") &&"
-              + " printf '%s\\t%s\\n' \"$b\" \"$p\"; done; exit 0");
+          "for b in auditd auditctl augenrules ausearch aureport; do command -v \"$b\" >/dev/null"
+              + " 2>&1 && printf '%s\\t' \"$b\" && command -v \"$b\"; done; exit 0");
   public static final CollectionItem.Command PROCESSES =
       CollectionItem.Command.quick(
           "processes",
