@@ -21,6 +21,20 @@ final class Failures {
     return find(t, type) != null;
   }
 
+  /**
+   * Whether an sshj failure says the peer or the network ended the connection: a disconnect reason,
+   * the reader's EOF, or a socket that is closed, reset or broken (sshj reports a write on a socket
+   * its dying reader has just closed as "Socket closed").
+   */
+  static boolean connectionLost(Throwable t) {
+    net.schmizz.sshj.common.SSHException sshe = find(t, net.schmizz.sshj.common.SSHException.class);
+    return sshe != null
+        && (sshe.getDisconnectReason() != net.schmizz.sshj.common.DisconnectReason.UNKNOWN
+            || String.valueOf(sshe.getMessage()).contains("EOF")
+            || has(t, java.net.SocketException.class)
+            || has(t, java.io.EOFException.class));
+  }
+
   /** The exception's message (or class name), one line, printable, at most 200 characters. */
   static String oneLine(Throwable t) {
     String m = t.getMessage();

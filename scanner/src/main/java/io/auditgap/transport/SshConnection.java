@@ -25,6 +25,9 @@ import net.schmizz.sshj.connection.channel.direct.Session;
  * is abandoned rather than waited for.
  */
 public final class SshConnection implements Connection {
+  /** How long a failed start waits to learn whether the transport is closing. */
+  private static final int SETTLE_MILLIS = 200;
+
   private final String where;
   private final String fingerprint;
   private final String keyType;
@@ -209,7 +212,7 @@ public final class SshConnection implements Connection {
           where + " refused to open a session channel (MaxSessions?): " + Failures.oneLine(ofe),
           e);
     }
-    if (!isAlive()) {
+    if (lost(e)) {
       return new TransportException(
           TransportFailure.DISCONNECTED,
           "connection to " + where + " was lost: " + Failures.oneLine(e),
@@ -223,6 +226,26 @@ public final class SshConnection implements Connection {
         TransportFailure.ERROR,
         "cannot start a command on " + where + ": " + Failures.oneLine(e),
         e);
+  }
+
+  /**
+   * Whether a failure to start a command means the connection is gone. sshj hands the cause of a
+   * dying transport to waiting channels and closes the socket before it marks itself closed, so
+   * {@link #isAlive()} alone can still say true for a moment (under load, long enough for the next
+   * exec to fail on the closed socket): the shape of the failure decides first, then the
+   * transport's close event, which sshj completes before it wakes any channel.
+   */
+  private boolean lost(Throwable e) {
+    if (!isAlive() || Failures.connectionLost(e)) {
+      return true;
+    }
+    try {
+      clients.get(0).getTransport().join(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (net.schmizz.sshj.transport.TransportException closing) {
+      // join ends with the cause of death when the transport died, a timeout while it lives on.
+      return !Failures.has(closing, TimeoutException.class);
+    }
   }
 
   private static long left(long deadline) {

@@ -23,7 +23,6 @@ import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -418,12 +417,7 @@ public final class SshTransport implements Transport {
       default:
         break;
     }
-    net.schmizz.sshj.common.SSHException sshe =
-        Failures.find(e, net.schmizz.sshj.common.SSHException.class);
-    if (sshe != null
-        && (sshe.getDisconnectReason() != DisconnectReason.UNKNOWN
-            || String.valueOf(sshe.getMessage()).contains("EOF")
-            || Failures.has(e, java.net.SocketException.class))) {
+    if (Failures.connectionLost(e)) {
       return new TransportException(
           TransportFailure.DISCONNECTED,
           where + " closed the connection during " + stage.text + ": " + Failures.oneLine(e),

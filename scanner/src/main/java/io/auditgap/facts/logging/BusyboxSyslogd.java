@@ -20,6 +20,9 @@ import java.util.List;
  * @param file the log file when written locally to a file, else empty
  * @param rotateKib size at which the daemon rotates the file (0: never)
  * @param keep how many rotated files it keeps
+ * @param level {@code -l N}: only messages more urgent than priority N are logged (default 8: all)
+ * @param config {@code -f FILE}: the rules file it reads, empty when not given (then
+ *     /etc/syslog.conf, if BusyBox was built with FEATURE_SYSLOGD_CFG)
  */
 public record BusyboxSyslogd(
     String commandLine,
@@ -28,7 +31,9 @@ public record BusyboxSyslogd(
     boolean ring,
     String file,
     long rotateKib,
-    int keep) {
+    int keep,
+    int level,
+    String config) {
   public static final String DEFAULT_FILE = "/var/log/messages";
 
   public BusyboxSyslogd {
@@ -50,6 +55,8 @@ public record BusyboxSyslogd(
     String file = DEFAULT_FILE;
     long size = 200;
     int keep = 1;
+    int level = 8;
+    String config = "";
     for (int i = 1; i < argv.length; i++) {
       String w = argv[i];
       if (!w.startsWith("-") || w.length() < 2) {
@@ -79,6 +86,8 @@ public record BusyboxSyslogd(
           case 'O' -> file = arg.isEmpty() ? file : arg;
           case 's' -> size = number(arg, size);
           case 'b' -> keep = (int) number(arg, keep);
+          case 'l' -> level = (int) number(arg, level);
+          case 'f' -> config = arg;
           default -> {}
         }
         break;
@@ -87,7 +96,7 @@ public record BusyboxSyslogd(
     boolean local = remotes.isEmpty() || alsoLocal;
     String cmd = String.join(" ", argv);
     return new BusyboxSyslogd(
-        cmd, remotes, local, local && ring, local && !ring ? file : "", size, keep);
+        cmd, remotes, local, local && ring, local && !ring ? file : "", size, keep, level, config);
   }
 
   private static long number(String s, long dflt) {

@@ -20,10 +20,20 @@ import java.util.Set;
  * @param busybox the BusyBox syslogd processes, parsed
  * @param unidentified command lines of syslogd processes whose binary is not known to be BusyBox
  * @param confd /etc/conf.d/syslog's text, empty when absent
+ * @param stores per process, the stat of the file it logs to ({@code -O}, default
+ *     /var/log/messages), with the host clock unset
+ * @param syslogConf /etc/syslog.conf's text, empty when absent; unseen when it could not be read
  */
 public record SyslogdProcesses(
-    List<BusyboxSyslogd> busybox, List<String> unidentified, Optional<String> confd) {
+    List<BusyboxSyslogd> busybox,
+    List<String> unidentified,
+    Optional<String> confd,
+    LogFileStats stores,
+    Observed<Optional<String>> syslogConf) {
   public static final String CONF_D = "/etc/conf.d/syslog";
+
+  /** The rules file a BusyBox syslogd built with FEATURE_SYSLOGD_CFG reads when not given -f. */
+  public static final String SYSLOG_CONF = "/etc/syslog.conf";
 
   public SyslogdProcesses {
     busybox = List.copyOf(busybox);
@@ -32,8 +42,11 @@ public record SyslogdProcesses(
 
   /**
    * Per process named syslogd: {@code exe TARGET}, {@code cmd ARGV...} and {@code sbin TARGET}
-   * (what /sbin/syslogd links to: /bin/busybox on Alpine). Shell built-ins only on a host without
-   * one; two readlink and one tr per syslogd process.
+   * (what /sbin/syslogd links to: /bin/busybox on Alpine), then {@code store STAT} for the file it
+   * logs to: the argument of {@code -O FILE} or {@code -OFILE}, else /var/log/messages, in the
+   * {@code '%Y|%a|%U|%G|%F|%s|%n'} shape of the log file stats ({@code store absent|FILE} or {@code
+   * store denied|FILE} otherwise). Shell built-ins only on a host without one; two readlink, two tr
+   * and one stat per syslogd process.
    */
   public static final CollectionItem.Command ITEM =
       CollectionItem.Command.quick(
@@ -42,12 +55,22 @@ public record SyslogdProcesses(
               + " [ \"$c\" = syslogd ] || continue;"
               + " printf 'exe %s\\n' \"$(readlink \"$d/exe\" 2>/dev/null)\";"
               + " printf 'cmd '; tr '\\0' ' ' < \"$d/cmdline\" 2>/dev/null; echo;"
-              + " printf 'sbin %s\\n' \"$(readlink /sbin/syslogd 2>/dev/null)\"; done; exit 0");
+              + " printf 'sbin %s\\n' \"$(readlink /sbin/syslogd 2>/dev/null)\";"
+              + " f=/var/log/messages; p=; set -f;"
+              + " for a in $(tr '\\0' ' ' < \"$d/cmdline\" 2>/dev/null); do"
+              + " [ \"$p\" = -O ] && f=$a; case $a in -O?*) f=${a#-O};; esac; p=$a; done; set +f;"
+              + " if [ -e \"$f\" ]; then"
+              + " echo \"store $(stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$f\" 2>/dev/null || echo \"unreadable|$f\")\";"
+              + " elif [ ! -d \"${f%/*}\" ] || [ -x \"${f%/*}\" ]; then echo \"store absent|$f\";"
+              + " else echo \"store denied|$f\"; fi; done; exit 0");
 
   public static final CollectionItem.File CONF_D_FILE = new CollectionItem.File(CONF_D);
 
+  public static final CollectionItem.File SYSLOG_CONF_FILE = new CollectionItem.File(SYSLOG_CONF);
+
   public static final FactKey<Observed<SyslogdProcesses>> RUNNING =
-      new FactKey<>("syslogd processes", Set.of(ITEM, CONF_D_FILE), SyslogdProcesses::read);
+      new FactKey<>(
+          "syslogd processes", Set.of(ITEM, CONF_D_FILE, SYSLOG_CONF_FILE), SyslogdProcesses::read);
 
   static Observed<SyslogdProcesses> read(HostSnapshot s) {
     Observed<SnapshotItem> cmd = SnapshotFacts.command(s, ITEM.name());
@@ -57,11 +80,23 @@ public record SyslogdProcesses(
     Observed<Optional<SnapshotItem>> conf = SnapshotFacts.file(s, CONF_D);
     Optional<String> confd =
         conf.isSeen() ? conf.value().map(SnapshotItem::text) : Optional.empty();
-    return Observed.seen(parse(cmd.value().text(), confd));
+    Observed<Optional<SnapshotItem>> rules = SnapshotFacts.file(s, SYSLOG_CONF);
+    Observed<Optional<String>> syslogConf =
+        rules.isSeen()
+            ? Observed.seen(rules.value().map(SnapshotItem::text))
+            : Observed.unseen(((Observed.Unseen<?>) rules).reason());
+    return Observed.seen(parse(cmd.value().text(), confd, syslogConf));
+  }
+
+  /** Parses the item's output, as on a host without /etc/syslog.conf. Pure. */
+  public static SyslogdProcesses parse(String text, Optional<String> confd) {
+    return parse(text, confd, Observed.seen(Optional.empty()));
   }
 
   /** Parses the item's output. Pure. */
-  public static SyslogdProcesses parse(String text, Optional<String> confd) {
+  public static SyslogdProcesses parse(
+      String text, Optional<String> confd, Observed<Optional<String>> syslogConf) {
+    StringBuilder stores = new StringBuilder();
     String sbin = "";
     List<String[]> procs = new ArrayList<>();
     String exe = null;
@@ -73,6 +108,8 @@ public record SyslogdProcesses(
         exe = null;
       } else if (line.startsWith("sbin ")) {
         sbin = line.substring(5).strip();
+      } else if (line.startsWith("store ")) {
+        stores.append(line.substring(6)).append('\n');
       }
     }
     List<BusyboxSyslogd> bb = new ArrayList<>();
@@ -89,7 +126,8 @@ public record SyslogdProcesses(
         other.add(p[1] + (p[0].isEmpty() ? " (binary not readable)" : " (" + p[0] + ")"));
       }
     }
-    return new SyslogdProcesses(bb, other, confd);
+    return new SyslogdProcesses(
+        bb, other, confd, LogFileStats.parse(stores.toString()), syslogConf);
   }
 
   private static boolean isBusybox(String path) {

@@ -13,12 +13,14 @@ import io.auditgap.facts.logging.JournaldStorage;
 import io.auditgap.facts.logging.LogFileStats;
 import io.auditgap.facts.logging.LoggingFacts;
 import io.auditgap.facts.logging.LogsFacts;
+import io.auditgap.facts.logging.SyslogdProcesses;
 import io.auditgap.facts.retention.AuthRouting;
 import io.auditgap.facts.system.FileStat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code logs.auth-log}: authentication events are kept on the host. Either a syslog file ({@code
@@ -46,7 +48,8 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
                 LogsFacts.STORAGE,
                 LoggingFacts.RSYSLOG,
                 LoggingFacts.SYSLOG_NG,
-                LoggingFacts.SERVICES)));
+                LoggingFacts.SERVICES,
+                SyslogdProcesses.RUNNING)));
   }
 
   @Override
@@ -72,7 +75,16 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
     List<String> problems = new ArrayList<>();
     boolean fileStore = false;
     boolean unseenFile = false;
-    Map<String, AuthRouting.AuthFile> routed = routedFiles(facts, ev);
+    AuthRouting routing =
+        AuthRouting.of(
+            facts.get(LoggingFacts.RSYSLOG),
+            facts.get(LoggingFacts.SYSLOG_NG),
+            facts.get(LoggingFacts.SERVICES));
+    Optional<BusyboxAuthStore> busybox = BusyboxAuthStore.of(facts, routing);
+    if (busybox.isPresent()) {
+      return busybox(busybox.get(), now, days, maxMode, owners, groups);
+    }
+    Map<String, AuthRouting.AuthFile> routed = routedFiles(routing, ev);
     boolean byRouting = !routed.isEmpty();
     List<String> candidates =
         byRouting ? List.copyOf(routed.keySet()) : List.of(LogsFacts.AUTH_LOG, LogsFacts.SECURE);
@@ -100,34 +112,8 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
         }
         continue;
       }
-      FileStat f = st.file(path).get();
-      long ageDays = (now - f.mtime()) / 86400;
-      boolean recent = now - f.mtime() <= days * 86400L;
-      boolean modeOk = f.modeWithin(maxMode);
-      boolean ownerOk = owners.contains(f.owner()) && groups.contains(f.group());
-      ev.add(
-          Evidence.of(
-              "stat " + path,
-              0,
-              f.describe() + ", modified " + ageDays + " day(s) before collection",
-              recent ? "written recently" : "not written for " + ageDays + " days"));
-      if (!modeOk || !ownerOk) {
-        problems.add(
-            path
-                + " is "
-                + String.format("%04o %s:%s", f.mode(), f.owner(), f.group())
-                + " (allowed: at most "
-                + String.format("%04o", maxMode)
-                + ", owner "
-                + String.join("/", owners)
-                + ", group "
-                + String.join("/", groups)
-                + ")");
-      }
-      if (recent) {
+      if (judge(st.file(path).get(), now, days, maxMode, owners, groups, "rsyslog", ev, problems)) {
         fileStore = true;
-      } else {
-        problems.add(path + " has not been written for " + ageDays + " days (rsyslog stopped?)");
       }
     }
     boolean journalStore = false;
@@ -219,15 +205,129 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
   }
 
   /**
+   * BusyBox syslogd writes every message to one place: its file, judged as any store file, or
+   * nowhere on disk.
+   */
+  private static Verdict busybox(
+      BusyboxAuthStore store,
+      long now,
+      int days,
+      int maxMode,
+      List<String> owners,
+      List<String> groups) {
+    List<Evidence> ev = new ArrayList<>(store.evidence());
+    switch (store.kind()) {
+      case RULES:
+        return Verdict.unknown(store.reason(), ev);
+      case REMOTE_ONLY:
+      case RING:
+      case LEVEL:
+        return Verdict.fail("SSH authentication events are not stored: " + store.reason(), ev);
+      default:
+        break;
+    }
+    String path = store.daemon().file();
+    if (store.stats().denied().contains(path)) {
+      ev.add(Evidence.of(path, 0, "", "cannot be examined: directory not searchable"));
+      return Verdict.unknown(path + " (BusyBox syslogd's log file) could not be examined", ev);
+    }
+    if (store.fileAbsent()) {
+      ev.add(
+          Evidence.of(
+              "stat " + path,
+              0,
+              "(does not exist)",
+              "not created yet, although syslogd logs to it"));
+      return Verdict.fail(
+          "SSH authentication events are not stored: "
+              + path
+              + " does not exist, although BusyBox syslogd writes every message to it: none has"
+              + " reached it, not even this scan's own login",
+          ev);
+    }
+    if (store.fileStat().isEmpty()) {
+      return Verdict.unknown(
+          path
+              + " (BusyBox syslogd's log file) was not examined: the collector could not stat it"
+              + " from the command line",
+          ev);
+    }
+    List<String> problems = new ArrayList<>();
+    // Alpine's OpenRC script starts syslogd with "-g wheel -k 027": its file is 0640 root:wheel
+    List<String> syslogdGroups = new ArrayList<>(groups);
+    if (!syslogdGroups.contains("wheel")) {
+      syslogdGroups.add("wheel");
+    }
+    boolean recent =
+        judge(
+            store.fileStat().get(),
+            now,
+            days,
+            maxMode,
+            owners,
+            syslogdGroups,
+            "syslogd",
+            ev,
+            problems);
+    if (!recent || !problems.isEmpty()) {
+      return Verdict.fail(String.join("; ", problems), ev);
+    }
+    return Verdict.pass(
+        "authentication events are stored in a protected, recently written log file: "
+            + store.what(),
+        ev);
+  }
+
+  /**
+   * One store file: its stat as evidence, and its problems (permissions, not written within {@code
+   * days}). True when it was written recently.
+   */
+  private static boolean judge(
+      FileStat f,
+      long now,
+      int days,
+      int maxMode,
+      List<String> owners,
+      List<String> groups,
+      String daemon,
+      List<Evidence> ev,
+      List<String> problems) {
+    String path = f.path();
+    long ageDays = (now - f.mtime()) / 86400;
+    boolean recent = now - f.mtime() <= days * 86400L;
+    boolean modeOk = f.modeWithin(maxMode);
+    boolean ownerOk = owners.contains(f.owner()) && groups.contains(f.group());
+    ev.add(
+        Evidence.of(
+            "stat " + path,
+            0,
+            f.describe() + ", modified " + ageDays + " day(s) before collection",
+            recent ? "written recently" : "not written for " + ageDays + " days"));
+    if (!modeOk || !ownerOk) {
+      problems.add(
+          path
+              + " is "
+              + String.format("%04o %s:%s", f.mode(), f.owner(), f.group())
+              + " (allowed: at most "
+              + String.format("%04o", maxMode)
+              + ", owner "
+              + String.join("/", owners)
+              + ", group "
+              + String.join("/", groups)
+              + ")");
+    }
+    if (!recent) {
+      problems.add(
+          path + " has not been written for " + ageDays + " days (" + daemon + " stopped?)");
+    }
+    return recent;
+  }
+
+  /**
    * The files the running syslog daemon routes auth events to, among those the stat item covers
    * (auth.log, secure), with the routing rules as evidence; empty when no routing decides.
    */
-  private static Map<String, AuthRouting.AuthFile> routedFiles(Facts facts, List<Evidence> ev) {
-    AuthRouting r =
-        AuthRouting.of(
-            facts.get(LoggingFacts.RSYSLOG),
-            facts.get(LoggingFacts.SYSLOG_NG),
-            facts.get(LoggingFacts.SERVICES));
+  private static Map<String, AuthRouting.AuthFile> routedFiles(AuthRouting r, List<Evidence> ev) {
     Map<String, AuthRouting.AuthFile> out = new LinkedHashMap<>();
     if (r.kind() != AuthRouting.Kind.FILES) {
       return out;

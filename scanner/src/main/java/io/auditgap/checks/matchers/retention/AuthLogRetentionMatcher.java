@@ -6,11 +6,14 @@ import io.auditgap.checks.Evidence;
 import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.checks.matchers.DeclaredMatcher;
+import io.auditgap.checks.matchers.logs.BusyboxAuthStore;
 import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
+import io.auditgap.facts.logging.BusyboxSyslogd;
 import io.auditgap.facts.logging.JournalProbe;
 import io.auditgap.facts.logging.LoggingFacts;
 import io.auditgap.facts.logging.LogsFacts;
+import io.auditgap.facts.logging.SyslogdProcesses;
 import io.auditgap.facts.retention.AuthRouting;
 import io.auditgap.facts.retention.JournaldConfig;
 import io.auditgap.facts.retention.LogEntry;
@@ -51,7 +54,8 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
                 LoggingFacts.RSYSLOG,
                 LoggingFacts.SYSLOG_NG,
                 LoggingFacts.SERVICES,
-                LogsFacts.JOURNAL),
+                LogsFacts.JOURNAL,
+                SyslogdProcesses.RUNNING),
             JournalEstimate.needs()));
   }
 
@@ -65,6 +69,10 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
             facts.get(LoggingFacts.RSYSLOG),
             facts.get(LoggingFacts.SYSLOG_NG),
             facts.get(LoggingFacts.SERVICES));
+    Optional<BusyboxAuthStore> busybox = BusyboxAuthStore.of(facts, routing);
+    if (busybox.isPresent()) {
+      return busybox(target, facts, busybox.get(), varLog, now);
+    }
     switch (routing.kind()) {
       case FILES:
         return routed(target, facts, routing, varLog, now);
@@ -97,6 +105,70 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
       default:
         return listing(target, facts, varLog, now, List.of());
     }
+  }
+
+  /**
+   * BusyBox syslogd is the daemon: its one file holds every message. It rotates that file itself
+   * when it exceeds {@code -s} KiB (default 200), keeping {@code -b} old files (default 1), so the
+   * days kept depend on how fast the host logs: they cannot be computed from configuration. A
+   * logrotate block naming the file decides only when that own rotation is off ({@code -s 0}).
+   */
+  private Verdict busybox(
+      RetentionTarget target,
+      Facts facts,
+      BusyboxAuthStore store,
+      Observed<List<LogEntry>> varLog,
+      long now) {
+    List<Evidence> ev = new ArrayList<>(store.evidence());
+    switch (store.kind()) {
+      case RULES:
+        return Verdict.unknown(store.reason(), ev);
+      case REMOTE_ONLY:
+      case RING:
+      case LEVEL:
+        return Verdict.fail(store.reason() + " (root cause: " + LOGS_AUTH_LOG + ")", ev)
+            .causedBy(LOGS_AUTH_LOG);
+      default:
+        break;
+    }
+    BusyboxSyslogd d = store.daemon();
+    String path = d.file();
+    String state = existence(path, varLog);
+    String qualifier =
+        " (BusyBox syslogd's store of every message" + (state.isEmpty() ? "" : ", " + state) + ")";
+    String what = path + qualifier;
+    String ownRotation = "size-based rotation (-s " + d.rotateKib() + " KiB, -b " + d.keep() + ")";
+    Observed<LogrotateConfig> lr = facts.get(RetentionFacts.LOGROTATE);
+    if (!lr.isSeen()) {
+      return Verdict.unknown(what + ": " + ((Observed.Unseen<?>) lr).reason(), ev);
+    }
+    if (lr.value().blockFor(path).isPresent()) {
+      Verdict v = file(target, facts, path, varLog, now, qualifier);
+      ev.addAll(v.evidence());
+      if (d.rotateKib() == 0 || v.status() != Status.PASS) {
+        return new Verdict(v.status(), v.reason(), ev);
+      }
+      ev.add(Evidence.note("syslogd also rotates " + path + " itself: " + ownRotation));
+      return Verdict.unknown(
+          v.reason()
+              + "; but BusyBox syslogd also rotates it at "
+              + d.rotateKib()
+              + " KiB keeping "
+              + d.keep()
+              + " old file(s) (add -s 0 to its options): the days depend on the log rate",
+          ev);
+    }
+    ev.add(
+        Evidence.of(
+            RetentionFacts.LOGROTATE_CONF,
+            0,
+            String.join(", ", lr.value().filesRead()),
+            "no logrotate block names " + path));
+    if (d.rotateKib() == 0) {
+      return target.unbounded(
+          what, "syslogd -s 0 never rotates it and no logrotate block does", ev);
+    }
+    return target.unknownDays(what, ownRotation + ": days depend on the log rate", ev);
   }
 
   /**

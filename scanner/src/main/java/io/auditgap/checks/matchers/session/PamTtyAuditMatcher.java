@@ -51,12 +51,7 @@ public final class PamTtyAuditMatcher extends DeclaredMatcher {
         TtyAuditAssessment.assess(
             stack, facts.get(PamFacts.MODULE_FILES), users.value().names(), facts.snapshot());
     ev.addAll(r.evidence());
-    ev.add(
-        Evidence.note(
-            "target users: "
-                + users.value().basis()
-                + ": "
-                + String.join(", ", users.value().names())));
+    ev.add(SessionUsers.evidence(users.value()));
     List<TtyAuditAssessment.UserResult> gaps = r.notEnabled();
     if (gaps.isEmpty()) {
       return Verdict.pass(

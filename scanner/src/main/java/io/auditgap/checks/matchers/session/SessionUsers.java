@@ -1,6 +1,7 @@
 package io.auditgap.checks.matchers.session;
 
 import io.auditgap.checks.CheckParams;
+import io.auditgap.checks.Evidence;
 import io.auditgap.checks.matchers.UidMin;
 import io.auditgap.collect.CollectionItem;
 import io.auditgap.facts.Facts;
@@ -31,6 +32,12 @@ final class SessionUsers {
     n.addAll(PamFacts.SHELL_LIST.needs());
     n.addAll(PamFacts.UID_MIN.needs());
     return n;
+  }
+
+  /** The users a session check judged, and why those: evidence for every verdict on them. */
+  static Evidence evidence(TargetUsers users) {
+    return Evidence.note(
+        "target users: " + users.basis() + ": " + String.join(", ", users.names()));
   }
 
   static Observed<TargetUsers> of(CheckParams params, Facts facts) {

@@ -70,12 +70,7 @@ public final class TlogRecordingMatcher extends DeclaredMatcher {
       return Verdict.unknown("the target users could not be listed: " + users.reason());
     }
     List<Evidence> ev = new ArrayList<>();
-    ev.add(
-        Evidence.note(
-            "target users: "
-                + users.value().basis()
-                + ": "
-                + String.join(", ", users.value().names())));
+    ev.add(SessionUsers.evidence(users.value()));
     boolean required =
         SudoContext.profileList(params, "required", List.of("false")).contains("true");
     if (bin.value().isEmpty()) {
