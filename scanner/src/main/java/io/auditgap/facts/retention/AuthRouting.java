@@ -1,7 +1,9 @@
 package io.auditgap.facts.retention;
 
+import io.auditgap.facts.Facts;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.SourceLine;
+import io.auditgap.facts.logging.LoggingFacts;
 import io.auditgap.facts.logging.RsyslogAction;
 import io.auditgap.facts.logging.RsyslogConfig;
 import io.auditgap.facts.logging.SyslogNgConfig;
@@ -90,6 +92,14 @@ public record AuthRouting(
    * @param ng syslog-ng's configuration as parsed
    * @param services logging service states ({@code rsyslog}, {@code syslog-ng}, ...)
    */
+  /** The routing of the host whose facts these are: its rsyslog, syslog-ng and their state. */
+  public static AuthRouting of(Facts facts) {
+    return of(
+        facts.get(LoggingFacts.RSYSLOG),
+        facts.get(LoggingFacts.SYSLOG_NG),
+        facts.get(LoggingFacts.SERVICES));
+  }
+
   public static AuthRouting of(
       RsyslogConfig rs, SyslogNgConfig ng, Observed<Map<String, ServiceState>> services) {
     if (!services.isSeen()) {

@@ -75,11 +75,7 @@ public final class AuthLogStoredMatcher extends DeclaredMatcher {
     List<String> problems = new ArrayList<>();
     boolean fileStore = false;
     boolean unseenFile = false;
-    AuthRouting routing =
-        AuthRouting.of(
-            facts.get(LoggingFacts.RSYSLOG),
-            facts.get(LoggingFacts.SYSLOG_NG),
-            facts.get(LoggingFacts.SERVICES));
+    AuthRouting routing = AuthRouting.of(facts);
     Optional<BusyboxAuthStore> busybox = BusyboxAuthStore.of(facts, routing);
     if (busybox.isPresent()) {
       return busybox(busybox.get(), now, days, maxMode, owners, groups);

@@ -64,11 +64,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
     RetentionTarget target = RetentionTarget.of(params);
     long now = facts.get(RetentionFacts.NOW).value();
     Observed<List<LogEntry>> varLog = facts.get(RetentionFacts.VAR_LOG);
-    AuthRouting routing =
-        AuthRouting.of(
-            facts.get(LoggingFacts.RSYSLOG),
-            facts.get(LoggingFacts.SYSLOG_NG),
-            facts.get(LoggingFacts.SERVICES));
+    AuthRouting routing = AuthRouting.of(facts);
     Optional<BusyboxAuthStore> busybox = BusyboxAuthStore.of(facts, routing);
     if (busybox.isPresent()) {
       return busybox(target, facts, busybox.get(), varLog, now);
