@@ -1,7 +1,11 @@
 package io.auditgap.transport;
 
 import io.auditgap.text.TerminalText;
+import java.io.EOFException;
+import java.net.SocketException;
 import java.time.Duration;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SSHException;
 
 /** Small helpers for one-line, secret-free failure messages. */
 final class Failures {
@@ -27,12 +31,12 @@ final class Failures {
    * its dying reader has just closed as "Socket closed").
    */
   static boolean connectionLost(Throwable t) {
-    net.schmizz.sshj.common.SSHException sshe = find(t, net.schmizz.sshj.common.SSHException.class);
+    SSHException sshe = find(t, SSHException.class);
     return sshe != null
-        && (sshe.getDisconnectReason() != net.schmizz.sshj.common.DisconnectReason.UNKNOWN
+        && (sshe.getDisconnectReason() != DisconnectReason.UNKNOWN
             || String.valueOf(sshe.getMessage()).contains("EOF")
-            || has(t, java.net.SocketException.class)
-            || has(t, java.io.EOFException.class));
+            || has(t, SocketException.class)
+            || has(t, EOFException.class));
   }
 
   /** The exception's message (or class name), one line, printable, at most 200 characters. */

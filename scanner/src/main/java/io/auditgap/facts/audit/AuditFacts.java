@@ -78,8 +78,7 @@ public final class AuditFacts {
     Observed<String> arch = OsFacts.ARCH.derive().apply(s);
     if (!arch.isSeen()) {
       return Observed.unseen(
-          "the architecture is needed to resolve syscall names: "
-              + ((Observed.Unseen<String>) arch).reason());
+          "the architecture is needed to resolve syscall names: " + arch.reason());
     }
     Optional<Machine> m = Machine.of(arch.value());
     return m.isPresent()

@@ -45,7 +45,7 @@ public final class KernelFacts {
   static Observed<KernelCmdline> booted(HostSnapshot s) {
     Observed<Optional<SnapshotItem>> f = SnapshotFacts.file(s, PROC_CMDLINE);
     if (!f.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Optional<SnapshotItem>>) f).reason());
+      return Observed.unseen(f.reason());
     }
     if (f.value().isEmpty()) {
       return Observed.unseen(PROC_CMDLINE + " does not exist (no procfs?)");
@@ -92,10 +92,7 @@ public final class KernelFacts {
     if (!grubenv.isSeen()) {
       env = null;
       notes.add(
-          GRUBENV
-              + " not read ("
-              + ((Observed.Unseen<Optional<SnapshotItem>>) grubenv).reason()
-              + "): $variables in entries are not resolved");
+          GRUBENV + " not read (" + grubenv.reason() + "): $variables in entries are not resolved");
     } else {
       env = grubenv.value().map(i -> GrubEnv.parse(i.text())).orElse(Map.of());
     }
@@ -128,7 +125,7 @@ public final class KernelFacts {
           new BootCmdline(
               KERNEL_CMDLINE + " (kernels installed later)",
               List.of(),
-              List.of(KERNEL_CMDLINE + ": " + ((Observed.Unseen<?>) kc).reason()),
+              List.of(KERNEL_CMDLINE + ": " + kc.reason()),
               true));
     } else if (kc.value().isPresent()) {
       String text = kc.value().get().text();
@@ -166,7 +163,7 @@ public final class KernelFacts {
   private static Observed<PersistentBoot> grubDefaultsHost(HostSnapshot s) {
     Observed<Optional<SnapshotItem>> grub = SnapshotFacts.file(s, PersistentBoot.GRUB_DEFAULTS);
     if (!grub.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<?>) grub).reason());
+      return Observed.unseen(grub.reason());
     }
     List<ShellVariables.Source> sources = new ArrayList<>();
     grub.value().ifPresent(i -> sources.add(new ShellVariables.Source(i.name(), i.text())));

@@ -93,7 +93,7 @@ public final class LogsFacts {
   static Observed<SyslogRoutes> routes(HostSnapshot s) {
     Observed<Optional<SnapshotItem>> main = SnapshotFacts.file(s, "/etc/rsyslog.conf");
     if (!main.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Optional<SnapshotItem>>) main).reason());
+      return Observed.unseen(main.reason());
     }
     List<SyslogRoute> all = new ArrayList<>();
     main.value().ifPresent(i -> all.addAll(SyslogRoutes.parse(i.name(), i.text())));

@@ -75,16 +75,13 @@ public record SyslogdProcesses(
   static Observed<SyslogdProcesses> read(HostSnapshot s) {
     Observed<SnapshotItem> cmd = SnapshotFacts.command(s, ITEM.name());
     if (!cmd.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<SnapshotItem>) cmd).reason());
+      return Observed.unseen(cmd.reason());
     }
     Observed<Optional<SnapshotItem>> conf = SnapshotFacts.file(s, CONF_D);
     Optional<String> confd =
         conf.isSeen() ? conf.value().map(SnapshotItem::text) : Optional.empty();
     Observed<Optional<SnapshotItem>> rules = SnapshotFacts.file(s, SYSLOG_CONF);
-    Observed<Optional<String>> syslogConf =
-        rules.isSeen()
-            ? Observed.seen(rules.value().map(SnapshotItem::text))
-            : Observed.unseen(((Observed.Unseen<?>) rules).reason());
+    Observed<Optional<String>> syslogConf = rules.map(f -> f.map(SnapshotItem::text));
     return Observed.seen(parse(cmd.value().text(), confd, syslogConf));
   }
 

@@ -130,10 +130,10 @@ public final class PamFacts {
     Observed<Optional<SnapshotItem>> pkg =
         SnapshotFacts.file(s, "/usr/share/tlog/tlog-rec-session.default.conf");
     if (!sys.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Optional<SnapshotItem>>) sys).reason());
+      return Observed.unseen(sys.reason());
     }
     if (!pkg.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Optional<SnapshotItem>>) pkg).reason());
+      return Observed.unseen(pkg.reason());
     }
     return Observed.seen(
         TlogSettings.of(sys.value().map(SnapshotItem::text), pkg.value().map(SnapshotItem::text)));
@@ -143,7 +143,7 @@ public final class PamFacts {
     List<Map.Entry<String, String>> files = new ArrayList<>();
     Observed<Optional<SnapshotItem>> main = SnapshotFacts.file(s, "/etc/sssd/sssd.conf");
     if (!main.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Optional<SnapshotItem>>) main).reason());
+      return Observed.unseen(main.reason());
     }
     main.value().ifPresent(i -> files.add(Map.entry(i.name(), i.text())));
     Optional<SnapshotItem> dir = s.directory("/etc/sssd/conf.d");

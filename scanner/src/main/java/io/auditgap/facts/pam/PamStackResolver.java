@@ -35,14 +35,14 @@ public final class PamStackResolver {
   public Observed<PamStack> resolve(String service, String type) {
     Observed<Optional<PamFile>> top = source.lookup(service);
     if (!top.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Optional<PamFile>>) top).reason());
+      return Observed.unseen(top.reason());
     }
     String name = service;
     if (top.value().isEmpty()) {
       name = "other";
       top = source.lookup(name);
       if (!top.isSeen()) {
-        return Observed.unseen(((Observed.Unseen<Optional<PamFile>>) top).reason());
+        return Observed.unseen(top.reason());
       }
       if (top.value().isEmpty()) {
         return Observed.seen(
@@ -104,7 +104,7 @@ public final class PamStackResolver {
         }
         Observed<Optional<PamFile>> target = source.lookup(r.module());
         if (!target.isSeen()) {
-          return ((Observed.Unseen<Optional<PamFile>>) target).reason();
+          return target.reason();
         }
         if (target.value().isEmpty()) {
           problems.add(

@@ -136,7 +136,7 @@ public final class RetentionFacts {
   static Observed<LogrotateConfig> logrotate(HostSnapshot s) {
     Observed<Optional<SnapshotItem>> main = SnapshotFacts.file(s, LOGROTATE_CONF);
     if (!main.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<?>) main).reason());
+      return Observed.unseen(main.reason());
     }
     if (main.value().isEmpty()) {
       return Observed.seen(new LogrotateConfig(List.of(), List.of(), List.of()));
@@ -163,7 +163,7 @@ public final class RetentionFacts {
     for (String p : List.of(JOURNALD_CONF, JOURNALD_CONF_USR)) {
       Observed<Optional<SnapshotItem>> f = SnapshotFacts.file(s, p);
       if (!f.isSeen()) {
-        return Observed.unseen(((Observed.Unseen<?>) f).reason());
+        return Observed.unseen(f.reason());
       }
       if (f.value().isPresent()) {
         mainPath = p;
@@ -212,7 +212,7 @@ public final class RetentionFacts {
   static Observed<List<LogEntry>> listing(HostSnapshot s, String name) {
     Observed<SnapshotItem> c = SnapshotFacts.command(s, name);
     if (!c.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<?>) c).reason());
+      return Observed.unseen(c.reason());
     }
     SnapshotItem it = c.value();
     if (it.exitStatus() != 0) {
@@ -230,7 +230,7 @@ public final class RetentionFacts {
   static Observed<Map<String, Long>> firstRecords(HostSnapshot s) {
     Observed<SnapshotItem> c = SnapshotFacts.command(s, "audit log first records");
     if (!c.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<?>) c).reason());
+      return Observed.unseen(c.reason());
     }
     if (c.value().exitStatus() != 0) {
       return Observed.unseen(
@@ -257,7 +257,7 @@ public final class RetentionFacts {
   static Observed<Map<String, Filesystem>> filesystems(HostSnapshot s) {
     Observed<SnapshotItem> c = SnapshotFacts.command(s, "df log filesystems");
     if (!c.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<?>) c).reason());
+      return Observed.unseen(c.reason());
     }
     Map<String, Filesystem> m = new LinkedHashMap<>();
     for (String line : c.value().text().split("\n")) {
@@ -279,7 +279,7 @@ public final class RetentionFacts {
   static Observed<JournalState> journal(HostSnapshot s) {
     Observed<SnapshotItem> dirs = SnapshotFacts.command(s, "journal dirs");
     if (!dirs.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<?>) dirs).reason());
+      return Observed.unseen(dirs.reason());
     }
     boolean persistent = false;
     for (String line : dirs.value().text().split("\n")) {

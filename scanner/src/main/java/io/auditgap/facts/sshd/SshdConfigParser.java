@@ -51,7 +51,7 @@ public final class SshdConfigParser {
   public static Observed<SshdConfig> parse(String mainPath, ConfigFiles files) {
     Observed<Optional<String>> main = files.read(mainPath);
     if (!main.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Optional<String>>) main).reason());
+      return Observed.unseen(main.reason());
     }
     SshdConfigParser p = new SshdConfigParser(files);
     if (main.value().isPresent()) {
@@ -166,9 +166,7 @@ public final class SshdConfigParser {
       }
       Observed<List<String>> names = files.list(dir);
       if (!names.isSeen()) {
-        entries.add(
-            new UnreadInclude(
-                src, target, ((Observed.Unseen<List<String>>) names).reason(), match));
+        entries.add(new UnreadInclude(src, target, names.reason(), match));
         continue;
       }
       List<String> matching = new ArrayList<>();
@@ -202,8 +200,7 @@ public final class SshdConfigParser {
     }
     Observed<Optional<String>> text = files.read(path);
     if (!text.isSeen()) {
-      entries.add(
-          new UnreadInclude(src, path, ((Observed.Unseen<Optional<String>>) text).reason(), match));
+      entries.add(new UnreadInclude(src, path, text.reason(), match));
       return;
     }
     // a missing file that is not a glob is accepted silently by sshd 9.2 (verified)

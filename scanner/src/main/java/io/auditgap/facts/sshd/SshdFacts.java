@@ -138,7 +138,7 @@ public final class SshdFacts {
   private static Observed<SshdDump> dump(HostSnapshot s, String name) {
     Observed<SnapshotItem> item = SnapshotFacts.command(s, name);
     if (!item.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<SnapshotItem>) item).reason());
+      return Observed.unseen(item.reason());
     }
     return Observed.seen(SshdDump.parse(item.value().text(), item.value().exitStatus()));
   }

@@ -117,7 +117,7 @@ public final class SystemFacts {
   static Observed<Map<String, PackageState>> packages(HostSnapshot s) {
     Observed<SnapshotItem> item = SnapshotFacts.command(s, "packages");
     if (!item.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<SnapshotItem>) item).reason());
+      return Observed.unseen(item.reason());
     }
     String text = item.value().text();
     if (text.contains("#dpkg-unreadable")) {

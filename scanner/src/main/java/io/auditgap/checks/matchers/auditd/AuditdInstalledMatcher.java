@@ -60,9 +60,7 @@ public final class AuditdInstalledMatcher extends GatedMatcher {
     }
     if (!bins.isSeen() && !pkgs.isSeen()) {
       return Verdict.unknown(
-          "neither the package database nor the PATH could be read: "
-              + ((Observed.Unseen<?>) bins).reason(),
-          ev);
+          "neither the package database nor the PATH could be read: " + bins.reason(), ev);
     }
     if (pkg != null && !pkg.installed()) {
       return Verdict.fail(
@@ -96,13 +94,11 @@ public final class AuditdInstalledMatcher extends GatedMatcher {
           "auditd binary present at "
               + binary
               + " (package database not readable: "
-              + ((Observed.Unseen<?>) pkgs).reason()
+              + pkgs.reason()
               + ")",
           ev);
     }
     return Verdict.unknown(
-        "the package says installed but the PATH could not be checked: "
-            + ((Observed.Unseen<?>) bins).reason(),
-        ev);
+        "the package says installed but the PATH could not be checked: " + bins.reason(), ev);
   }
 }

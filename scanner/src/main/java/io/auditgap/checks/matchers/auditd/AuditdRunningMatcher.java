@@ -44,7 +44,7 @@ public final class AuditdRunningMatcher extends DeclaredMatcher {
       return pre.get();
     }
     if (!svc.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<ServiceState>) svc).reason());
+      return Verdict.unknown(svc.reason());
     }
     ServiceState s = svc.value();
     String source =

@@ -33,7 +33,7 @@ public final class AuditdConfValidMatcher extends GatedMatcher {
   protected Verdict judge(CheckParams params, Facts facts) {
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) o).reason());
+      return Verdict.unknown(o.reason());
     }
     if (o.value().isEmpty()) {
       return Verdict.fail(
@@ -83,9 +83,7 @@ public final class AuditdConfValidMatcher extends GatedMatcher {
     }
     if (!st.isSeen()) {
       return Verdict.unknown(
-          "the content is valid but ownership and mode could not be checked: "
-              + ((Observed.Unseen<?>) st).reason(),
-          ev);
+          "the content is valid but ownership and mode could not be checked: " + st.reason(), ev);
     }
     ev.add(
         Evidence.of(

@@ -33,8 +33,7 @@ final class AuditdConfView {
   static AuditdConfView load(Facts facts) {
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {
-      return new AuditdConfView(
-          null, Verdict.unknown(((Observed.Unseen<?>) o).reason()), List.of());
+      return new AuditdConfView(null, Verdict.unknown(o.reason()), List.of());
     }
     if (o.value().isEmpty()) {
       List<Evidence> ctx =

@@ -112,7 +112,7 @@ final class ForwardingAnalysis {
       // only a host where a process named syslogd runs (or may run) needs its command line
       Observed<Set<String>> running = facts.get(SystemFacts.RUNNING);
       if (!running.isSeen() || running.value().contains("syslogd")) {
-        unseen.add("syslogd processes: " + ((Observed.Unseen<?>) o).reason());
+        unseen.add("syslogd processes: " + o.reason());
       }
       return;
     }
@@ -180,7 +180,7 @@ final class ForwardingAnalysis {
     agents(false, paths, unseen, misses);
     Observed<AuditPlugins> plugins = facts.get(AuditPluginFacts.PLUGINS);
     if (!plugins.isSeen()) {
-      unseen.add("audit plugins: " + ((Observed.Unseen<AuditPlugins>) plugins).reason());
+      unseen.add("audit plugins: " + plugins.reason());
       return new Streams(paths, unseen, misses);
     }
     AuditPlugins ap = plugins.value();
@@ -204,7 +204,7 @@ final class ForwardingAnalysis {
         continue;
       }
       if (!auditd.isSeen()) {
-        unseen.add("auditd service: " + ((Observed.Unseen<ServiceState>) auditd).reason());
+        unseen.add("auditd service: " + auditd.reason());
       } else if (!auditdRunning) {
         misses.add(note(ev, "plugin active but auditd is not running, so nothing is dispatched"));
         continue;
@@ -408,7 +408,7 @@ final class ForwardingAnalysis {
     if (!found.isEmpty()) {
       ServiceState st = service("rsyslog");
       if (!services.isSeen()) {
-        unseen.add("rsyslog state: " + ((Observed.Unseen<?>) services).reason());
+        unseen.add("rsyslog state: " + services.reason());
         for (ForwardingPath f : found) {
           misses.add(
               Evidence.of(
@@ -638,7 +638,7 @@ final class ForwardingAnalysis {
     if (!found.isEmpty()) {
       ServiceState st = service("syslog-ng");
       if (!services.isSeen()) {
-        unseen.add("syslog-ng state: " + ((Observed.Unseen<?>) services).reason());
+        unseen.add("syslog-ng state: " + services.reason());
         return;
       }
       if (st == null || !st.active()) {
@@ -678,7 +678,7 @@ final class ForwardingAnalysis {
       return;
     }
     if (!ju.isSeen()) {
-      unseen.add("journal-upload.conf: " + ((Observed.Unseen<?>) ju).reason());
+      unseen.add("journal-upload.conf: " + ju.reason());
       return;
     }
     JournalUpload.Setting url = ju.value().values().get("URL");
@@ -736,8 +736,7 @@ final class ForwardingAnalysis {
       boolean running = st != null && st.active();
       if (!e.getValue().isSeen()) {
         if (running || !services.isSeen()) {
-          unseen.add(
-              e.getKey() + " configuration: " + ((Observed.Unseen<?>) e.getValue()).reason());
+          unseen.add(e.getKey() + " configuration: " + e.getValue().reason());
         }
         continue;
       }
@@ -765,7 +764,7 @@ final class ForwardingAnalysis {
         continue;
       }
       if (!services.isSeen()) {
-        unseen.add(a.agent() + " state: " + ((Observed.Unseen<?>) services).reason());
+        unseen.add(a.agent() + " state: " + services.reason());
         continue;
       }
       if (!running) {

@@ -70,7 +70,7 @@ public final class NotAReceiverMatcher extends DeclaredMatcher {
         }
       }
     } else {
-      unseen.add("service states: " + ((Observed.Unseen<?>) services).reason());
+      unseen.add("service states: " + services.reason());
     }
     Optional<SnapshotItem> conf = facts.snapshot().file("/etc/audit/auditd.conf");
     if (conf.isPresent() && conf.get().isComplete()) {

@@ -142,7 +142,7 @@ public record BusyboxAuthStore(
       return Optional.of(
           SyslogdProcesses.SYSLOG_CONF
               + " could not be read ("
-              + ((Observed.Unseen<?>) conf).reason()
+              + conf.reason()
               + "): a BusyBox syslogd built with FEATURE_SYSLOGD_CFG routes by its rules, so where"
               + " it stores authentication events is unknown");
     }

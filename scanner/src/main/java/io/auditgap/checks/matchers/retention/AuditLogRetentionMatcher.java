@@ -48,7 +48,7 @@ public final class AuditLogRetentionMatcher extends GatedMatcher {
     RetentionTarget target = RetentionTarget.of(params);
     Observed<Optional<AuditdConf>> o = facts.get(AuditdConfFacts.CONF);
     if (!o.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) o).reason());
+      return Verdict.unknown(o.reason());
     }
     AuditdConf conf = o.value().orElse(new AuditdConf(AuditdConfFacts.PATH, List.of(), List.of()));
     List<Evidence> ev = new ArrayList<>();
@@ -162,7 +162,7 @@ public final class AuditLogRetentionMatcher extends GatedMatcher {
     Observed<Map<String, Long>> first = facts.get(RetentionFacts.AUDIT_FIRST);
     long now = facts.get(RetentionFacts.NOW).value();
     if (!ls.isSeen()) {
-      ev.add(Evidence.note("write rate: " + ((Observed.Unseen<?>) ls).reason()));
+      ev.add(Evidence.note("write rate: " + ls.reason()));
       return OptionalDouble.empty();
     }
     String base = logFile == null ? "audit.log" : logFile.substring(logFile.lastIndexOf('/') + 1);

@@ -136,7 +136,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
     String ownRotation = "size-based rotation (-s " + d.rotateKib() + " KiB, -b " + d.keep() + ")";
     Observed<LogrotateConfig> lr = facts.get(RetentionFacts.LOGROTATE);
     if (!lr.isSeen()) {
-      return Verdict.unknown(what + ": " + ((Observed.Unseen<?>) lr).reason(), ev);
+      return Verdict.unknown(what + ": " + lr.reason(), ev);
     }
     if (lr.value().blockFor(path).isPresent()) {
       Verdict v = file(target, facts, path, varLog, now, qualifier);
@@ -177,7 +177,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
       long now,
       List<Evidence> prefix) {
     if (!varLog.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) varLog).reason(), prefix);
+      return Verdict.unknown(varLog.reason(), prefix);
     }
     Optional<LogEntry> file = listedAuthFile(varLog);
     if (file.isEmpty()) {
@@ -304,7 +304,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
     String what = path + qualifier;
     Observed<LogrotateConfig> lr = facts.get(RetentionFacts.LOGROTATE);
     if (!lr.isSeen()) {
-      return Verdict.unknown(what + ": " + ((Observed.Unseen<?>) lr).reason());
+      return Verdict.unknown(what + ": " + lr.reason());
     }
     String name = path.substring(path.lastIndexOf('/') + 1);
     boolean inVarLog = path.equals(VAR_LOG + name);
@@ -315,9 +315,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
             ? RotationEvidence.observed(rotated, now, VAR_LOG)
             : Evidence.note(
                 "observed cross-check skipped: "
-                    + (inVarLog
-                        ? ((Observed.Unseen<?>) varLog).reason()
-                        : "only /var/log itself is listed"));
+                    + (inVarLog ? varLog.reason() : "only /var/log itself is listed"));
     Optional<RotationBlock> block = lr.value().blockFor(path);
     if (block.isEmpty()) {
       List<Evidence> ev = new ArrayList<>();
@@ -377,8 +375,7 @@ public final class AuthLogRetentionMatcher extends DeclaredMatcher {
     }
     Observed<JournaldConfig> conf = facts.get(RetentionFacts.JOURNALD);
     if (!conf.isSeen()) {
-      return Verdict.unknown(
-          "the journal is the auth store, but " + ((Observed.Unseen<?>) conf).reason(), why);
+      return Verdict.unknown("the journal is the auth store, but " + conf.reason(), why);
     }
     JournalEstimate j =
         JournalEstimate.of(

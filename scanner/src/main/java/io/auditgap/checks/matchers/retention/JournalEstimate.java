@@ -60,8 +60,7 @@ record JournalEstimate(
         return new JournalEstimate(
             null,
             OptionalDouble.empty(),
-            "Storage=auto and whether /var/log/journal exists is unknown: "
-                + ((Observed.Unseen<?>) state).reason(),
+            "Storage=auto and whether /var/log/journal exists is unknown: " + state.reason(),
             ev);
       }
     }

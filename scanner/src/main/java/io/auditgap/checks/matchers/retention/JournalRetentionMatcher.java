@@ -24,7 +24,7 @@ public final class JournalRetentionMatcher extends DeclaredMatcher {
     RetentionTarget target = RetentionTarget.of(params);
     Observed<JournaldConfig> conf = facts.get(RetentionFacts.JOURNALD);
     if (!conf.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) conf).reason());
+      return Verdict.unknown(conf.reason());
     }
     long now = facts.get(RetentionFacts.NOW).value();
     JournalEstimate j =

@@ -36,11 +36,11 @@ public final class LoginRecordsRetentionMatcher extends DeclaredMatcher {
     RetentionTarget target = RetentionTarget.of(params);
     Observed<List<LogEntry>> varLog = facts.get(RetentionFacts.VAR_LOG);
     if (!varLog.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) varLog).reason());
+      return Verdict.unknown(varLog.reason());
     }
     Observed<LogrotateConfig> lr = facts.get(RetentionFacts.LOGROTATE);
     if (!lr.isSeen()) {
-      return Verdict.unknown(((Observed.Unseen<?>) lr).reason());
+      return Verdict.unknown(lr.reason());
     }
     long now = facts.get(RetentionFacts.NOW).value();
     List<Verdict> verdicts = new ArrayList<>();

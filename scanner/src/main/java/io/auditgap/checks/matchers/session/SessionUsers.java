@@ -47,11 +47,11 @@ final class SessionUsers {
     }
     Observed<List<LocalUser>> users = facts.get(PamFacts.USERS);
     if (!users.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<List<LocalUser>>) users).reason());
+      return Observed.unseen(users.reason());
     }
     Observed<Set<String>> shells = facts.get(PamFacts.SHELL_LIST);
     if (!shells.isSeen()) {
-      return Observed.unseen(((Observed.Unseen<Set<String>>) shells).reason());
+      return Observed.unseen(shells.reason());
     }
     UidMin min = UidMin.of(params, facts);
     long uidMin = min.value();
