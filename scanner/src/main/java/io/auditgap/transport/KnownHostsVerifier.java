@@ -185,7 +185,7 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
     }
     for (KnownHostEntry e : entries) {
       try {
-        if (e instanceof LazyEntry && !((LazyEntry) e).marked(Marker.REVOKED)) {
+        if (e instanceof LazyEntry lazy && !lazy.marked(Marker.REVOKED)) {
           continue; // not decoded: only @revoked lines can revoke
         }
         String line = e.getLine();
@@ -325,15 +325,16 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
     String adjusted = port != 22 ? "[" + lower + "]:" + port : lower;
     List<String> known = new ArrayList<>();
     for (KnownHostEntry e : entries) {
-      HostEntry shape = ((LazyEntry) e).shape;
+      LazyEntry lazy = (LazyEntry) e; // every entry: the constructor adds only these
+      HostEntry shape = lazy.shape;
       try {
-        if (shape == null || !((LazyEntry) e).keyIsBase64() || !shape.appliesTo(adjusted)) {
+        if (shape == null || !lazy.keyIsBase64() || !shape.appliesTo(adjusted)) {
           continue;
         }
       } catch (IOException ex) {
         continue;
       }
-      if (((LazyEntry) e).marked(Marker.CA_CERT)) {
+      if (lazy.marked(Marker.CA_CERT)) {
         // Only the CA's key type is known: every certificate type may be offered.
         for (KeyType candidate : KeyType.values()) {
           if (candidate.getParent() != null) {
