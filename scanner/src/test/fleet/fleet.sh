@@ -63,6 +63,15 @@ host_ip() { echo "$NET.$(conf "$1" index)"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
 
+close_inherited() {   # close every descriptor above stderr of this (sub)shell
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"
+  done
+  return 0
+}
+
 # ------------------------------------------------------------------ stand-ins (copied into run/standins)
 write_standins() {
   mkdir -p "$RUN/standins"
@@ -403,8 +412,10 @@ cmd_up() {
     printf '%s\n' "${start[@]}" | xargs -P "$(nproc)" -n1 "$SELF" _stage || die "staging failed"
     t1=$(now)
     for h in "${start[@]}"; do
-      setsid unshare --mount --uts --pid --fork --kill-child --mount-proc --propagation private \
-        "$SELF" _hostinit "$h" </dev/null >>"$RUN/$h/init.log" 2>&1 &
+      # a host outlives this command: it must not keep the caller's other descriptors open (e.g. the
+      # file a `flock FILE fleet.sh up` or `flock FILE bench/scan/run.sh` holds, which would stay locked)
+      ( close_inherited; exec setsid unshare --mount --uts --pid --fork --kill-child --mount-proc --propagation private \
+        "$SELF" _hostinit "$h" ) </dev/null >>"$RUN/$h/init.log" 2>&1 &
       echo $! > "$RUN/$h/pid"
     done
     pending=("${start[@]}"); local deadline=$(( $(date +%s) + ${AUDITGAP_FLEET_TIMEOUT:-60} ))
