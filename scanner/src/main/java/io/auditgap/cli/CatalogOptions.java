@@ -25,9 +25,17 @@ final class CatalogOptions {
       description = "Load the check catalog from DIR instead of the bundled one.")
   Path checksDir;
 
-  final MatcherRegistry registry = MatcherRegistry.builtIn();
+  // Built on first use, not with the command line: a scan's first connections begin before.
+  private MatcherRegistry registry;
 
   private CheckCatalog loaded;
+
+  MatcherRegistry registry() {
+    if (registry == null) {
+      registry = MatcherRegistry.builtIn();
+    }
+    return registry;
+  }
 
   /** The catalog, read and validated once per command. */
   CheckCatalog catalog() {
@@ -35,8 +43,8 @@ final class CatalogOptions {
       try {
         loaded =
             checksDir == null
-                ? CheckCatalog.bundled(registry)
-                : CheckCatalog.fromDirectory(checksDir, registry);
+                ? CheckCatalog.bundled(registry())
+                : CheckCatalog.fromDirectory(checksDir, registry());
       } catch (CatalogException e) {
         throw new InputException(e.getMessage());
       }
@@ -52,7 +60,7 @@ final class CatalogOptions {
 
   /** The assessment service on this catalog. */
   Assessment assessment() {
-    return new Assessment(catalog(), registry, Clock.systemUTC(), VersionProvider.version());
+    return new Assessment(catalog(), registry(), Clock.systemUTC(), VersionProvider.version());
   }
 
   List<CheckDefinition> selected() {

@@ -65,7 +65,7 @@ final class CheckParamOptions {
       s.put("tty_audit_users", List.copyOf(ttyAuditUsers));
     }
     try {
-      return ParamOverrides.validate(s, catalog.selected(), catalog.registry, "--param");
+      return ParamOverrides.validate(s, catalog.selected(), catalog.registry(), "--param");
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }

@@ -36,7 +36,7 @@ final class CollectorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry);
+    CheckEvaluator evaluator = new CheckEvaluator(catalog.collected(), catalog.registry());
     byte[] nonce = new byte[12];
     new SecureRandom().nextBytes(nonce);
     PrintWriter out = spec.commandLine().getOut();

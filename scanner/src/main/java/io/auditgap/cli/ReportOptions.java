@@ -124,7 +124,7 @@ final class ReportOptions {
     return new ReportSettings(title, org, l, size, null);
   }
 
-  /** Validates the format names before any host is contacted. */
+  /** Validates the format names before anything runs on a host. */
   Set<String> validated() {
     settings();
     Set<String> out = new LinkedHashSet<>();
@@ -152,7 +152,7 @@ final class ReportOptions {
   }
 
   /**
-   * Fails before any host is contacted when the output directory cannot be written: it (or its
+   * Fails before anything runs on a host when the output directory cannot be written: it (or its
    * nearest existing parent) must be a directory in which a file can be created. Creates nothing.
    */
   void checkOutput() {

@@ -42,7 +42,7 @@ final class ReviewOptions {
   private boolean waiversGiven;
   private ScanResult baseline;
 
-  /** Reads the waivers and the baseline before any host is contacted; bad input stops here. */
+  /** Reads the waivers and the baseline before anything runs on a host; bad input stops here. */
   void load(Path inventoryFile, FailOnOption gate) {
     if (gate.newOnly() && baselineFile == null) {
       throw new InputException(

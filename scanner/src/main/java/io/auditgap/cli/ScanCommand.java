@@ -4,6 +4,7 @@ import io.auditgap.collect.CollectorLimits;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
 import io.auditgap.scan.Assessment;
+import io.auditgap.scan.EarlyConnections;
 import io.auditgap.scan.HostResult;
 import io.auditgap.scan.ScanListener;
 import io.auditgap.scan.ScanOptions;
@@ -11,6 +12,7 @@ import io.auditgap.scan.Shard;
 import io.auditgap.timing.PhaseSummary;
 import io.auditgap.timing.Phases;
 import io.auditgap.transport.SshWarmup;
+import io.auditgap.transport.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -18,7 +20,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,10 +129,31 @@ final class ScanCommand implements Callable<Integer> {
     } else if (target.inventory != null || target.namesHosts()) {
       SshWarmup.start();
     }
-    outcome.validate();
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");
     }
+    Inventory all = loadInventory();
+    Inventory inv = shardOf(target.selection.select(all));
+    // The first hosts' handshakes overlap the rest of the start-up (report settings, waivers,
+    // catalog, check parameters): they only authenticate, the collector runs once the scan is
+    // accepted, and a refusal closes them unused. Not when new host keys would be written to
+    // known_hosts: a refused scan changes nothing.
+    var jumps = target.reach.applier().jumpResolver(all::host);
+    Transport ssh = Assessment.sshTransport(acceptNewHostKeys, connectTimeout, jumps);
+    try (EarlyConnections connections =
+        acceptNewHostKeys
+            ? EarlyConnections.none(ssh)
+            : EarlyConnections.begin(ssh, inv.hosts(), parallel, connectTimeout)) {
+      return scan(all, inv, jumps, connections);
+    }
+  }
+
+  private int scan(
+      Inventory all,
+      Inventory inv,
+      Function<String, Optional<HostSpec>> jumps,
+      EarlyConnections connections) {
+    outcome.validate();
     if (snapshotDir != null) {
       try {
         java.nio.file.Files.createDirectories(snapshotDir);
@@ -137,8 +162,6 @@ final class ScanCommand implements Callable<Integer> {
             "--save-snapshots: cannot create " + snapshotDir + ": " + OsReason.of(e));
       }
     }
-    Inventory all = loadInventory();
-    Inventory inv = shardOf(target.selection.select(all));
     evaluation.review.load(target.inventory, outcome.gate);
     Assessment.ProbeSettings probe = null;
     if (target.inventory != null && !noProbe && !target.namesHosts()) {
@@ -167,10 +190,11 @@ final class ScanCommand implements Callable<Integer> {
                     inv.hosts(),
                     options,
                     acceptNewHostKeys,
-                    target.reach.applier().jumpResolver(all::host),
+                    jumps,
                     probe,
                     snapshotDir,
-                    evaluation.review.plan()),
+                    evaluation.review.plan(),
+                    connections),
                 progress(err));
     if (result.exposure() != null) {
       ProbeSupport.report(result.exposure(), err);

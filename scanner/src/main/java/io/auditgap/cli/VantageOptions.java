@@ -24,7 +24,8 @@ final class VantageOptions {
   Path baseline;
 
   /**
-   * Checks the vantages against the inventory and reads the baseline, before any host is contacted.
+   * Checks the vantages against the inventory and reads the baseline, before anything runs on a
+   * host.
    */
   ProbeReport validated(Inventory inventory) {
     ProbeSupport.checkVantages(from, inventory);

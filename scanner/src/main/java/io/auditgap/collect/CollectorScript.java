@@ -58,10 +58,8 @@ public final class CollectorScript {
         shows.add(c); // one systemctl for all of them (ag_ss), below
         continue;
       }
-      if (item instanceof CollectionItem.Command c && c.guarded() && !c.capped()) {
-        // under one shared timeout (ag_grp), below. A group's items reach the bundle when the group
-        // ends (at the latest at the item timeout); capped commands, which may print much and read
-        // what grows with the host, run alone (ag_cmd) and are in the bundle as soon as they end.
+      if (item instanceof CollectionItem.Command c && c.guarded()) {
+        // under one shared timeout (ag_grp), below; each item reaches the bundle as soon as it ends
         grouped.add(c);
         continue;
       }

@@ -18,7 +18,18 @@ public final class OsFacts {
       CollectionItem.Command.quick(
           "uname -m", "[ -n \"$ag_mach\" ] || exit 127; echo \"$ag_mach\"");
 
-  public static final CollectionItem.Command ID_U = CollectionItem.Command.quick("id -u", "id -u");
+  /**
+   * {@code id -u}'s answer, the effective uid, read by the shell from the second field of the
+   * {@code Uid:} line of /proc/self/status (real, effective, saved, filesystem); {@code id -u} only
+   * where that cannot be read.
+   */
+  public static final CollectionItem.Command ID_U =
+      CollectionItem.Command.quick(
+          "id -u",
+          "u=; if [ -r /proc/self/status ]; then while read -r k r e x; do [ \"$k\" = Uid: ] &&"
+              + " u=$e && break; done </proc/self/status; fi; case $u in ''|*[!0-9]*) id -u ;; *)"
+              + " echo \"$u\" ;; esac");
+
   public static final CollectionItem CMDLINE = new CollectionItem.File("/proc/cmdline");
 
   /**
@@ -36,8 +47,9 @@ public final class OsFacts {
               + " [ -e /run/.containerenv ] && echo 'containerenv: /run/.containerenv';"
               + " [ -r /run/systemd/container ] && echo \"run-systemd-container:"
               + " $(head -c 64 /run/systemd/container 2>/dev/null)\";"
-              + " c=$(tr '\\000' '\\n' 2>/dev/null </proc/1/environ | sed -n"
-              + " '/^container=/{s///;p;q;}'); [ -n \"$c\" ] && echo \"pid1-container: $c\";"
+              + " c=$(tr '\\000' '\\n' 2>/dev/null </proc/1/environ | while IFS= read -r l || [ -n \"$l\" ]; do"
+              + " case $l in container=*) printf '%s\\n' \"${l#container=}\"; break ;; esac; done);"
+              + " [ -n \"$c\" ] && echo \"pid1-container: $c\";"
               + " [ -d /var/run/secrets/kubernetes.io ] && echo 'kubernetes:"
               + " /var/run/secrets/kubernetes.io'; exit 0");
 

@@ -80,6 +80,9 @@ public final class Assessment {
    * @param jumpResolver finds the host a {@code jump:} names
    * @param probe how to probe exposure after collection, or null for no probe
    * @param snapshotDir where to save each host's snapshot with how it was evaluated, or null
+   * @param connections the SSH connections, some perhaps begun already ({@link
+   *     EarlyConnections#begin} on {@link #sshTransport}), or null to open each when its host's
+   *     turn comes
    */
   public record ScanRequest(
       Inventory inventory,
@@ -89,7 +92,8 @@ public final class Assessment {
       Function<String, Optional<HostSpec>> jumpResolver,
       ProbeSettings probe,
       Path snapshotDir,
-      ReviewPlan review) {
+      ReviewPlan review,
+      EarlyConnections connections) {
     public ScanRequest {
       hosts = List.copyOf(hosts);
       review = review == null ? ReviewPlan.NONE : review;
@@ -164,11 +168,11 @@ public final class Assessment {
     }
     Transport local = new LocalTransport();
     Transport ssh =
-        new SshTransport(
-            SshOptions.defaults()
-                .withAcceptNewHostKeys(req.acceptNewHostKeys())
-                .withTimeouts(req.options().connectTimeout(), req.options().connectTimeout()),
-            req.jumpResolver());
+        req.connections() != null
+            ? req.connections()
+            : EarlyConnections.none(
+                sshTransport(
+                    req.acceptNewHostKeys(), req.options().connectTimeout(), req.jumpResolver()));
     Map<String, EvaluatedWith> saved = new ConcurrentHashMap<>();
     // What each collected host's sshd offers a public source: the probe's password verdict on a
     // host declared public rests on it when only an internal vantage saw the port.
@@ -213,6 +217,21 @@ public final class Assessment {
       }
     }
     return new Result(review(result, req.review(), req.inventory()), exposure, false);
+  }
+
+  /**
+   * The SSH transport a scan connects with; a caller that begins connections before its {@link
+   * ScanRequest} is complete builds them on this.
+   */
+  public static Transport sshTransport(
+      boolean acceptNewHostKeys,
+      Duration connectTimeout,
+      Function<String, Optional<HostSpec>> jumpResolver) {
+    return new SshTransport(
+        SshOptions.defaults()
+            .withAcceptNewHostKeys(acceptNewHostKeys)
+            .withTimeouts(connectTimeout, connectTimeout),
+        jumpResolver);
   }
 
   public Result probe(ProbeRequest req) {

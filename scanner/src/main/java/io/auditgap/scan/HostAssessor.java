@@ -48,8 +48,7 @@ final class HostAssessor {
     Connection c;
     Phases.firstConnection();
     try {
-      c = transport.open(host, options.connectTimeout());
-      Phases.add(Phases.Phase.HANDSHAKE, start);
+      c = transport.open(host, options.connectTimeout()); // SSH handshakes: see EarlyConnections
     } catch (TransportException e) {
       return failed(host, address, e, start);
     }

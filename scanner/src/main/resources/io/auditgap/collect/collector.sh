@@ -39,23 +39,33 @@ ag_setup() {
   # The group shell of ag_grp (arguments: item cap, total cap, bytes so far, then NAME CAPPED SHELL
   # triples; the nonce in $ag_n). Each snippet runs in its own subshell without positional
   # parameters, its `exit` caught (by the trap, or as the subshell's status), as under sh -c; a
-  # capped one's output is cut at the item cap while it is produced, as in ag_cmd.
-  ag_gsh='ag_c=$1 ag_tc=$2 ag_t=$3 ag_k=0; shift 3
-while [ $# -ge 3 ]; do
+  # capped one's output is cut at the item cap while it is produced, as in ag_cmd. Each finished
+  # item is framed straight into the bundle (fd 1); on fd 3 the group says "r" before it runs an
+  # item and "ITEMS BYTES" once its frame is written. The timeout's SIGTERM only marks the group as
+  # ended (ag_q): it ends at the next item boundary, after the frame being written, so the timeout
+  # never cuts a frame. dash (no $RANDOM) resumes a write a signal interrupted; bash and busybox sh
+  # print through stdio, which gives up on an interrupted write, so they frame in a subshell that
+  # ignores SIGTERM (one fork per item, which dash saves).
+  ag_gsh='ag_c=$1 ag_tc=$2 ag_t=$3 ag_k=0 ag_q=; shift 3
+trap "ag_q=1" TERM
+ag_pr() { printf "@@%s cmd %s %s %s %s\n%s\n" "$ag_n" "$ag_s" "$ag_z" "$ag_r" "$1" "$ag_o"; echo "$ag_k $ag_t" >&3; }
+while [ $# -ge 3 ] && [ -z "$ag_q" ]; do
   ag_x=$3
+  echo r >&3
   if [ "$ag_t" -ge "$ag_tc" ]; then ag_o= ag_s=-1
   elif [ "$2" = 1 ]; then
-    ag_o=$( { ag_s=$( { { (set --; eval "$ag_x") </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_c + 1)) >&5 4>&-; } 4>&1 ); printf .%s "$ag_s"; } 5>&1 )
+    ag_o=$( { ag_s=$( { { (set --; eval "$ag_x") </dev/null 2>&1 3>&-; echo "$?" >&4; } | head -c $((ag_c + 1)) >&5 4>&-; } 4>&1 ); printf .%s "$ag_s"; } 5>&1 3>&- )
     ag_s=${ag_o##*.} ag_o=${ag_o%.*}
   else
-    ag_o=$(set --; trap "printf .%s \"\$?\"" EXIT; eval "$ag_x" </dev/null 2>&1)
+    ag_o=$(set --; trap "printf .%s \"\$?\"" EXIT; eval "$ag_x" </dev/null 2>&1 3>&-)
     ag_s=${ag_o##*.} ag_o=${ag_o%.*}
   fi
+  [ -z "$ag_q" ] || exit 124
   ag_z=${#ag_o} ag_r=0
   if [ "$ag_z" -gt "$ag_c" ]; then ag_o=$(printf %s "$ag_o" | head -c "$ag_c"; echo .); ag_o=${ag_o%.}; ag_z=${#ag_o} ag_r=1; fi
   if [ $((ag_t + ag_z)) -gt "$ag_tc" ]; then ag_o= ag_z=0 ag_s=-1; fi
   ag_t=$((ag_t + ag_z)) ag_k=$((ag_k + 1))
-  printf "@@%s cmd %s %s %s %s\n%s\n@@%s grp %s %s\n" "$ag_n" "$ag_s" "$ag_z" "$ag_r" "$1" "$ag_o" "$ag_n" "$ag_k" "$ag_t"
+  if [ -n "${RANDOM+x}" ]; then (trap "" TERM; ag_pr "$1"); else ag_pr "$1"; fi
   shift 3
 done'
   printf '@@%s begin 1 collector=%s\n' "$ag_n" "__COLLECTOR_VERSION__"
@@ -175,12 +185,14 @@ ag_cmdt() {
 
 # ag_grp NAME CAPPED SHELL [NAME CAPPED SHELL ...]: the snippets of several ag_cmdt (CAPPED=0) and
 # ag_cmd (CAPPED=1) items, run one after another by ONE shell under ONE timeout (one timeout and one
-# sh for the group instead of for every command). The group shell (ag_gsh) frames each item as
-# ag_emit does and follows each with a count line that this function drops; only whole items reach
-# the bundle. When the timeout ends the group, the item it was running is reported as timed out
-# (124, no output) and the items after it run in a new group, so each later item again has a full
-# timeout. The nonce reaches the group through the environment, which other users cannot read, not
-# through its arguments.
+# sh for the group instead of for every command). The group shell (ag_gsh) frames each item into
+# the bundle as soon as it ends, as ag_emit does, and tells this function on another pipe how many
+# items and bytes it has written; only whole frames reach the bundle, also when the timeout ends the
+# group during a write. When the timeout ends the group while it runs an item, that item is
+# reported as timed out (124, no output); the items after it (or, when the group ended between two
+# items, the rest) run in a new group, so each later item again has a full timeout. The nonce
+# reaches the group through the environment, which other users cannot read, not through its
+# arguments.
 ag_grp() {
   if [ -z "$ag_to" ]; then
     while [ $# -ge 3 ]; do
@@ -196,31 +208,27 @@ ag_grp() {
       shift 3
       continue
     fi
-    ag_g=$(ag_n=$ag_n $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" </dev/null 2>/dev/null; printf '.%s' "$?")
+    { ag_g=$(ag_n=$ag_n $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" </dev/null 2>/dev/null 3>&1 >&4 4>&-; printf '.%s' "$?"); } 4>&1
     ag_rc=${ag_g##*.}
     ag_g=${ag_g%.*}
+    ag_g=${ag_g%"$ag_nl"}
+    # the last line: "r" (ended while running an item) or ITEMS BYTES (between items)
+    ag_last=${ag_g##*"$ag_nl"}
+    if [ "$ag_last" = r ]; then ag_g=${ag_g%r}; ag_g=${ag_g%"$ag_nl"}; fi
+    ag_g=${ag_g##*"$ag_nl"}
     ag_k=0
-    while :; do
-      case $ag_g in *"@@$ag_n grp "*) ;; *) break ;; esac
-      printf '%s' "${ag_g%%"@@$ag_n grp "*}"
-      ag_g=${ag_g#*"@@$ag_n grp "}
-      ag_t=${ag_g%%"$ag_nl"*}
-      ag_g=${ag_g#*"$ag_nl"}
-      ag_k=${ag_t%% *}
-      ag_total=${ag_t#* }
-    done
+    case $ag_g in [0-9]*' '[0-9]*) ag_k=${ag_g%% *} ag_total=${ag_g#* } ;; esac
     ag_items=$((ag_items + ag_k))
     shift $((3 * ag_k))
     if [ $# -ge 3 ]; then
-      if [ "$ag_rc" = 124 ]; then
+      if [ "$ag_rc" = 124 ] && { [ "$ag_last" = r ] || [ "$ag_k" = 0 ]; }; then
         ag_out=
         ag_emit cmd 124 "$1"
-      elif [ "$2" = 1 ]; then
-        ag_cmd "$1" "$3"
-      else
-        ag_cmdt "$1" "$3"
+        shift 3
+      elif [ "$ag_rc" != 124 ]; then
+        if [ "$2" = 1 ]; then ag_cmd "$1" "$3"; else ag_cmdt "$1" "$3"; fi
+        shift 3
       fi
-      shift 3
     fi
   done
 }

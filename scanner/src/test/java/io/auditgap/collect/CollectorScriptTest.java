@@ -138,6 +138,44 @@ class CollectorScriptTest {
     assertEquals(0, find(b, "cmd", "after").exitStatus());
   }
 
+  /**
+   * The shared timeout ends the group while it writes a frame into a full pipe (the reader waits
+   * past the timeout): the frame still arrives whole, and the item after it runs in a new group.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void aTimeoutDuringAGroupsWriteNeverCutsAFrame(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    CollectorLimits limits = new CollectorLimits(1 << 20, 8 << 20, 50, Duration.ofSeconds(1));
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.Command("first", "echo first"),
+            new CollectionItem.Command("big", "yes big | head -c 600000"),
+            CollectionItem.Command.bounded("after", "echo after"),
+            CollectionItem.Command.bounded("slow", "sleep 30"),
+            new CollectionItem.Command("last", "echo last"));
+    String rendered = CollectorScript.render(items, NONCE, limits);
+    assertTrue(rendered.contains("  ag_grp \\\n    'first' 1 "), rendered);
+    // the group shell is the host's `sh`; here the shell under test, whose writes differ (dash
+    // resumes an interrupted write, bash and busybox sh frame in a subshell that ignores SIGTERM)
+    String groupShell = shell.endsWith("busybox") ? shell + " sh" : shell;
+    String script =
+        rendered.replace("$ag_to sh -c \"$ag_gsh\"", "$ag_to " + groupShell + " -c \"$ag_gsh\"");
+    assertFalse(script.equals(rendered));
+    Bundle b = BundleReader.read(exec(List.of(), shell, script, 3000), NONCE, limits);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals("first\n", find(b, "cmd", "first").text());
+    SnapshotItem big = find(b, "cmd", "big");
+    assertEquals(0, big.exitStatus());
+    assertEquals(600000, big.size());
+    assertFalse(big.truncated());
+    assertEquals("after\n", find(b, "cmd", "after").text());
+    assertEquals(0, find(b, "cmd", "after").exitStatus());
+    assertEquals(SnapshotItem.TIMED_OUT, find(b, "cmd", "slow").exitStatus());
+    assertEquals("last\n", find(b, "cmd", "last").text());
+    assertEquals(5, b.items().size());
+  }
+
   /** A systemctl that shows every unit's properties in systemd's order, blank lines between. */
   private static final String FAKE_SYSTEMCTL =
       "  ag_to=; systemctl() { [ \"$1 $2\" = 'show -p' ] || return 9; p=,$3,; shift 3; f=1;"
@@ -298,12 +336,19 @@ class CollectorScriptTest {
 
   private static byte[] exec(List<String> prefix, String shell, String script)
       throws IOException, InterruptedException {
+    return exec(prefix, shell, script, 0);
+  }
+
+  /** Runs the script; the first byte of its output is read only after {@code readAfterMillis}. */
+  private static byte[] exec(List<String> prefix, String shell, String script, long readAfterMillis)
+      throws IOException, InterruptedException {
     List<String> cmd = new java.util.ArrayList<>(prefix);
     cmd.addAll(shell.endsWith("busybox") ? List.of(shell, "sh", "-s") : List.of(shell, "-s"));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(script.getBytes(StandardCharsets.UTF_8));
     }
+    Thread.sleep(readAfterMillis);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream s = p.getInputStream()) {
       s.transferTo(out);

@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,7 +51,17 @@ class PackageIT {
   record Run(int code, String out) {}
 
   Run run(Path dir, String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    return run(Map.of(), dir, cmd);
+  }
+
+  /**
+   * Runs {@code cmd} with {@code env} added; the launchers' cache goes to a temporary directory.
+   */
+  Run run(Map<String, String> env, Path dir, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", cmd));
     return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
@@ -142,6 +154,68 @@ class PackageIT {
                 + " && _picocli_auditgap && printf '%s\\n' \"${COMPREPLY[@]}\"");
     assertEquals(0, complete.code(), complete.out());
     assertEquals("scan", complete.out().strip());
+  }
+
+  @Test
+  void theDebLauncherRecordsAClassArchiveOnTheFirstScanAndUsesItAfterwards() throws Exception {
+    requireTool("dpkg-deb");
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    assertEquals(
+        0, run(tmp, "dpkg-deb", "-x", deb().toAbsolutePath().toString(), root.toString()).code());
+    String bin = root.resolve("usr/bin/auditgap").toString();
+    Path cache = tmp.resolve("cache/auditgap");
+
+    Run version = run(tmp, bin, "--version");
+    assertEquals(0, version.code(), version.out());
+    assertTrue(Files.notExists(cache), "only a scan records the archive");
+
+    Run first = run(tmp, bin, "scan", "--format", "json", "-o", "out1", "--color", "never");
+    assertTrue(List.of(0, 1, 3).contains(first.code()), first.out());
+    assertEquals("wrote out1/report.json", first.out().strip(), "recording prints nothing");
+    List<Path> archives = archives(cache);
+    assertEquals(1, archives.size(), archives.toString());
+    assertTrue(archives.get(0).getFileName().toString().endsWith(".jsa"), archives.toString());
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+
+    Path classes = tmp.resolve("classes.txt");
+    Run second =
+        run(
+            Map.of("AUDITGAP_JAVA_OPTS", "-Xlog:class+load:file=" + classes),
+            tmp,
+            bin,
+            "scan",
+            "--format",
+            "json",
+            "-o",
+            "out2",
+            "--color",
+            "never");
+    assertEquals(first.code(), second.code(), second.out());
+    assertEquals(archives, archives(cache), "recorded once");
+    assertTrue(
+        Files.readString(classes)
+            .contains("io.auditgap.cli.Main source: shared objects file (top)"),
+        "the second scan maps auditgap's classes from the archive");
+
+    // An archive the JVM cannot use (damaged here) is ignored without a word.
+    Path jsa = archives.get(0);
+    Files.setPosixFilePermissions(jsa, PosixFilePermissions.fromString("rw-------"));
+    Files.write(jsa, new byte[4096]);
+    Run damaged = run(tmp, bin, "--version");
+    assertEquals(0, damaged.code(), damaged.out());
+    assertEquals(version.out(), damaged.out());
+
+    // One that others could have written is never handed to the JVM.
+    Files.setPosixFilePermissions(jsa, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Run shared = run(Map.of("AUDITGAP_JAVA_OPTS", "-Xlog:cds=info"), tmp, bin, "--version");
+    assertEquals(0, shared.code(), shared.out());
+    assertTrue(!shared.out().contains(jsa.toString()), shared.out());
+  }
+
+  private static List<Path> archives(Path cache) throws IOException {
+    try (Stream<Path> s = Files.list(cache)) {
+      return s.sorted().toList();
+    }
   }
 
   @Test

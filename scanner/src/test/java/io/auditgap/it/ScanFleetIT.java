@@ -303,6 +303,41 @@ class ScanFleetIT {
         before, writableState(), "the overlay upper dirs and /tmp of every host are unchanged");
   }
 
+  @Test
+  void aScanRefusedForItsCheckParametersConnectsButRunsNothing()
+      throws IOException, InterruptedException {
+    // The first hosts' connections begin before the catalog and the parameters are checked; a
+    // refused scan must close them without running the collector. "complete" logs every sudo
+    // (Defaults logfile), so the collector's "sudo -n sh -s" would leave a line.
+    Path inv = inventory(fleet.knownHosts(), fleet.identityFile(), hostLine("complete"));
+    Path authLog = fleet.workDir().resolve("run").resolve("complete").resolve("init.log");
+    long accepted = count(authLog, "Accepted publickey for " + fleet.user());
+    long closed = count(authLog, "Disconnected from user " + fleet.user());
+    String sudoLog = sudoLog("complete");
+    Run r = scan("-i", inv.toString(), "--no-probe", "--param", "no-such-parameter=1");
+    assertEquals(2, r.code(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("no-such-parameter"), r.err());
+    assertEquals(null, r.report(), "no report for a refused scan");
+    // The early connection authenticated (so this test would see a collector run) and was closed.
+    for (int i = 0;
+        i < 300 && count(authLog, "Disconnected from user " + fleet.user()) == closed;
+        i++) {
+      Thread.sleep(100);
+    }
+    assertEquals(accepted + 1, count(authLog, "Accepted publickey for " + fleet.user()));
+    assertEquals(closed + 1, count(authLog, "Disconnected from user " + fleet.user()));
+    assertEquals(sudoLog, sudoLog("complete"), "nothing ran through sudo on the host");
+  }
+
+  private static long count(Path log, String what) throws IOException {
+    return Files.readAllLines(log).stream().filter(l -> l.contains(what)).count();
+  }
+
+  private static String sudoLog(String host) {
+    return fleet.execInHost(host, "sh", "-c", "cat /var/log/sudo.log 2>/dev/null").stdout();
+  }
+
   private static final Path SUDO_LOG = Path.of("var/log/sudo.log");
 
   /** Every file the hosts wrote since they started (overlay upper dirs) plus each host's /tmp. */

@@ -99,9 +99,4 @@ public final class SystemdValues {
     int exp = "KMGTPE".indexOf(m.group(2)) + 1;
     return OptionalLong.of((long) (n * Math.pow(1024, exp)));
   }
-
-  /** {@code 56.0M} style sizes printed by journalctl --disk-usage. */
-  public static OptionalLong humanBytes(String text) {
-    return bytes(text.replace("B", ""));
-  }
 }

@@ -120,7 +120,7 @@ record JournalEstimate(
       double span = (now - st.oldestEpoch().getAsLong()) / 86400.0;
       ev.add(
           Evidence.of(
-              "journalctl --disk-usage; oldest entry",
+              "journalctl --header",
               0,
               mb(st.diskUsage().getAsLong()) + " over " + RetentionTarget.days(span) + " days",
               "observed"));
