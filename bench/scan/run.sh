@@ -116,10 +116,14 @@ host_cpu_ns() {   # host -> CPU nanoseconds of its sshd and everything it starte
   fi
 }
 auths() { grep -c 'Accepted publickey' "$dir/run/$1/init.log" || true; }
+delayer_ns() {   # CPU nanoseconds the delayer has used so far (it shares the cores with the scanner and hosts)
+  [ -n "$delayer" ] || { echo 0; return; }
+  awk '{print $1}' "/proc/$delayer/schedstat" 2>/dev/null || echo 0
+}
 wire_bytes() { iptables-legacy -t mangle -L OUTPUT -v -x -n 2>/dev/null | awk '/NFQUEUE/{s+=$2} END{print s+0}'; }
 
-printf '| hosts | parallel | wall s | hosts/s | scanner CPU ms/host | target CPU ms/host | peak RSS MB | exec/host | auth/host | bundle KB/host | wire KB/host | handshake s | collector s | decode s | parse s | evaluate s | render s | assessed | load avg |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| hosts | parallel | wall s | hosts/s | scanner CPU ms/host | target CPU ms/host | delayer CPU ms/host | peak RSS MB | exec/host | auth/host | bundle KB/host | wire KB/host | handshake s | collector s | decode s | parse s | evaluate s | render s | assessed | load avg |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in "$@"; do
   names=(); for i in $(seq 1 "$n"); do names+=("$(name "$i")"); done
   "$fleet" up "${names[@]}" >"$dir/up.log" 2>&1 || { tail -20 "$dir/up.log" >&2; exit 1; }
@@ -135,6 +139,7 @@ for n in "$@"; do
   for h in "${names[@]}"; do cpu0[$h]=$(host_cpu_ns "$h"); auth0[$h]=$(auths "$h"); done
   [ "$rtt" != 0 ] && iptables-legacy -t mangle -Z OUTPUT
   load=$(cut -d' ' -f1-3 /proc/loadavg)
+  dly0=$(delayer_ns)
   rm -rf "$dir/out/$n/report"
   set +e
   /usr/bin/time -v -o "$dir/out/$n/time.txt" java $launcher_jvm ${AUDITGAP_BENCH_JAVA_OPTS:-} -jar "$jar" scan -i "$inv" --no-probe \
@@ -144,15 +149,16 @@ for n in "$@"; do
   [ -f "$dir/out/$n/report/report.json" ] || { echo "bench/scan: scan of $n hosts failed (exit $rc):" >&2; tail -5 "$dir/out/$n/stderr.txt" >&2; exit 1; }
   sleep 1   # let each sshd reap its session processes
   wire=0; [ "$rtt" != 0 ] && wire=$(wire_bytes)
+  dly=$(awk -v a="$dly0" -v b="$(delayer_ns)" 'BEGIN{printf "%.0f", b - a}')
   cpu_ns=0; auth=0
   for h in "${names[@]}"; do
     cpu_ns=$(awk -v a="$cpu_ns" -v b="$(host_cpu_ns "$h")" -v c="${cpu0[$h]}" 'BEGIN{printf "%.0f", a + b - c}')
     auth=$(( auth + $(auths "$h") - ${auth0[$h]} ))
   done
   unset cpu0 auth0
-  "$py" - "$dir/out/$n" "$n" "${parallel:-default}" "$cpu_ns" "$auth" "$wire" "$load" <<'EOF'
+  "$py" - "$dir/out/$n" "$n" "${parallel:-default}" "$cpu_ns" "$auth" "$wire" "$load" "$dly" <<'EOF'
 import json, re, sys
-out, n, par, cpu_ns, auth, wire, load = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
+out, n, par, cpu_ns, auth, wire, load, dly = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7], float(sys.argv[8])
 t = open(out + "/time.txt").read()
 def field(label):
     return re.search(re.escape(label) + r": (.*)", t).group(1).strip()
@@ -170,8 +176,8 @@ err = open(out + "/stderr.txt").read()
 m = re.search(r"timings: (.*)", err)
 ph = dict(kv.split("=") for kv in m.group(1).split()) if m else {}
 p = lambda k: ph.get(k, "?").rstrip("s")
-print("| %d | %s | %.1f | %.1f | %.0f | %.0f | %.0f | %.2f | %.2f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %d/%d | %s |" % (
-    n, par, wall, n / wall, scpu * 1000 / n, cpu_ns / 1e6 / n, rss, execs / n, auth / n,
+print("| %d | %s | %.1f | %.1f | %.0f | %.0f | %.1f | %.0f | %.2f | %.2f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %d/%d | %s |" % (
+    n, par, wall, n / wall, scpu * 1000 / n, cpu_ns / 1e6 / n, dly / 1e6 / n, rss, execs / n, auth / n,
     bundle / 1024 / n, wire / 1024 / n, p("handshake"), p("collect"), p("decode"), p("parse"),
     p("evaluate"), p("render"), assessed, n, load))
 EOF

@@ -63,6 +63,15 @@ host_ip() { echo "$NET.$(conf "$1" index)"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
 
+close_inherited() {   # close every descriptor above stderr of this (sub)shell
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"
+  done
+  return 0
+}
+
 # ------------------------------------------------------------------ stand-ins (copied into run/standins)
 write_standins() {
   mkdir -p "$RUN/standins"
@@ -78,18 +87,26 @@ exec /run/fleet/bin/sshd "$@"
 EOF
   chmod 755 "$RUN/standins/sshd-vendordir"
   cat > "$RUN/standins/auditctl" <<'EOF'
-#!/bin/sh
+#!/bin/bash
 # auditgap fleet stand-in for auditctl 3.0.9 (read-only): kernel audit is global to the machine, so each
 # host prints its own state captured from the real tool (hosts/<h>/captured, see capture-audit.sh).
+# Built-ins only: one process per call, as the real auditctl (no `id`, `cat` or `grep` of its own).
 S=/run/fleet
-if [ "$(id -u)" != 0 ]; then echo "You must be root to run this program." >&2; exit 4; fi
+out() {   # the file's bytes, as cat prints them
+  local l
+  mapfile l < "$1" 2>/dev/null || { echo "cat: $1: No such file or directory" >&2; return 1; }
+  printf '%s' "${l[@]}"
+}
+if [ "$EUID" != 0 ]; then echo "You must be root to run this program." >&2; exit 4; fi
 case "${1:-}" in
-  -l) [ $# = 1 ] || { echo "auditgap fleet stand-in: unsupported: $*" >&2; exit 1; }; cat "$S/auditctl-l.txt" ;;
-  -s) cat "$S/auditctl-s.txt" ;;
+  -l) [ $# = 1 ] || { echo "auditgap fleet stand-in: unsupported: $*" >&2; exit 1; }; out "$S/auditctl-l.txt" ;;
+  -s) out "$S/auditctl-s.txt" ;;
   -v) echo "auditctl version 3.0.9" ;;
   "") echo "usage: auditctl [options]"; exit 0 ;;
-  *) if grep -qx 'enabled 2' "$S/auditctl-s.txt"; then
-       echo "The audit system is in immutable mode, no rule changes allowed" >&2; exit 255; fi
+  *) mapfile -t st < "$S/auditctl-s.txt" 2>/dev/null
+     for l in "${st[@]}"; do
+       [ "$l" = "enabled 2" ] && { echo "The audit system is in immutable mode, no rule changes allowed" >&2; exit 255; }
+     done
      echo "auditgap fleet stand-in: unsupported: $*" >&2; exit 1 ;;
 esac
 EOF
@@ -164,14 +181,17 @@ echo "Failed to connect to bus: Host is down" >&2
 exit 1
 EOF
   cat > "$RUN/standins/chronyc" <<'EOF'
-#!/bin/sh
+#!/bin/bash
 # auditgap fleet stand-in for chronyc 4.3 (installed as /usr/bin/chronyc only on hosts with a
 # standin/chronyc-tracking.txt): the host's chronyd is a fake process, so `tracking` prints the host's
 # file (built from chronyc(1)'s example, sources in the fixture README); Ref time = 37 s ago.
+# Built-ins only: one process per call, as the real chronyc (no `date` or `sed` of its own).
 S=/run/fleet/chronyc-tracking.txt
 while [ $# -gt 0 ]; do case "$1" in -n|-c|-m|-a|-4|-6) shift ;; -h|-p) shift 2 ;; *) break ;; esac; done
 case "${1:-}" in
-  tracking) ref=$(date -u -d '-37 seconds' '+%a %b %d %H:%M:%S %Y'); sed "s/@REFTIME@/$ref/" "$S" ;;
+  tracking) TZ=UTC0 printf -v ref '%(%a %b %d %H:%M:%S %Y)T' $((EPOCHSECONDS - 37))
+            mapfile lines < "$S" || exit 1
+            for l in "${lines[@]}"; do printf '%s' "${l/@REFTIME@/$ref}"; done ;;
   -v|--version) echo "chronyc (chrony) version 4.3 (+READLINE +SECHASH +IPV6 -DEBUG)" ;;
   *) echo "auditgap fleet stand-in: unsupported: chronyc $*" >&2; exit 1 ;;
 esac
@@ -403,8 +423,10 @@ cmd_up() {
     printf '%s\n' "${start[@]}" | xargs -P "$(nproc)" -n1 "$SELF" _stage || die "staging failed"
     t1=$(now)
     for h in "${start[@]}"; do
-      setsid unshare --mount --uts --pid --fork --kill-child --mount-proc --propagation private \
-        "$SELF" _hostinit "$h" </dev/null >>"$RUN/$h/init.log" 2>&1 &
+      # a host outlives this command: it must not keep the caller's other descriptors open (e.g. the
+      # file a `flock FILE fleet.sh up` or `flock FILE bench/scan/run.sh` holds, which would stay locked)
+      ( close_inherited; exec setsid unshare --mount --uts --pid --fork --kill-child --mount-proc --propagation private \
+        "$SELF" _hostinit "$h" ) </dev/null >>"$RUN/$h/init.log" 2>&1 &
       echo $! > "$RUN/$h/pid"
     done
     pending=("${start[@]}"); local deadline=$(( $(date +%s) + ${AUDITGAP_FLEET_TIMEOUT:-60} ))

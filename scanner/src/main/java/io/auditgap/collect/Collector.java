@@ -47,7 +47,7 @@ public final class Collector {
     ExecResult r =
         connection.exec(
             remoteCommand(sudo),
-            script.getBytes(StandardCharsets.UTF_8),
+            ScriptOverStdin.of(script),
             // The script waits for the end of stdin after its end line (see collector.sh).
             ("@@" + nonce + " end ").getBytes(StandardCharsets.US_ASCII),
             limits.maxBundleBytes(),
