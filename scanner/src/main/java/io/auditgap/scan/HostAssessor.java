@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
@@ -54,8 +56,18 @@ final class HostAssessor {
     }
     live.set(c);
     try (c) {
-      HostSnapshot snap = collector.collect(host.name(), c, host.sudo(), plan, remaining(start));
-      return evaluated(host, address, c, snap, start);
+      // Evaluation starts when the bundle's end line is in, while the exit status travels.
+      Collector.Collected<HostResult> got =
+          collector.collect(
+              host.name(),
+              c,
+              host.sudo(),
+              plan,
+              remaining(start),
+              snap -> evaluated(host, address, c, snap, start));
+      return got.early() != null
+          ? joined(got.early())
+          : evaluated(host, address, c, got.snapshot(), start);
     } catch (TransportException e) {
       return new HostResult(
           host.name(),
@@ -84,6 +96,14 @@ final class HostAssessor {
             new CollectionStats(
                 snap.totalBytes(), snap.items().size(), c.execCount(), millisSince(start)),
             settings);
+  }
+
+  private static HostResult joined(CompletableFuture<HostResult> early) {
+    try {
+      return early.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   HostResult failed(HostSpec host, String address, TransportException e, long start) {

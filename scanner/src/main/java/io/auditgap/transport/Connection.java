@@ -1,6 +1,7 @@
 package io.auditgap.transport;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** An open session to one host (SSH or the local machine). Owned by one thread. */
 public interface Connection extends AutoCloseable {
@@ -27,6 +28,24 @@ public interface Connection extends AutoCloseable {
   ExecResult exec(
       String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
       throws TransportException;
+
+  /**
+   * Like {@link #exec(String, byte[], byte[], long, Duration)}, and, once stdout has shown {@code
+   * closeStdinAfter} and its newline, may hand what stdout held by then to {@code watchedLine} (on
+   * another thread, at most once) while the command's end — stdin's close, the exit status — is
+   * still travelling: a caller can start on the output that far. The result is returned as without
+   * it. This default never calls it.
+   */
+  default ExecResult exec(
+      String command,
+      byte[] stdin,
+      byte[] closeStdinAfter,
+      Consumer<byte[]> watchedLine,
+      long maxStdout,
+      Duration timeout)
+      throws TransportException {
+    return exec(command, stdin, closeStdinAfter, maxStdout, timeout);
+  }
 
   /** SHA256 fingerprint of the verified host key ({@code SHA256:...}), or null for local. */
   String hostKeyFingerprint();

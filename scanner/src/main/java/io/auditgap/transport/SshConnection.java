@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.OpenFailException;
@@ -88,6 +89,18 @@ public final class SshConnection implements Connection {
   public ExecResult exec(
       String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
       throws TransportException {
+    return exec(command, stdin, closeStdinAfter, null, maxStdout, timeout);
+  }
+
+  @Override
+  public ExecResult exec(
+      String command,
+      byte[] stdin,
+      byte[] closeStdinAfter,
+      Consumer<byte[]> watchedLine,
+      long maxStdout,
+      Duration timeout)
+      throws TransportException {
     long deadline = System.nanoTime() + timeout.toNanos();
     byte[] input = stdin == null ? new byte[0] : stdin;
     if (closed) {
@@ -142,6 +155,10 @@ public final class SshConnection implements Connection {
             }
           } catch (IOException e) {
             // The command ended without reading all of stdin; its output tells why.
+          }
+          // stdin's EOF is on its way: the exit status follows a round trip later.
+          if (watchedLine != null && out.watchedSeen()) {
+            watchedLine.accept(out.bytes());
           }
         });
 

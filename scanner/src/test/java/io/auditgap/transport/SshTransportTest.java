@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -208,6 +209,33 @@ class SshTransportTest {
       c.exec("print 10", new byte[0], 100, EXEC);
       c.exec("cat", "x".getBytes(StandardCharsets.UTF_8), 100, EXEC);
       assertEquals(3, c.execCount());
+    }
+  }
+
+  @Test
+  void theOutputUpToTheWatchedLineIsHandedOverBeforeTheCommandEnds() throws Exception {
+    SshTransport t = transport(options());
+    byte[] input = "frame\n@@n end 1 6\n".getBytes(StandardCharsets.UTF_8);
+    AtomicReference<byte[]> handed = new AtomicReference<>();
+    try (Connection c =
+        t.open(spec("h", server, USER, "id_ed25519", knownHosts(server), null), OPEN)) {
+      // "gated" exits only once the hand-over has opened the gate: an exit status proves the
+      // hand-over came while the command (and its exit status) had still to end.
+      ExecResult r =
+          c.exec(
+              "gated",
+              input,
+              "@@n end ".getBytes(StandardCharsets.US_ASCII),
+              out -> {
+                handed.set(out);
+                server.gate.countDown();
+              },
+              1024,
+              EXEC);
+      assertEquals(0, r.exitStatus(), r.toString());
+      assertFalse(r.timedOut() || r.disconnected(), r.toString());
+      assertArrayEquals(input, handed.get());
+      assertArrayEquals(input, r.stdout());
     }
   }
 

@@ -9,6 +9,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -31,6 +32,8 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
  *   <li>{@code errflood N}: about N bytes on stderr, then "done" on stdout, exit 0
  *   <li>{@code hang}: "partial\n", then nothing, never exits
  *   <li>{@code die N}: N bytes, then the server drops the whole SSH connection
+ *   <li>{@code gated}: echoes stdin as it comes until EOF, then exits 0 only once the test opens
+ *       {@link #gate}
  * </ul>
  */
 final class TestSshServer implements AutoCloseable {
@@ -38,6 +41,7 @@ final class TestSshServer implements AutoCloseable {
   final KeyPair hostKey;
   final String user;
   final Set<String> authorizedFingerprints = ConcurrentHashMap.newKeySet();
+  final CountDownLatch gate = new CountDownLatch(1);
 
   TestSshServer(String user, boolean forwarding) throws Exception {
     this.user = user;
@@ -49,7 +53,7 @@ final class TestSshServer implements AutoCloseable {
     sshd.setPublickeyAuthenticator(
         (name, key, session) ->
             user.equals(name) && authorizedFingerprints.contains(KeyUtils.getFingerPrint(key)));
-    sshd.setCommandFactory((channel, command) -> new ScriptedCommand(command));
+    sshd.setCommandFactory((channel, command) -> new ScriptedCommand(command, gate));
     sshd.setForwardingFilter(
         forwarding ? AcceptAllForwardingFilter.INSTANCE : RejectAllForwardingFilter.INSTANCE);
     sshd.start();
@@ -89,6 +93,7 @@ final class TestSshServer implements AutoCloseable {
 
   private static final class ScriptedCommand implements Command, Runnable {
     private final String[] argv;
+    private final CountDownLatch gate;
     private InputStream in;
     private OutputStream out;
     private OutputStream err;
@@ -96,8 +101,9 @@ final class TestSshServer implements AutoCloseable {
     private ChannelSession channel;
     private Thread thread;
 
-    ScriptedCommand(String command) {
+    ScriptedCommand(String command, CountDownLatch gate) {
       this.argv = command.trim().split("\\s+");
+      this.gate = gate;
     }
 
     @Override
@@ -142,6 +148,15 @@ final class TestSshServer implements AutoCloseable {
           case "cat":
             in.transferTo(out);
             out.flush();
+            exit.onExit(0);
+            break;
+          case "gated":
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+              out.write(buf, 0, n);
+              out.flush();
+            }
+            gate.await();
             exit.onExit(0);
             break;
           case "outerr":
