@@ -1,5 +1,6 @@
 package io.auditgap.cli;
 
+import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.inventory.HostSpec;
 import io.auditgap.inventory.Inventory;
@@ -195,7 +196,13 @@ final class ScanCommand implements Callable<Integer> {
                     snapshotDir,
                     evaluation.review.plan(),
                     connections),
-                progress(err));
+                new FirstUseWarmup(
+                    progress(err),
+                    new CheckEvaluator(
+                        evaluation.catalog.collected(), evaluation.catalog.registry()),
+                    options.settings(),
+                    outcome.reports.formats.stream()
+                        .anyMatch(f -> f.strip().equalsIgnoreCase("json"))));
     if (result.exposure() != null) {
       ProbeSupport.report(result.exposure(), err);
       err.println(

@@ -43,8 +43,10 @@ final class HostAssessor {
   /**
    * @param live receives the open connection, so a watchdog can close it when the host deadline
    *     passes
+   * @param collecting called once the connection is up, as the collector starts
    */
-  HostResult assess(HostSpec host, Transport transport, AtomicReference<Connection> live) {
+  HostResult assess(
+      HostSpec host, Transport transport, AtomicReference<Connection> live, Runnable collecting) {
     long start = System.nanoTime();
     String address = host.isLocal() ? "local" : host.address() + ":" + host.port();
     Connection c;
@@ -55,6 +57,7 @@ final class HostAssessor {
       return failed(host, address, e, start);
     }
     live.set(c);
+    collecting.run();
     try (c) {
       // Evaluation starts when the bundle's end line is in, while the exit status travels.
       Collector.Collected<HostResult> got =

@@ -6,5 +6,8 @@ public interface ScanListener {
 
   default void hostStarted(String host) {}
 
+  /** The host's collector has been started (its connection is up); called on a worker thread. */
+  default void collecting(String host) {}
+
   default void hostFinished(HostResult result, int done, int total) {}
 }

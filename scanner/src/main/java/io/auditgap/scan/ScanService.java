@@ -79,7 +79,9 @@ public final class ScanService {
             pool.submit(
                 () -> {
                   listener.hostStarted(h.name());
-                  HostResult r = assessor.assess(h, transports.apply(h), ref);
+                  HostResult r =
+                      assessor.assess(
+                          h, transports.apply(h), ref, () -> listener.collecting(h.name()));
                   listener.hostFinished(r, done.incrementAndGet(), hosts.size());
                   return r;
                 }));

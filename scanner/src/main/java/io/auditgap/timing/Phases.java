@@ -51,6 +51,8 @@ public final class Phases {
   }
 
   private static final AtomicBoolean CONNECTING = new AtomicBoolean();
+  // Threads whose work is no phase of the scan (a warm-up): their time is not counted.
+  private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
 
   private Phases() {}
 
@@ -67,6 +69,9 @@ public final class Phases {
 
   /** Adds the time since {@code startNanos} ({@link System#nanoTime()}) to {@code phase}. */
   public static void add(Phase phase, long startNanos) {
+    if (UNCOUNTED.get()) {
+      return;
+    }
     NANOS.get(phase).add(System.nanoTime() - startNanos);
   }
 
@@ -78,9 +83,21 @@ public final class Phases {
   /** Adds the current thread's CPU time since {@code startCpu} ({@link #threadCpu()}). */
   public static void addCpu(Phase phase, long startCpu) {
     long used = threadCpu() - startCpu;
-    NANOS.get(phase).add(used);
+    if (!UNCOUNTED.get()) {
+      NANOS.get(phase).add(used);
+    }
     if (phase == Phase.PARSE) {
       PARSE.get()[1] += used;
+    }
+  }
+
+  /** Runs {@code work} on this thread without counting its time in any phase. */
+  public static void uncounted(Runnable work) {
+    UNCOUNTED.set(true);
+    try {
+      work.run();
+    } finally {
+      UNCOUNTED.set(false);
     }
   }
 
