@@ -140,13 +140,14 @@ class CollectorScriptTest {
 
   /**
    * The shared timeout ends the group while it writes a frame into a full pipe (the reader waits
-   * past the timeout): the frame still arrives whole, and the item after it runs in a new group.
+   * 4.5 s, past the 2 s timeout; the frame's 600 KB are ready within milliseconds): the frame still
+   * arrives whole, and the item after it runs in a new group.
    */
   @ParameterizedTest
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void aTimeoutDuringAGroupsWriteNeverCutsAFrame(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
-    CollectorLimits limits = new CollectorLimits(1 << 20, 8 << 20, 50, Duration.ofSeconds(1));
+    CollectorLimits limits = new CollectorLimits(1 << 20, 8 << 20, 50, Duration.ofSeconds(2));
     List<CollectionItem> items =
         List.of(
             new CollectionItem.Command("first", "echo first"),
@@ -162,7 +163,7 @@ class CollectorScriptTest {
     String script =
         rendered.replace("$ag_to sh -c \"$ag_gsh\"", "$ag_to " + groupShell + " -c \"$ag_gsh\"");
     assertFalse(script.equals(rendered));
-    Bundle b = BundleReader.read(exec(List.of(), shell, script, 3000), NONCE, limits);
+    Bundle b = BundleReader.read(exec(List.of(), shell, script, 4500), NONCE, limits);
     assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
     assertEquals("first\n", find(b, "cmd", "first").text());
     SnapshotItem big = find(b, "cmd", "big");
