@@ -162,7 +162,24 @@ class PackageIT {
     Path root = Files.createDirectories(tmp.resolve("root"));
     assertEquals(
         0, run(tmp, "dpkg-deb", "-x", deb().toAbsolutePath().toString(), root.toString()).code());
-    String bin = root.resolve("usr/bin/auditgap").toString();
+    recordsAClassArchiveOnTheFirstScanAndUsesItAfterwards(root.resolve("usr/bin/auditgap"));
+  }
+
+  @Test
+  void theTarballLauncherRecordsAClassArchiveOnTheFirstScanAndUsesItAfterwards() throws Exception {
+    Path tgz = TARGET.resolve("auditgap-" + version() + ".tar.gz").toAbsolutePath();
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    assertEquals(0, run(root, "tar", "-xzf", tgz.toString()).code());
+    recordsAClassArchiveOnTheFirstScanAndUsesItAfterwards(
+        root.resolve("auditgap-" + version() + "/bin/auditgap"));
+  }
+
+  /**
+   * The first scan through {@code launcher} records an archive (in {@code tmp}), later ones use it.
+   */
+  private void recordsAClassArchiveOnTheFirstScanAndUsesItAfterwards(Path launcher)
+      throws Exception {
+    String bin = launcher.toString();
     Path cache = tmp.resolve("cache/auditgap");
 
     Run version = run(tmp, bin, "--version");
