@@ -1,5 +1,6 @@
 package io.auditgap.facts.retention;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -28,7 +29,8 @@ public record JournalHeader(List<JournalFile> files, String problem) {
   private static final Pattern HEAD =
       Pattern.compile("^Head realtime timestamp:.*\\(([0-9a-f]{1,16})\\)\\s*$");
   private static final Pattern ENTRIES = Pattern.compile("^Entry objects: ([0-9]+)\\s*$");
-  private static final Pattern USAGE = Pattern.compile("^Disk usage: ([0-9.]+[KMGTPE]?B?)\\s*$");
+  private static final Pattern USAGE = Pattern.compile("^Disk usage: (\\S+)\\s*$");
+  private static final Pattern SIZE = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?([KMGTPE]?)B?");
   private static final Pattern EXIT = Pattern.compile("^exit=([0-9]+)$");
   private static final String NO_FILES = "No journal files were found.";
 
@@ -136,7 +138,7 @@ public record JournalHeader(List<JournalFile> files, String problem) {
    * decimal of the unit, so {@code 3.5M} is below 3.6 MiB; bytes below 1 KiB are exact.
    */
   static OptionalLong atMost(String text) {
-    Matcher m = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?([KMGTPE]?)B?").matcher(text);
+    Matcher m = SIZE.matcher(text);
     if (!m.matches()) {
       return OptionalLong.empty();
     }
@@ -145,11 +147,9 @@ public record JournalHeader(List<JournalFile> files, String problem) {
           ? OptionalLong.of(Long.parseLong(m.group(1)))
           : OptionalLong.empty();
     }
-    java.math.BigDecimal unit =
-        java.math.BigDecimal.valueOf(1024).pow("KMGTPE".indexOf(m.group(3)) + 1);
-    java.math.BigDecimal n =
-        new java.math.BigDecimal(m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2));
-    java.math.BigDecimal step = java.math.BigDecimal.ONE.movePointLeft(n.scale());
+    BigDecimal unit = BigDecimal.valueOf(1024).pow("KMGTPE".indexOf(m.group(3)) + 1);
+    BigDecimal n = new BigDecimal(m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2));
+    BigDecimal step = BigDecimal.ONE.movePointLeft(n.scale());
     return OptionalLong.of(n.add(step).multiply(unit).longValue() - 1);
   }
 

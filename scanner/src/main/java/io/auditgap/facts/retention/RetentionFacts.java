@@ -7,6 +7,7 @@ import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.SnapshotFacts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -337,7 +338,7 @@ public final class RetentionFacts {
         + h.diskUsage().getAsLong()
         + " bytes"
         + (oldest.isPresent()
-            ? ", oldest entry " + java.time.Instant.ofEpochSecond(oldest.getAsLong())
+            ? ", oldest entry " + Instant.ofEpochSecond(oldest.getAsLong())
             : ", no entries");
   }
 }
