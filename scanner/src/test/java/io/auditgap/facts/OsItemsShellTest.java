@@ -1,15 +1,14 @@
 package io.auditgap.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
+import io.auditgap.testing.ProcessOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,11 +78,6 @@ class OsItemsShellTest {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(sh);
     cmd.add(script);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
-    return out;
+    return ProcessOutput.of(cmd, Map.of(), 10);
   }
 }

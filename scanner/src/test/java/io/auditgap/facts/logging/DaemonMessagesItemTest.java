@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auditgap.collect.CollectionItem;
-import java.nio.charset.StandardCharsets;
+import io.auditgap.testing.ProcessOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,19 +20,7 @@ class DaemonMessagesItemTest {
   @TempDir Path dir;
 
   private String run(String shell, String script) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(shell);
-    if (shell.endsWith("busybox")) {
-      cmd.add("sh");
-    }
-    cmd.add("-c");
-    cmd.add(script);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
-    return out;
+    return ProcessOutput.ofShell(shell, script, 60);
   }
 
   @ParameterizedTest

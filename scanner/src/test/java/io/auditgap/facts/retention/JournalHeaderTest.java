@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auditgap.collect.CollectionItem;
+import io.auditgap.testing.ProcessOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,14 +155,8 @@ class JournalHeaderTest {
       script(bin.resolve("awk"), "exec /bin/busybox awk \"$@\"");
     }
     String shell = ((CollectionItem.Command) RetentionFacts.JOURNAL_HEADER).shell();
-    ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", shell).redirectErrorStream(true);
-    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue());
-    return out;
+    return ProcessOutput.of(
+        List.of("/bin/sh", "-c", shell), Map.of("PATH", bin + ":" + System.getenv("PATH")), 10);
   }
 
   private static void script(Path file, String body) throws IOException {

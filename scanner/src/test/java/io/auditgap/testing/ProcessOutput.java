@@ -1,0 +1,37 @@
+package io.auditgap.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a local command for a test: no stdin, stderr with stdout, and it must exit 0 in time. */
+public final class ProcessOutput {
+  private ProcessOutput() {}
+
+  /** The output of {@code cmd} with {@code env} added to this process's environment. */
+  public static String of(List<String> cmd, Map<String, String> env, int timeoutSeconds)
+      throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(timeoutSeconds, TimeUnit.SECONDS), String.join(" ", cmd));
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
+  /** {@code shell -c script}; {@code /bin/busybox} is run as {@code busybox sh}. */
+  public static String ofShell(String shell, String script, int timeoutSeconds) throws Exception {
+    return of(
+        shell.endsWith("busybox")
+            ? List.of(shell, "sh", "-c", script)
+            : List.of(shell, "-c", script),
+        Map.of(),
+        timeoutSeconds);
+  }
+}
