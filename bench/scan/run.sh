@@ -15,7 +15,10 @@
 #      AUDITGAP_BENCH_RTT_MS (50)  AUDITGAP_BENCH_PARALLEL (empty: the scanner's default)
 #      AUDITGAP_BENCH_QUEUE (NFQUEUE number, 7)  AUDITGAP_BENCH_KEEP=1 (leave the fleet up)
 #      AUDITGAP_BENCH_JAVA_OPTS (JVM options after the launchers' defaults)  AUDITGAP_BENCH_JAR (default: the built jar)
-# Prints one Markdown table row per N; the raw outputs stay in $AUDITGAP_BENCH_DIR/out/<N>/.
+#      AUDITGAP_BENCH_PASSES (1: scans per N on the same hosts; pass 1 finds hosts just started, whose
+#      first logins pay their file systems' and caches' first-use cost; later passes find them warm)
+# Prints one Markdown table row per N and pass; the raw outputs stay in $AUDITGAP_BENCH_DIR/out/<N>/
+# (later passes: out/<N>-pass<P>/).
 set -euo pipefail
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 here="$root/bench/scan"
@@ -26,6 +29,7 @@ net=${AUDITGAP_BENCH_NET:-127.99}
 rtt=${AUDITGAP_BENCH_RTT_MS:-50}
 queue=${AUDITGAP_BENCH_QUEUE:-7}
 parallel=${AUDITGAP_BENCH_PARALLEL:-}
+passes=${AUDITGAP_BENCH_PASSES:-1}
 py=/usr/bin/python3
 [ "$(id -u)" = 0 ] || { echo "bench/scan: run as root" >&2; exit 2; }
 [ $# -gt 0 ] || set -- 10 50 200 1000
@@ -135,30 +139,33 @@ for n in "$@"; do
       mkdir -p "$cg/$h"; echo "$(cat "$dir/run/$h/nspid")" > "$cg/$h/cgroup.procs"
     done
   fi
-  declare -A cpu0=() auth0=()
-  for h in "${names[@]}"; do cpu0[$h]=$(host_cpu_ns "$h"); auth0[$h]=$(auths "$h"); done
-  [ "$rtt" != 0 ] && iptables-legacy -t mangle -Z OUTPUT
-  load=$(cut -d' ' -f1-3 /proc/loadavg)
-  dly0=$(delayer_ns)
-  rm -rf "$dir/out/$n/report"
-  set +e
-  /usr/bin/time -v -o "$dir/out/$n/time.txt" java $launcher_jvm ${AUDITGAP_BENCH_JAVA_OPTS:-} -jar "$jar" scan -i "$inv" --no-probe \
-    ${parallel:+--parallel "$parallel"} --timings --format json -o "$dir/out/$n/report" >"$dir/out/$n/stdout.txt" 2>"$dir/out/$n/stderr.txt"
-  rc=$?
-  set -e
-  [ -f "$dir/out/$n/report/report.json" ] || { echo "bench/scan: scan of $n hosts failed (exit $rc):" >&2; tail -5 "$dir/out/$n/stderr.txt" >&2; exit 1; }
-  sleep 1   # let each sshd reap its session processes
-  wire=0; [ "$rtt" != 0 ] && wire=$(wire_bytes)
-  dly=$(awk -v a="$dly0" -v b="$(delayer_ns)" 'BEGIN{printf "%.0f", b - a}')
-  cpu_ns=0; auth=0
-  for h in "${names[@]}"; do
-    cpu_ns=$(awk -v a="$cpu_ns" -v b="$(host_cpu_ns "$h")" -v c="${cpu0[$h]}" 'BEGIN{printf "%.0f", a + b - c}')
-    auth=$(( auth + $(auths "$h") - ${auth0[$h]} ))
-  done
-  unset cpu0 auth0
-  "$py" - "$dir/out/$n" "$n" "${parallel:-default}" "$cpu_ns" "$auth" "$wire" "$load" "$dly" <<'EOF'
+  for pass in $(seq 1 "$passes"); do
+    out="$dir/out/$n"; label=$n
+    [ "$pass" = 1 ] || { out="$dir/out/$n-pass$pass"; label="$n (pass $pass)"; mkdir -p "$out"; }
+    declare -A cpu0=() auth0=()
+    for h in "${names[@]}"; do cpu0[$h]=$(host_cpu_ns "$h"); auth0[$h]=$(auths "$h"); done
+    [ "$rtt" != 0 ] && iptables-legacy -t mangle -Z OUTPUT
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    dly0=$(delayer_ns)
+    rm -rf "$out/report"
+    set +e
+    /usr/bin/time -v -o "$out/time.txt" java $launcher_jvm ${AUDITGAP_BENCH_JAVA_OPTS:-} -jar "$jar" scan -i "$inv" --no-probe \
+      ${parallel:+--parallel "$parallel"} --timings --format json -o "$out/report" >"$out/stdout.txt" 2>"$out/stderr.txt"
+    rc=$?
+    set -e
+    [ -f "$out/report/report.json" ] || { echo "bench/scan: scan of $n hosts failed (exit $rc):" >&2; tail -5 "$out/stderr.txt" >&2; exit 1; }
+    sleep 1   # let each sshd reap its session processes
+    wire=0; [ "$rtt" != 0 ] && wire=$(wire_bytes)
+    dly=$(awk -v a="$dly0" -v b="$(delayer_ns)" 'BEGIN{printf "%.0f", b - a}')
+    cpu_ns=0; auth=0
+    for h in "${names[@]}"; do
+      cpu_ns=$(awk -v a="$cpu_ns" -v b="$(host_cpu_ns "$h")" -v c="${cpu0[$h]}" 'BEGIN{printf "%.0f", a + b - c}')
+      auth=$(( auth + $(auths "$h") - ${auth0[$h]} ))
+    done
+    unset cpu0 auth0
+    "$py" - "$out" "$n" "${parallel:-default}" "$cpu_ns" "$auth" "$wire" "$load" "$dly" "$label" <<'EOF'
 import json, re, sys
-out, n, par, cpu_ns, auth, wire, load, dly = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7], float(sys.argv[8])
+out, n, par, cpu_ns, auth, wire, load, dly, row = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7], float(sys.argv[8]), sys.argv[9]
 t = open(out + "/time.txt").read()
 def field(label):
     return re.search(re.escape(label) + r": (.*)", t).group(1).strip()
@@ -176,9 +183,10 @@ err = open(out + "/stderr.txt").read()
 m = re.search(r"timings: (.*)", err)
 ph = dict(kv.split("=") for kv in m.group(1).split()) if m else {}
 p = lambda k: ph.get(k, "?").rstrip("s")
-print("| %d | %s | %.1f | %.1f | %.0f | %.0f | %.1f | %.0f | %.2f | %.2f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %d/%d | %s |" % (
-    n, par, wall, n / wall, scpu * 1000 / n, cpu_ns / 1e6 / n, dly / 1e6 / n, rss, execs / n, auth / n,
+print("| %s | %s | %.1f | %.1f | %.0f | %.0f | %.1f | %.0f | %.2f | %.2f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %d/%d | %s |" % (
+    row, par, wall, n / wall, scpu * 1000 / n, cpu_ns / 1e6 / n, dly / 1e6 / n, rss, execs / n, auth / n,
     bundle / 1024 / n, wire / 1024 / n, p("handshake"), p("collect"), p("decode"), p("parse"),
     p("evaluate"), p("render"), assessed, n, load))
 EOF
+  done
 done
