@@ -213,6 +213,23 @@ class SshTransportTest {
   }
 
   @Test
+  void aRefusedExecIsReportedAsACommandThatCouldNotStart() throws Exception {
+    SshTransport t = transport(options());
+    try (Connection c =
+        t.open(spec("h", server, USER, "id_ed25519", knownHosts(server), null), OPEN)) {
+      TransportException e =
+          assertThrows(
+              TransportException.class,
+              () -> c.exec("refuse", "input".getBytes(StandardCharsets.UTF_8), 100, EXEC));
+      assertEquals(TransportFailure.ERROR, e.failure(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("cannot start a command on "), e.getMessage());
+      // the connection stays usable for the next command
+      ExecResult r = c.exec("print 3", new byte[0], 100, EXEC);
+      assertEquals("xxx", text(r));
+    }
+  }
+
+  @Test
   void theOutputUpToTheWatchedLineIsHandedOverBeforeTheCommandEnds() throws Exception {
     SshTransport t = transport(options());
     byte[] input = "frame\n@@n end 1 6\n".getBytes(StandardCharsets.UTF_8);

@@ -34,6 +34,7 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
  *   <li>{@code die N}: N bytes, then the server drops the whole SSH connection
  *   <li>{@code gated}: echoes stdin as it comes until EOF, then exits 0 only once the test opens
  *       {@link #gate}
+ *   <li>{@code refuse}: the exec request is refused (the command never starts)
  * </ul>
  */
 final class TestSshServer implements AutoCloseable {
@@ -53,7 +54,13 @@ final class TestSshServer implements AutoCloseable {
     sshd.setPublickeyAuthenticator(
         (name, key, session) ->
             user.equals(name) && authorizedFingerprints.contains(KeyUtils.getFingerPrint(key)));
-    sshd.setCommandFactory((channel, command) -> new ScriptedCommand(command, gate));
+    sshd.setCommandFactory(
+        (channel, command) -> {
+          if (command.equals("refuse")) {
+            throw new IOException("refused by the test server");
+          }
+          return new ScriptedCommand(command, gate);
+        });
     sshd.setForwardingFilter(
         forwarding ? AcceptAllForwardingFilter.INSTANCE : RejectAllForwardingFilter.INSTANCE);
     sshd.start();
