@@ -39,7 +39,10 @@ import picocli.CommandLine.Spec;
       "Without -i or HOST arguments, scans the local machine (no SSH)."
     })
 final class ScanCommand implements Callable<Integer> {
-  /** System property set by the launcher's class-data-sharing training run. */
+  /**
+   * System property set by the launchers for a scan that records the class-data-sharing archive:
+   * the scan ends by loading what an SSH scan needs and it did not (see {@link CdsTraining}).
+   */
   static final String CDS_TRAINING = "auditgap.cds.training";
 
   @Mixin TargetOptions target = new TargetOptions();
@@ -123,13 +126,20 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // The SSH library's start-up overlaps the catalog and inventory loading (see SshWarmup); the
-    // launcher's class-data-sharing training run, a local scan, runs it to archive its classes.
-    if (Boolean.getBoolean(CDS_TRAINING)) {
-      SshWarmup.runNow();
-    } else if (target.inventory != null || target.namesHosts()) {
+    // The SSH library's start-up overlaps the catalog and inventory loading (see SshWarmup).
+    if (target.inventory != null || target.namesHosts()) {
       SshWarmup.start();
     }
+    try {
+      return assess();
+    } finally {
+      if (Boolean.getBoolean(CDS_TRAINING)) {
+        CdsTraining.loadWhatAnSshScanNeeds();
+      }
+    }
+  }
+
+  private int assess() {
     if (parallel < 1 || parallel > 1024) {
       throw new InputException("--parallel must be between 1 and 1024");
     }

@@ -214,6 +214,48 @@ class PackageIT {
             .contains("io.auditgap.cli.Main source: shared objects file (top)"),
         "the second scan maps auditgap's classes from the archive");
 
+    // The first scan was local, yet the archive holds what an SSH scan needs (CdsTraining): a scan
+    // of a host that refuses the connection maps the inventory's, the key file's and the SSH
+    // library's classes from it.
+    requireTool("ssh-keygen");
+    Path key = tmp.resolve("id_ed25519");
+    Run keygen = run(tmp, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
+    assertEquals(0, keygen.code(), keygen.out());
+    Path inventory = tmp.resolve("closed.yaml");
+    Files.writeString(
+        inventory,
+        "defaults:\n  user: auditor\n  identity_file: "
+            + key
+            + "\n  known_hosts: "
+            + tmp.resolve("known_hosts")
+            + "\nhosts:\n  closed: {address: 127.0.0.1, port: 1}\n");
+    Path sshClasses = tmp.resolve("ssh-classes.txt");
+    run(
+        Map.of("AUDITGAP_JAVA_OPTS", "-Xlog:class+load:file=" + sshClasses),
+        tmp,
+        bin,
+        "scan",
+        "-i",
+        inventory.toString(),
+        "--no-probe",
+        "--format",
+        "json",
+        "-o",
+        "out3",
+        "--color",
+        "never");
+    String loaded = Files.readString(sshClasses);
+    for (String c :
+        List.of(
+            "io.auditgap.inventory.InventoryReader",
+            "com.hierynomus.sshj.userauth.keyprovider.OpenSSHKeyV1KeyFile",
+            "net.schmizz.sshj.SSHClient",
+            "net.schmizz.sshj.transport.TransportImpl")) {
+      assertTrue(
+          loaded.contains(c + " source: shared objects file"),
+          c + " not from the archive: " + loaded.lines().filter(l -> l.contains(c + " ")).toList());
+    }
+
     // An archive the JVM cannot use (damaged here) is ignored without a word.
     Path jsa = archives.get(0);
     Files.setPosixFilePermissions(jsa, PosixFilePermissions.fromString("rw-------"));
