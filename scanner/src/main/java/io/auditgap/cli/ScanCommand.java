@@ -145,6 +145,11 @@ final class ScanCommand implements Callable<Integer> {
     }
     Inventory all = loadInventory();
     Inventory inv = shardOf(target.selection.select(all));
+    // Output that cannot be written refuses the scan before any host is contacted.
+    outcome.validate();
+    if (probes()) {
+      outcome.reports.checkOutput(); // probe.json goes there whatever the formats
+    }
     // The first hosts' handshakes overlap the rest of the start-up (report settings, waivers,
     // catalog, check parameters): they only authenticate, the collector runs once the scan is
     // accepted, and a refusal closes them unused. Not when new host keys would be written to
@@ -159,12 +164,16 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
+  /** Whether this scan also probes its inventory's SSH ports (see {@code --no-probe}). */
+  private boolean probes() {
+    return target.inventory != null && !noProbe && !target.namesHosts();
+  }
+
   private int scan(
       Inventory all,
       Inventory inv,
       Function<String, Optional<HostSpec>> jumps,
       EarlyConnections connections) {
-    outcome.validate();
     if (snapshotDir != null) {
       try {
         java.nio.file.Files.createDirectories(snapshotDir);
@@ -175,12 +184,11 @@ final class ScanCommand implements Callable<Integer> {
     }
     evaluation.review.load(target.inventory, outcome.gate);
     Assessment.ProbeSettings probe = null;
-    if (target.inventory != null && !noProbe && !target.namesHosts()) {
+    if (probes()) {
       vantages.baseline = evaluation.review.probeBaseline();
       probe =
           new Assessment.ProbeSettings(
               vantages.from, vantages.validated(all), probeTimeout, acceptNewHostKeys);
-      outcome.reports.checkOutput(); // probe.json goes there whatever the formats
     }
     ScanOptions options =
         new ScanOptions(

@@ -1,19 +1,25 @@
 package io.auditgap.transport;
 
+import io.auditgap.concurrent.DaemonThreads;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.net.SocketFactory;
 
 /**
  * A socket factory whose sockets remember the first bytes the server sent, so that a server that
  * accepts TCP but never speaks SSH can be told from a slow SSH server, and the sockets can be
- * closed from another thread to unblock any read.
+ * closed from another thread to unblock any read. Its first socket may begin connecting before the
+ * SSH library asks for it ({@link #connectEarly}).
  */
 final class BannerSniffer extends SocketFactory {
   private static final int KEEP = 256;
@@ -22,9 +28,35 @@ final class BannerSniffer extends SocketFactory {
   private long total;
   private final List<Socket> sockets = new ArrayList<>();
   private boolean closed;
+  private SniffingSocket early;
+
+  /**
+   * Begins the TCP connect to {@code host:port} now, on a daemon thread; the next {@link
+   * #createSocket()} returns that socket, connected or still connecting (its {@code connect} then
+   * waits for this one and fails as it failed: refused, unresolvable, timed out after {@code
+   * timeoutMs}).
+   */
+  void connectEarly(String host, int port, int timeoutMs) {
+    SniffingSocket s = new SniffingSocket();
+    synchronized (this) {
+      if (closed || early != null) {
+        return;
+      }
+      sockets.add(s);
+      early = s;
+    }
+    s.begin(host, port, timeoutMs);
+  }
 
   @Override
   public Socket createSocket() throws IOException {
+    synchronized (this) {
+      if (early != null && !closed) {
+        Socket s = early;
+        early = null;
+        return s;
+      }
+    }
     Socket s = new SniffingSocket();
     synchronized (this) {
       if (closed) {
@@ -122,6 +154,42 @@ final class BannerSniffer extends SocketFactory {
 
   private final class SniffingSocket extends Socket {
     private InputStream in;
+    private volatile CompletableFuture<Void> pending;
+
+    void begin(String host, int port, int timeoutMs) {
+      CompletableFuture<Void> f = new CompletableFuture<>();
+      pending = f;
+      DaemonThreads.start(
+          "auditgap-tcp-" + host,
+          () -> {
+            try {
+              super.connect(new InetSocketAddress(host, port), timeoutMs);
+              f.complete(null);
+            } catch (IOException | RuntimeException e) {
+              f.completeExceptionally(e);
+            }
+          });
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+      CompletableFuture<Void> f = pending;
+      if (f == null) {
+        super.connect(endpoint, timeout);
+        return;
+      }
+      try {
+        f.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IOException(e.getCause());
+      }
+    }
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {

@@ -44,7 +44,10 @@ public final class SshTransport implements Transport {
   private final SshOptions options;
   private final Function<String, Optional<HostSpec>> jumpResolver;
   private final Function<String, String> env;
-  private final DefaultConfig config;
+  // Built by the first connection, once its TCP connect has begun (see connectHop): sshj's first
+  // configuration registers BouncyCastle, 0.15-0.2 s of a fresh JVM's CPU that the key exchange
+  // needs and the TCP connect and the server's banner do not.
+  private volatile DefaultConfig config;
 
   /**
    * @param options transport settings
@@ -65,9 +68,22 @@ public final class SshTransport implements Transport {
     this.options = Objects.requireNonNull(options, "options");
     this.jumpResolver = Objects.requireNonNull(jumpResolver, "jumpResolver");
     this.env = Objects.requireNonNull(env, "env");
-    this.config = new DefaultConfig();
-    // HEARTBEAT (the default) sends SSH_MSG_IGNORE and never notices a dead peer.
-    this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+  }
+
+  private DefaultConfig config() {
+    DefaultConfig c = config;
+    if (c == null) {
+      synchronized (this) {
+        c = config;
+        if (c == null) {
+          c = new DefaultConfig();
+          // HEARTBEAT (the default) sends SSH_MSG_IGNORE and never notices a dead peer.
+          c.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+          config = c;
+        }
+      }
+    }
+    return c;
   }
 
   public SshOptions options() {
@@ -148,10 +164,16 @@ public final class SshTransport implements Transport {
       below = connectBastion(spec, here, attempt, deadline);
     }
     Hop hop = attempt.begin(spec, bastion, below == null);
+    int connectMs = budgetMs(connectTimeoutOf(spec), deadline);
+    if (below == null) {
+      // The TCP connect, and the server's start and banner, overlap setting up the SSH library and
+      // loading the keys; sshj takes the socket over as it is, connected or still connecting.
+      hop.sniffer.connectEarly(spec.address(), spec.port(), connectMs);
+    }
     SSHClient client = null;
     Identities identities = null;
     try {
-      client = new SSHClient(config);
+      client = new SSHClient(config());
       attempt.register(client);
       identities = loadKeys(spec, client);
       hop.keyPrints = identities.offered();
@@ -169,7 +191,7 @@ public final class SshTransport implements Transport {
       }
       client.addHostKeyVerifier(hop.verifier);
       int handshakeMs = budgetMs(options.handshakeTimeout(), deadline);
-      client.setConnectTimeout(budgetMs(connectTimeoutOf(spec), deadline));
+      client.setConnectTimeout(connectMs);
       client.setTimeout(handshakeMs);
       client.getTransport().setTimeoutMs(handshakeMs);
       KeepAlive keepAlive = client.getConnection().getKeepAlive();
@@ -197,10 +219,10 @@ public final class SshTransport implements Transport {
       }
       return new Link(client, hop.verifier, clients);
     } catch (TransportException e) {
-      closeAfterFailure(client, below);
+      closeAfterFailure(client, below, hop);
       throw e;
     } catch (Exception e) {
-      closeAfterFailure(client, below);
+      closeAfterFailure(client, below, hop);
       throw classify(e, hop);
     } finally {
       if (identities != null) {
@@ -247,7 +269,10 @@ public final class SshTransport implements Transport {
     }
   }
 
-  private void closeAfterFailure(SSHClient client, Link below) {
+  private void closeAfterFailure(SSHClient client, Link below, Hop hop) {
+    if (hop.sniffer != null) {
+      hop.sniffer.closeAll(); // also a socket begun early that sshj never took over
+    }
     List<SSHClient> all = new ArrayList<>();
     if (client != null) {
       all.add(client);
