@@ -1,6 +1,7 @@
 package io.auditgap.checks;
 
 import io.auditgap.inventory.Names;
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -140,7 +141,7 @@ public final class CheckCatalog {
               t.getKeyNode(),
               where
                   + ": unknown key '"
-                  + k
+                  + TerminalText.line(k, TerminalText.NAME_MAX)
                   + "'"
                   + Names.suggest(k, CHECK_KEYS).map(s -> "; did you mean '" + s + "'?").orElse("")
                   + " (allowed: "

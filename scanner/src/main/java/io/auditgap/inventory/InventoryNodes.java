@@ -4,6 +4,7 @@ import static io.auditgap.inventory.InventoryLoader.GROUP_KEYS;
 import static io.auditgap.inventory.InventoryLoader.HOST_KEYS;
 import static io.auditgap.inventory.InventoryLoader.TOP_KEYS;
 
+import io.auditgap.text.TerminalText;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class InventoryNodes {
         throw error(
             t.getKeyNode(),
             "duplicate key '"
-                + key
+                + shown(key)
                 + "' "
                 + where
                 + " (first defined at line "
@@ -77,7 +78,7 @@ final class InventoryNodes {
         throw error(
             t.getKeyNode(),
             "key '"
-                + key
+                + shown(key)
                 + "': secrets are not allowed in the inventory; put the passphrase in an"
                 + " environment variable and name it with identity_passphrase_env");
       }
@@ -101,7 +102,7 @@ final class InventoryNodes {
             "duplicate "
                 + kind
                 + " '"
-                + name
+                + shown(name)
                 + "' (first defined at line "
                 + line(first.getKeyNode())
                 + ", column "
@@ -138,8 +139,8 @@ final class InventoryNodes {
   private String unknownKey(String key, List<String> allowed, String where) {
     String what =
         where.equals("at the top level")
-            ? "unknown top-level key '" + key + "'"
-            : "unknown key '" + key + "' " + where;
+            ? "unknown top-level key '" + shown(key) + "'"
+            : "unknown key '" + shown(key) + "' " + where;
     Optional<String> suggestion = Names.suggest(key, allowed);
     if (suggestion.isPresent()) {
       return what + "; did you mean '" + suggestion.get() + "'?";
@@ -345,6 +346,14 @@ final class InventoryNodes {
       return "nothing";
     }
     return quote(((ScalarNode) n).getValue());
+  }
+
+  /**
+   * A key or name as a message shows it: the file's text, where a quoted key can hold line breaks
+   * and escapes, on one line and inert.
+   */
+  private static String shown(String key) {
+    return TerminalText.line(key, TerminalText.NAME_MAX);
   }
 
   static String quote(String s) {

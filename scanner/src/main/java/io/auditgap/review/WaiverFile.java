@@ -1,5 +1,6 @@
 package io.auditgap.review;
 
+import io.auditgap.text.TerminalText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -222,7 +223,7 @@ public final class WaiverFile {
         throw error(
             t.getKeyNode(),
             "unknown key '"
-                + (key == null ? "?" : key)
+                + (key == null ? "?" : TerminalText.line(key, TerminalText.NAME_MAX))
                 + "'; valid keys are "
                 + String.join(", ", allowed));
       }

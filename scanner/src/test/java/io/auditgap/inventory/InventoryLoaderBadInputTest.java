@@ -59,6 +59,12 @@ class InventoryLoaderBadInputTest {
                   + " identity_passphrase_env, known_hosts, sudo, port, params, tags, exposure,"
                   + " probe_ports, vantage, must_reach, must_not_reach"),
           Map.entry(
+              "key-with-line-break.yaml",
+              "3:5: unknown key 'adr\\ness\\x1b[31m' in host 'web-1'; valid keys are address,"
+                  + " groups, jump, public_address, waivers, user, identity_file,"
+                  + " identity_passphrase_env, known_hosts, sudo, port, params, tags, exposure,"
+                  + " probe_ports, vantage, must_reach, must_not_reach"),
+          Map.entry(
               "misplaced-key.yaml",
               "2:3: unknown key 'address' in defaults; 'address' belongs in a host, not here"),
           Map.entry("port-word.yaml", "6:11: port must be an integer 1-65535 (got \"twenty-two\")"),

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.auditgap.inventory.InventoryLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WaiverFileTest {
   static final Path DIR = Path.of("src", "test", "resources", "review");
@@ -69,6 +71,18 @@ class WaiverFileTest {
         DIR.resolve("typo.yaml")
             + ":3:5: unknown key 'host'; valid keys are check, hosts, justification, owner,"
             + " ticket, expires",
+        e.getMessage());
+  }
+
+  @Test
+  void aKeyWithALineBreakOrAnEscapeIsShownInertOnOneLine(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("waivers.yaml");
+    Files.writeString(f, "waivers:\n  - check: audit.execve\n    \"ho\\nst\\e[2J\": [web-1]\n");
+    WaiverException e = assertThrows(WaiverException.class, () -> WaiverFile.load(f));
+    assertEquals(
+        f
+            + ":3:5: unknown key 'ho\\nst\\x1b[2J'; valid keys are check, hosts, justification,"
+            + " owner, ticket, expires",
         e.getMessage());
   }
 
