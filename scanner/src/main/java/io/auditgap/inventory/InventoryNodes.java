@@ -357,7 +357,7 @@ final class InventoryNodes {
   }
 
   static String quote(String s) {
-    String one = SafeYaml.oneLine(s);
+    String one = TerminalText.line(SafeYaml.oneLine(s), TerminalText.LINE_MAX);
     if (one.length() > 60) {
       one = one.substring(0, 57) + "...";
     }

@@ -65,6 +65,8 @@ class InventoryLoaderBadInputTest {
                   + " identity_passphrase_env, known_hosts, sudo, port, params, tags, exposure,"
                   + " probe_ports, vantage, must_reach, must_not_reach"),
           Map.entry(
+              "value-with-escape.yaml", "4:11: user must be a login name (got \"ro\\x1b[2Jot\")"),
+          Map.entry(
               "misplaced-key.yaml",
               "2:3: unknown key 'address' in defaults; 'address' belongs in a host, not here"),
           Map.entry("port-word.yaml", "6:11: port must be an integer 1-65535 (got \"twenty-two\")"),
