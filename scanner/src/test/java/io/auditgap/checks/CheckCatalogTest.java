@@ -120,6 +120,21 @@ class CheckCatalogTest {
   }
 
   @Test
+  void anUnknownKeyWithALineBreakOrAnEscapeIsShownInertOnOneLine(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("bad.yaml"),
+        "checks:\n  - id: x.y\n    title: t\n    severity: high\n    matcher: auditd-running\n"
+            + "    rationale: r\n    remediation: m\n    profiles: [baseline]\n"
+            + "    \"ti\\ntle\\e[2J\": t\n");
+    String m =
+        assertThrows(CatalogException.class, () -> CheckCatalog.fromDirectory(dir, registry))
+            .getMessage();
+    assertTrue(m.contains("x.y: unknown key 'ti\\ntle\\x1b[2J'"), m);
+    assertFalse(m.contains("\n") || m.contains("\u001b"), m);
+  }
+
+  @Test
   void duplicateKeysAndIdsAreRefused(@TempDir Path dir) throws IOException {
     String check =
         "  - id: x.y\n    title: t\n    severity: high\n    matcher: auditd-running\n"
