@@ -25,27 +25,29 @@ public interface Connection extends AutoCloseable {
    *
    * @param closeStdinAfter null to close stdin as soon as {@code stdin} was written
    */
-  ExecResult exec(
+  default ExecResult exec(
       String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
-      throws TransportException;
+      throws TransportException {
+    return exec(command, stdin, closeStdinAfter, null, maxStdout, timeout);
+  }
 
   /**
    * Like {@link #exec(String, byte[], byte[], long, Duration)}, and, once stdout has shown {@code
    * closeStdinAfter} and its newline, may hand what stdout held by then to {@code watchedLine} (on
    * another thread, at most once) while the command's end — stdin's close, the exit status — is
    * still travelling: a caller can start on the output that far. The result is returned as without
-   * it. This default never calls it.
+   * it. A connection may never call it (the local one does not).
+   *
+   * @param watchedLine null when no caller wants the output early
    */
-  default ExecResult exec(
+  ExecResult exec(
       String command,
       byte[] stdin,
       byte[] closeStdinAfter,
       Consumer<byte[]> watchedLine,
       long maxStdout,
       Duration timeout)
-      throws TransportException {
-    return exec(command, stdin, closeStdinAfter, maxStdout, timeout);
-  }
+      throws TransportException;
 
   /** SHA256 fingerprint of the verified host key ({@code SHA256:...}), or null for local. */
   String hostKeyFingerprint();

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Runs commands on the machine auditgap runs on, through {@code /bin/sh -c}. */
 public final class LocalTransport implements Transport {
@@ -19,9 +20,15 @@ public final class LocalTransport implements Transport {
   private static final class LocalConnection implements Connection {
     private int execs;
 
+    // watchedLine is never called: a local command's end costs no round trip to wait out.
     @Override
     public ExecResult exec(
-        String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
+        String command,
+        byte[] stdin,
+        byte[] closeStdinAfter,
+        Consumer<byte[]> watchedLine,
+        long maxStdout,
+        Duration timeout)
         throws TransportException {
       long deadline = System.nanoTime() + timeout.toNanos();
       execs++;

@@ -87,13 +87,6 @@ public final class SshConnection implements Connection {
 
   @Override
   public ExecResult exec(
-      String command, byte[] stdin, byte[] closeStdinAfter, long maxStdout, Duration timeout)
-      throws TransportException {
-    return exec(command, stdin, closeStdinAfter, null, maxStdout, timeout);
-  }
-
-  @Override
-  public ExecResult exec(
       String command,
       byte[] stdin,
       byte[] closeStdinAfter,
