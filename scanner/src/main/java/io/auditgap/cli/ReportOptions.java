@@ -124,26 +124,30 @@ final class ReportOptions {
     return new ReportSettings(title, org, l, size, null);
   }
 
-  /** Validates the format names before anything runs on a host. */
+  /**
+   * Validates the format names (and a templates directory) before anything runs on a host. The
+   * writers themselves are made only when the reports are written: the first hosts' connections
+   * wait for this check.
+   */
   Set<String> validated() {
     settings();
+    if (templates != null) {
+      writers();
+    }
+    List<String> known = ReportWriters.STANDARD_FORMATS;
     Set<String> out = new LinkedHashSet<>();
     for (String f : formats) {
       String name = f.strip().toLowerCase(Locale.ROOT);
-      if (!name.isEmpty() && !writers().formats().contains(name)) {
+      if (!name.isEmpty() && !known.contains(name)) {
         throw new InputException(
-            "--format: unknown format '"
-                + f.strip()
-                + "'; use one or more of "
-                + writers().formats());
+            "--format: unknown format '" + f.strip() + "'; use one or more of " + known);
       }
       if (!name.isEmpty()) {
         out.add(name);
       }
     }
     if (out.isEmpty()) {
-      throw new InputException(
-          "--format: no format given; use one or more of " + writers().formats());
+      throw new InputException("--format: no format given; use one or more of " + known);
     }
     if (!out.equals(Set.of("console"))) {
       checkOutput();

@@ -14,6 +14,14 @@ import java.util.Optional;
  * {@code junit}, {@code csv}).
  */
 public final class ReportWriters {
+  /**
+   * The format names of {@link #standard}, in its order: what a command line may ask for, known
+   * without making the writers (the JSON and PDF writers' set-up is tens of milliseconds of a
+   * command's start).
+   */
+  public static final List<String> STANDARD_FORMATS =
+      List.of("console", "json", "html", "pdf", "junit", "csv", "sarif");
+
   private final Map<String, ReportWriter> byFormat;
 
   public ReportWriters(List<ReportWriter> writers) {

@@ -2,12 +2,15 @@ package io.auditgap.transport;
 
 import io.auditgap.concurrent.DaemonThreads;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,8 @@ final class BannerSniffer extends SocketFactory {
   private final List<Socket> sockets = new ArrayList<>();
   private boolean closed;
   private SniffingSocket early;
+  private volatile Thread watchedWriter;
+  private volatile Runnable onWatchedWrite;
 
   /**
    * Begins the TCP connect to {@code host:port} now, on a daemon thread; the next {@link
@@ -104,6 +109,25 @@ final class BannerSniffer extends SocketFactory {
     }
   }
 
+  /**
+   * Runs {@code then} after {@code writer} has written to a socket of this factory (the bytes are
+   * then in the kernel's send buffer, ahead of any later write); {@code null} stops watching.
+   */
+  void onWriteBy(Thread writer, Runnable then) {
+    onWatchedWrite = then;
+    watchedWriter = writer;
+  }
+
+  private void wrote() {
+    Thread w = watchedWriter;
+    if (w != null && w == Thread.currentThread()) {
+      Runnable r = onWatchedWrite;
+      if (r != null) {
+        r.run();
+      }
+    }
+  }
+
   /** True once some socket has completed its TCP connect. */
   synchronized boolean connected() {
     for (Socket s : sockets) {
@@ -154,7 +178,20 @@ final class BannerSniffer extends SocketFactory {
 
   private final class SniffingSocket extends Socket {
     private InputStream in;
+    private OutputStream out;
     private volatile CompletableFuture<Void> pending;
+
+    // Without TCP_NODELAY a small packet written while an earlier one is unacknowledged waits for
+    // that acknowledgement, which the server delays by up to 40 ms when it has nothing to send
+    // (Nagle and delayed ACK): the NEWKEYS message and the requests that follow it at once paid
+    // that wait. SSH packets are written whole, so nothing is gained by letting the kernel merge.
+    SniffingSocket() {
+      try {
+        setTcpNoDelay(true);
+      } catch (SocketException e) {
+        // an option the platform refuses only costs the wait
+      }
+    }
 
     void begin(String host, int port, int timeoutMs) {
       CompletableFuture<Void> f = new CompletableFuture<>();
@@ -216,6 +253,27 @@ final class BannerSniffer extends SocketFactory {
             };
       }
       return in;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+      if (out == null) {
+        out =
+            new FilterOutputStream(super.getOutputStream()) {
+              @Override
+              public void write(int b) throws IOException {
+                super.out.write(b);
+                wrote();
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                super.out.write(b, off, len);
+                wrote();
+              }
+            };
+      }
+      return out;
     }
   }
 }

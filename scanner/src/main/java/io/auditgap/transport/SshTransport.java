@@ -210,6 +210,9 @@ public final class SshTransport implements Transport {
         client.connectVia(tunnel);
       }
       hop.stage = Stage.AUTH;
+      if (below == null) {
+        ServiceRequestAhead.begin(client, hop.sniffer, handshakeMs);
+      }
       client.auth(userOf(spec), identities.methods());
       hop.stage = Stage.DONE;
       List<SSHClient> clients = new ArrayList<>();

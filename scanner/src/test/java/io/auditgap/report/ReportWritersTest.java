@@ -34,6 +34,12 @@ class ReportWritersTest {
   }
 
   @Test
+  void theFormatNamesKnownWithoutTheWritersAreTheWritersFormats() {
+    // the command line checks --format against the names alone (no writer made before the scan)
+    assertEquals(writers.formats(), ReportWriters.STANDARD_FORMATS);
+  }
+
+  @Test
   void unknownFormatNamesTheKnownOnesWithoutEchoingControls() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> writers.get("docx\u001b[2J"));

@@ -41,9 +41,13 @@ class BannerSnifferTest {
         assertArrayEquals(banner, in.readNBytes(banner.length));
         assertTrue(sniffer.sawSshBanner());
         assertTrue(sniffer.connected());
+        // Nagle off: a small SSH packet right behind another (NEWKEYS, then the service and
+        // authentication requests) must not wait for the server's delayed acknowledgement
+        assertTrue(s.getTcpNoDelay());
         Socket next = sniffer.createSocket();
         assertNotSame(s, next, "the early socket is handed out once");
         assertFalse(next.isConnected());
+        assertTrue(next.getTcpNoDelay());
         sniffer.closeAll();
         assertTrue(s.isClosed() && next.isClosed());
       }

@@ -230,6 +230,31 @@ class SshTransportTest {
   }
 
   @Test
+  void theAuthenticationRequestFollowsTheServiceRequestWithoutWaitingForTheAccept()
+      throws Exception {
+    // The relay holds what the server sends after its NEWKEYS (the service accept among it) until
+    // the client has sent more than a service request alone (about 50-70 bytes); a client that
+    // waits for the accept before authenticating gets through only once the relay's patience ends.
+    try (NewKeysGate gate = new NewKeysGate(server.port(), 150, 2_000)) {
+      Path kh = tmp.resolve("known_hosts_gate");
+      Files.writeString(
+          kh,
+          "[127.0.0.1]:"
+              + gate.port()
+              + " "
+              + server.knownHostsLine().substring(server.knownHostsLine().indexOf(' ') + 1)
+              + "\n");
+      HostSpec h = spec("h", "127.0.0.1", gate.port(), USER, "id_ed25519", null, kh, null);
+      try (Connection c =
+          transport(options().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10)))
+              .open(h, OPEN)) {
+        assertEquals("xxx", text(c.exec("print 3", new byte[0], 100, EXEC)));
+      }
+      assertEquals(Boolean.TRUE, gate.clientWentAhead());
+    }
+  }
+
+  @Test
   void theOutputUpToTheWatchedLineIsHandedOverBeforeTheCommandEnds() throws Exception {
     SshTransport t = transport(options());
     byte[] input = "frame\n@@n end 1 6\n".getBytes(StandardCharsets.UTF_8);
