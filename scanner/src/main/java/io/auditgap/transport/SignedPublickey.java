@@ -1,6 +1,7 @@
 package io.auditgap.transport;
 
 import net.schmizz.sshj.common.SSHPacket;
+import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.KeyedAuthMethod;
@@ -14,9 +15,25 @@ import net.schmizz.sshj.userauth.method.KeyedAuthMethod;
  * require a confirmation for each signature.
  */
 final class SignedPublickey extends KeyedAuthMethod {
+  private volatile Runnable afterRequest;
 
   SignedPublickey(KeyProvider key) {
     super("publickey", key);
+  }
+
+  /** Runs {@code r} once the signed request has been written (see {@link SessionAhead}). */
+  void afterRequest(Runnable r) {
+    afterRequest = r;
+  }
+
+  @Override
+  public void request() throws UserAuthException, TransportException {
+    super.request();
+    Runnable r = afterRequest;
+    afterRequest = null;
+    if (r != null) {
+      r.run();
+    }
   }
 
   @Override

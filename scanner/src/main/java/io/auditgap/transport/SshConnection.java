@@ -34,6 +34,7 @@ public final class SshConnection implements Connection {
   private final String keyType;
   private final List<SSHClient> clients; // target first, then its jump hosts
   private final List<BannerSniffer> sockets;
+  private final SessionAhead firstSession;
   private final SshOptions options;
   private final ExecutorService pool;
   private final AtomicInteger execs = new AtomicInteger();
@@ -45,12 +46,14 @@ public final class SshConnection implements Connection {
       String keyType,
       List<SSHClient> clients,
       List<BannerSniffer> sockets,
+      SessionAhead firstSession,
       SshOptions options) {
     this.where = where;
     this.fingerprint = fingerprint;
     this.keyType = keyType;
     this.clients = List.copyOf(clients);
     this.sockets = List.copyOf(sockets);
+    this.firstSession = firstSession;
     this.options = options;
     this.pool = Executors.newCachedThreadPool(DaemonThreads.named("ssh-exec-" + where));
   }
@@ -109,7 +112,10 @@ public final class SshConnection implements Connection {
     Future<Session.Command> started =
         pool.submit(
             () -> {
-              Session s = client.startSession();
+              Session s = firstSession == null ? null : firstSession.take(timeout);
+              if (s == null) {
+                s = client.startSession();
+              }
               execs.incrementAndGet();
               if (!holder.set(s)) {
                 Closer.closeQuietly(s, Duration.ZERO);

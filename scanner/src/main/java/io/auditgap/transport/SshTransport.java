@@ -27,6 +27,7 @@ import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 
@@ -138,6 +139,7 @@ public final class SshTransport implements Transport {
         link.verifier.offeredType(),
         link.clients,
         attempt.sniffers(),
+        link.session,
         options);
   }
 
@@ -146,11 +148,17 @@ public final class SshTransport implements Transport {
     final SSHClient client;
     final KnownHostsVerifier verifier;
     final List<SSHClient> clients;
+    final SessionAhead session;
 
-    Link(SSHClient client, KnownHostsVerifier verifier, List<SSHClient> clients) {
+    Link(
+        SSHClient client,
+        KnownHostsVerifier verifier,
+        List<SSHClient> clients,
+        SessionAhead session) {
       this.client = client;
       this.verifier = verifier;
       this.clients = clients;
+      this.session = session;
     }
   }
 
@@ -213,14 +221,20 @@ public final class SshTransport implements Transport {
       if (below == null) {
         ServiceRequestAhead.begin(client, hop.sniffer, handshakeMs);
       }
-      client.auth(userOf(spec), identities.methods());
+      SessionAhead session = new SessionAhead();
+      List<AuthMethod> methods = identities.methods();
+      if (!bastion && methods.size() == 1 && methods.get(0) instanceof SignedPublickey key) {
+        SSHClient target = client;
+        key.afterRequest(() -> session.begin(target));
+      }
+      client.auth(userOf(spec), methods);
       hop.stage = Stage.DONE;
       List<SSHClient> clients = new ArrayList<>();
       clients.add(client);
       if (below != null) {
         clients.addAll(below.clients);
       }
-      return new Link(client, hop.verifier, clients);
+      return new Link(client, hop.verifier, clients, session);
     } catch (TransportException e) {
       closeAfterFailure(client, below, hop);
       throw e;

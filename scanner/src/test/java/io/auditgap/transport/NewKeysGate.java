@@ -59,6 +59,13 @@ final class NewKeysGate implements AutoCloseable {
     }
   }
 
+  /** Whether the server's post-NEWKEYS bytes have been let through. */
+  boolean released() {
+    synchronized (lock) {
+      return open;
+    }
+  }
+
   private void accept() {
     try {
       client = listener.accept();

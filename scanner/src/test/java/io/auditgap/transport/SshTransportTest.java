@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,15 +237,7 @@ class SshTransportTest {
     // the client has sent more than a service request alone (about 50-70 bytes); a client that
     // waits for the accept before authenticating gets through only once the relay's patience ends.
     try (NewKeysGate gate = new NewKeysGate(server.port(), 150, 2_000)) {
-      Path kh = tmp.resolve("known_hosts_gate");
-      Files.writeString(
-          kh,
-          "[127.0.0.1]:"
-              + gate.port()
-              + " "
-              + server.knownHostsLine().substring(server.knownHostsLine().indexOf(' ') + 1)
-              + "\n");
-      HostSpec h = spec("h", "127.0.0.1", gate.port(), USER, "id_ed25519", null, kh, null);
+      HostSpec h = gateSpec(gate);
       try (Connection c =
           transport(options().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10)))
               .open(h, OPEN)) {
@@ -252,6 +245,46 @@ class SshTransportTest {
       }
       assertEquals(Boolean.TRUE, gate.clientWentAhead());
     }
+  }
+
+  @Test
+  void theFirstSessionChannelIsOpenedBehindTheAuthenticationRequest() throws Exception {
+    // Nothing the server sends after its NEWKEYS reaches the client until the relay's patience
+    // ends: a session channel the server opens before that was asked for without waiting for the
+    // authentication's answer.
+    try (NewKeysGate gate = new NewKeysGate(server.port(), Integer.MAX_VALUE, 1_500)) {
+      AtomicReference<Boolean> heldAtOpen = new AtomicReference<>();
+      ChannelListener listener =
+          new ChannelListener() {
+            @Override
+            public void channelOpenSuccess(org.apache.sshd.common.channel.Channel channel) {
+              heldAtOpen.compareAndSet(null, !gate.released());
+            }
+          };
+      server.sshd.addChannelListener(listener);
+      try (Connection c = transport(options()).open(gateSpec(gate), OPEN)) {
+        assertEquals("xxx", text(c.exec("print 3", new byte[0], 100, EXEC)));
+        assertEquals(1, c.execCount());
+        // a second command opens its own channel the usual way
+        assertEquals("xx", text(c.exec("print 2", new byte[0], 100, EXEC)));
+        assertEquals(2, c.execCount());
+      } finally {
+        server.sshd.removeChannelListener(listener);
+      }
+      assertEquals(Boolean.TRUE, heldAtOpen.get());
+    }
+  }
+
+  private HostSpec gateSpec(NewKeysGate gate) throws IOException {
+    return gateSpec(gate, "id_ed25519");
+  }
+
+  private HostSpec gateSpec(NewKeysGate gate, String key) throws IOException {
+    Path kh = tmp.resolve("known_hosts_gate");
+    String line = server.knownHostsLine();
+    Files.writeString(
+        kh, "[127.0.0.1]:" + gate.port() + " " + line.substring(line.indexOf(' ') + 1) + "\n");
+    return spec("h", "127.0.0.1", gate.port(), USER, key, null, kh, null);
   }
 
   @Test
@@ -360,6 +393,8 @@ class SshTransportTest {
 
   @Test
   void refusedKeyIsAuthFailed() throws Exception {
+    // with one key, the session channel is asked for behind the refused request (SessionAhead):
+    // the refusal is still what is reported
     HostSpec h = spec("h", server, USER, "id_stranger", knownHosts(server), null);
     TransportException e =
         assertThrows(TransportException.class, () -> transport(options()).open(h, OPEN));
