@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SshTransportTest {
   private static final String USER = "auditor";
   private static final Duration OPEN = Duration.ofSeconds(5);
+  private static final Duration GATE_OPEN = Duration.ofSeconds(30);
   // An upper bound only (commands end long before): generous, so a loaded machine cannot fail it.
   private static final Duration EXEC = Duration.ofSeconds(30);
 
@@ -236,11 +237,10 @@ class SshTransportTest {
     // The relay holds what the server sends after its NEWKEYS (the service accept among it) until
     // the client has sent more than a service request alone (about 50-70 bytes); a client that
     // waits for the accept before authenticating gets through only once the relay's patience ends.
-    try (NewKeysGate gate = new NewKeysGate(server.port(), 150, 2_000)) {
+    // Generous patience and deadlines: a slow machine must not pass for a client that waits.
+    try (NewKeysGate gate = new NewKeysGate(server.port(), 150, 5_000)) {
       HostSpec h = gateSpec(gate);
-      try (Connection c =
-          transport(options().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10)))
-              .open(h, OPEN)) {
+      try (Connection c = gateTransport().open(h, GATE_OPEN)) {
         assertEquals("xxx", text(c.exec("print 3", new byte[0], 100, EXEC)));
       }
       assertEquals(Boolean.TRUE, gate.clientWentAhead());
@@ -252,7 +252,7 @@ class SshTransportTest {
     // Nothing the server sends after its NEWKEYS reaches the client until the relay's patience
     // ends: a session channel the server opens before that was asked for without waiting for the
     // authentication's answer.
-    try (NewKeysGate gate = new NewKeysGate(server.port(), Integer.MAX_VALUE, 1_500)) {
+    try (NewKeysGate gate = new NewKeysGate(server.port(), Integer.MAX_VALUE, 4_000)) {
       AtomicReference<Boolean> heldAtOpen = new AtomicReference<>();
       ChannelListener listener =
           new ChannelListener() {
@@ -262,7 +262,7 @@ class SshTransportTest {
             }
           };
       server.sshd.addChannelListener(listener);
-      try (Connection c = transport(options()).open(gateSpec(gate), OPEN)) {
+      try (Connection c = gateTransport().open(gateSpec(gate), GATE_OPEN)) {
         assertEquals("xxx", text(c.exec("print 3", new byte[0], 100, EXEC)));
         assertEquals(1, c.execCount());
         // a second command opens its own channel the usual way
@@ -273,6 +273,10 @@ class SshTransportTest {
       }
       assertEquals(Boolean.TRUE, heldAtOpen.get());
     }
+  }
+
+  private SshTransport gateTransport() {
+    return transport(options().withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20)));
   }
 
   private HostSpec gateSpec(NewKeysGate gate) throws IOException {
