@@ -50,7 +50,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      defaultValue = "16",
+      defaultValue = "24",
       description = "Hosts assessed at once (default: ${DEFAULT-VALUE}).")
   int parallel;
 
