@@ -164,6 +164,29 @@ class CliOptionsTest {
   }
 
   @Test
+  void aMissingTemplatesDirectoryIsRefusedBeforeAnyHostIsContacted() throws Exception {
+    // the report writers are made only after the scan; their templates directory is checked first
+    try (CountingPort port = new CountingPort()) {
+      Path inv = inventoryFor(port);
+      Path missing = tmp.resolve("no-templates");
+      String line =
+          oneLineUsageError(
+              run(
+                  "scan",
+                  "-i",
+                  inv.toString(),
+                  "--templates",
+                  missing.toString(),
+                  "-o",
+                  tmp.resolve("out").toString(),
+                  "--no-probe"));
+      assertEquals("--templates: templates directory does not exist: " + missing, line);
+      Thread.sleep(300);
+      assertEquals(0, port.accepted.get(), "no host may be contacted");
+    }
+  }
+
+  @Test
   void unwritableOutputCarriesTheOperatingSystemsReason() throws Exception {
     assumeTrue(!"root".equals(System.getProperty("user.name")), "root writes anywhere");
     Path ro = Files.createDirectory(tmp.resolve("ro"));

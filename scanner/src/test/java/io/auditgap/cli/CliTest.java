@@ -57,11 +57,6 @@ class CliTest {
     r = run("scan", "--format", "json,pfd");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown format 'pfd'"), r.err());
-    r = run("scan", "--templates", "/nonexistent/templates", "--format", "json");
-    assertEquals(2, r.code());
-    assertTrue(
-        r.err().contains("--templates: templates directory does not exist: /nonexistent/templates"),
-        r.err());
     r = run("scan", "-i", "/nonexistent/inventory.yaml");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("/nonexistent/inventory.yaml: cannot read"), r.err());
