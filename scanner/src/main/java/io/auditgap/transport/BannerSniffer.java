@@ -32,8 +32,9 @@ final class BannerSniffer extends SocketFactory {
   private final List<Socket> sockets = new ArrayList<>();
   private boolean closed;
   private SniffingSocket early;
-  private volatile Thread watchedWriter;
-  private volatile Runnable onWatchedWrite;
+  private volatile WriteWatch watch;
+
+  private record WriteWatch(Thread writer, Runnable then) {}
 
   /**
    * Begins the TCP connect to {@code host:port} now, on a daemon thread; the next {@link
@@ -114,17 +115,13 @@ final class BannerSniffer extends SocketFactory {
    * then in the kernel's send buffer, ahead of any later write); {@code null} stops watching.
    */
   void onWriteBy(Thread writer, Runnable then) {
-    onWatchedWrite = then;
-    watchedWriter = writer;
+    watch = writer == null ? null : new WriteWatch(writer, then);
   }
 
   private void wrote() {
-    Thread w = watchedWriter;
-    if (w != null && w == Thread.currentThread()) {
-      Runnable r = onWatchedWrite;
-      if (r != null) {
-        r.run();
-      }
+    WriteWatch w = watch;
+    if (w != null && w.writer() == Thread.currentThread()) {
+      w.then().run();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.auditgap.transport;
 
+import io.auditgap.concurrent.DaemonThreads;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
@@ -29,19 +30,19 @@ final class ServiceRequestAhead {
   static void begin(SSHClient client, BannerSniffer sniffer, long timeoutMs) {
     Service auth = (Service) client.getUserAuth();
     CountDownLatch sent = new CountDownLatch(1);
+    // made before it starts, so that its writes are watched from the first
     Thread requester =
-        new Thread(
-            () -> {
-              try {
-                client.getTransport().reqService(auth);
-              } catch (Exception e) {
-                // The authentication that follows meets the same dead transport and says why.
-              } finally {
-                sent.countDown();
-              }
-            },
-            "auditgap-userauth-request");
-    requester.setDaemon(true);
+        DaemonThreads.named("userauth-request")
+            .newThread(
+                () -> {
+                  try {
+                    client.getTransport().reqService(auth);
+                  } catch (Exception e) {
+                    // The authentication that follows meets the same dead transport and says why.
+                  } finally {
+                    sent.countDown();
+                  }
+                });
     sniffer.onWriteBy(requester, sent::countDown);
     requester.start();
     try {

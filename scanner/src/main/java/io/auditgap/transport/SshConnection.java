@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +54,7 @@ public final class SshConnection implements Connection {
     this.keyType = keyType;
     this.clients = List.copyOf(clients);
     this.sockets = List.copyOf(sockets);
-    this.firstSession = firstSession;
+    this.firstSession = Objects.requireNonNull(firstSession, "firstSession");
     this.options = options;
     this.pool = Executors.newCachedThreadPool(DaemonThreads.named("ssh-exec-" + where));
   }
@@ -112,7 +113,7 @@ public final class SshConnection implements Connection {
     Future<Session.Command> started =
         pool.submit(
             () -> {
-              Session s = firstSession == null ? null : firstSession.take(timeout);
+              Session s = firstSession.take(timeout);
               if (s == null) {
                 s = client.startSession();
               }
