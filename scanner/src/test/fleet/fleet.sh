@@ -354,6 +354,9 @@ hostinit() {
   # pam_tty_audit needs the kernel audit socket: stand in pam_permit so a fixture enabling it can log in
   for m in "$NR"/usr/lib/*/security/pam_tty_audit.so; do [ -e "$m" ] && mount --bind "${m%/*}/pam_permit.so" "$m"; done
   mkdir -m 755 "$NR/run/sshd" "$NR/run/fleet" "$NR/run/fleet/bin" "$NR/run/lock"
+  # the systemctl stand-in answers as a running systemd, which as PID 1 makes this directory (the
+  # test of sd_booted(3), and of the collector before it asks systemctl is-enabled)
+  [ -e "$NR/usr/bin/systemctl" ] && mkdir -p "$NR/run/systemd/system"
   # openSUSE's sshd (openssh-8.4p1-vendordir.patch) reads /usr/etc/ssh/sshd_config when /etc/ssh has no
   # sshd_config and no -f is given; Debian's does not: a wrapper adds that one rule
   if [ -f "$NR/usr/etc/ssh/sshd_config" ] && [ ! -e "$NR/etc/ssh/sshd_config" ]; then

@@ -45,8 +45,11 @@ public final class OsFacts {
               + " echo \"detect-virt-c: $ag_vc\"; fi;"
               + " [ -e /.dockerenv ] && echo 'dockerenv: /.dockerenv';"
               + " [ -e /run/.containerenv ] && echo 'containerenv: /run/.containerenv';"
-              + " [ -r /run/systemd/container ] && echo \"run-systemd-container:"
-              + " $(head -c 64 /run/systemd/container 2>/dev/null)\";"
+              // its first line, at most 64 characters, with built-ins (no head process)
+              + " [ -r /run/systemd/container ] && { v=; IFS= read -r v </run/systemd/container"
+              + " 2>/dev/null; [ ${#v} -le 64 ] || v=${v%\"${v#"
+              + "?".repeat(64)
+              + "}\"}; echo \"run-systemd-container: $v\"; };"
               + " c=$(tr '\\000' '\\n' 2>/dev/null </proc/1/environ | while IFS= read -r l || [ -n \"$l\" ]; do"
               + " case $l in container=*) printf '%s\\n' \"${l#container=}\"; break ;; esac; done);"
               + " [ -n \"$c\" ] && echo \"pid1-container: $c\";"

@@ -312,7 +312,7 @@ ag_virt() {
 
 # ag_host: the host's clock (ag_now: seconds since the epoch, ag_utc: the same instant in UTC as
 # 2006-01-02T15:04:05Z) from one date, and uname's node name, kernel release and machine (ag_node,
-# ag_rel, ag_mach) from one uname; each is empty when its tool is missing or fails.
+# ag_rel, ag_mach); each is empty when its tool is missing or fails.
 ag_host() {
   ag_hdone=1
   ag_now=
@@ -322,6 +322,12 @@ ag_host() {
   ag_mach=
   ag_x=$(date -u '+%s %Y-%m-%dT%H:%M:%SZ' 2>/dev/null) || ag_x=
   case $ag_x in [0-9]*' '*) ag_now=${ag_x%% *} ag_utc=${ag_x#* } ;; esac
+  # the same kernel values from /proc/sys/kernel with built-ins where the kernel has all three
+  # (older kernels have no arch file); else one uname
+  { IFS= read -r ag_node </proc/sys/kernel/hostname && IFS= read -r ag_rel </proc/sys/kernel/osrelease &&
+    IFS= read -r ag_mach </proc/sys/kernel/arch; } 2>/dev/null
+  [ -n "$ag_node" ] && [ -n "$ag_rel" ] && [ -n "$ag_mach" ] && return
+  ag_node= ag_rel= ag_mach=
   # release and machine have no blanks; the node name is the rest
   ag_x=$(uname -n -r -m 2>/dev/null) || ag_x=
   case $ag_x in *?' '?*' '?*) ag_mach=${ag_x##* } ag_x=${ag_x% *} ag_rel=${ag_x##* } ag_node=${ag_x% *} ;; esac

@@ -326,12 +326,12 @@ class CollectorScriptTest {
     assertEquals(SnapshotItem.ABSENT, find(b, "file", dir + "/really-missing").exitStatus());
   }
 
-  private Bundle run(String shell, List<CollectionItem> items) throws Exception {
+  static Bundle run(String shell, List<CollectionItem> items) throws Exception {
     return BundleReader.read(
         exec(shell, CollectorScript.render(items, NONCE, LIMITS)), NONCE, LIMITS);
   }
 
-  private static byte[] exec(String shell, String script) throws IOException, InterruptedException {
+  static byte[] exec(String shell, String script) throws IOException, InterruptedException {
     return exec(List.of(), shell, script);
   }
 
@@ -415,7 +415,7 @@ class CollectorScriptTest {
     assertEquals("still framed\n", find(b, "file", dir + "/after.conf").text());
   }
 
-  private static SnapshotItem find(Bundle b, String kind, String name) {
+  static SnapshotItem find(Bundle b, String kind, String name) {
     return b.items().stream()
         .filter(i -> i.kind().equals(kind) && i.name().equals(name))
         .findFirst()

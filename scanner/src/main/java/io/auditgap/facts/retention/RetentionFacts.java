@@ -7,6 +7,9 @@ import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.SnapshotFacts;
+import io.auditgap.facts.logging.LogFileStats;
+import io.auditgap.facts.logging.LogsFacts;
+import io.auditgap.facts.system.FileStat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,10 +48,6 @@ public final class RetentionFacts {
               + " done; [ $# -gt 0 ] || exit 0; awk 'BEGIN { for (i = 1; i < ARGC && i <= 1000; i++) {"
               + " f = ARGV[i]; t = \"-\"; if ((getline l < f) > 0 && match(l, /msg=audit\\([0-9]+[.:]/))"
               + " t = substr(l, RSTART + 10, RLENGTH - 11); close(f); print f, t } }' \"$@\"");
-
-  public static final CollectionItem JOURNAL_DIRS =
-      CollectionItem.Command.quick(
-          "journal dirs", "ls -ld /var/log/journal /run/log/journal 2>&1; exit 0");
 
   /**
    * The journal files' headers (journalctl --header): per file the realtime of its first entry, its
@@ -119,7 +118,7 @@ public final class RetentionFacts {
   public static final FactKey<Observed<JournalState>> JOURNAL =
       new FactKey<>(
           "journal state",
-          Set.of(JOURNAL_DIRS, JOURNAL_HEADER, OsFacts.ID_U),
+          Set.of(LogsFacts.FILE_STATS, JOURNAL_HEADER, OsFacts.ID_U),
           RetentionFacts::journal);
 
   /** Size of a filesystem holding logs, from {@code df -Pk}. */
@@ -288,21 +287,30 @@ public final class RetentionFacts {
   }
 
   static Observed<JournalState> journal(HostSnapshot s) {
-    Observed<SnapshotItem> dirs = SnapshotFacts.command(s, "journal dirs");
-    if (!dirs.isSeen()) {
-      return Observed.unseen(dirs.reason());
+    // the journal directories come from the log files' one stat (no ls of their own)
+    Observed<LogFileStats> stats =
+        SnapshotFacts.command(s, LogsFacts.FILE_STATS.name())
+            .map(i -> LogFileStats.parse(i.text()));
+    if (!stats.isSeen()) {
+      return Observed.unseen(stats.reason());
     }
-    boolean persistent = false;
-    for (String line : dirs.value().text().split("\n")) {
-      if (line.startsWith("d") && line.strip().endsWith("/var/log/journal")) {
-        persistent = true;
-      }
+    LogFileStats st = stats.value();
+    if (!st.covers(LogsFacts.JOURNAL_DIR) || st.denied().contains(LogsFacts.JOURNAL_DIR)) {
+      return Observed.unseen(
+          "whether "
+              + LogsFacts.JOURNAL_DIR
+              + " exists could not be seen ("
+              + (st.denied().contains(LogsFacts.JOURNAL_DIR)
+                  ? "/var/log cannot be searched"
+                  : "stat gave no line for it")
+              + ")");
     }
+    boolean persistent = st.file(LogsFacts.JOURNAL_DIR).map(FileStat::isDirectory).orElse(false);
     Optional<SnapshotItem> id = s.command("id -u");
     boolean root = id.isPresent() && id.get().text().strip().equals("0");
     OptionalLong usage = OptionalLong.empty();
     OptionalLong oldest = OptionalLong.empty();
-    String detail = dirs.value().text().strip();
+    String detail = journalDirs(st);
     if (root) {
       Optional<SnapshotItem> h = s.command("journal header");
       if (h.isPresent() && h.get().isComplete()) {
@@ -321,6 +329,23 @@ public final class RetentionFacts {
       detail += "\n(journal size and age not used: not collected as root)";
     }
     return Observed.seen(new JournalState(persistent, usage, oldest, detail));
+  }
+
+  /** {@code /var/log/journal: 2755 root:systemd-journal directory}, one line per directory. */
+  private static String journalDirs(LogFileStats st) {
+    List<String> lines = new ArrayList<>();
+    for (String d : List.of(LogsFacts.JOURNAL_DIR, LogsFacts.RUN_JOURNAL_DIR)) {
+      Optional<FileStat> f = st.file(d);
+      if (f.isPresent()) {
+        FileStat x = f.get();
+        lines.add(d + ": " + x.octalMode() + " " + x.owner() + ":" + x.group() + " " + x.type());
+      } else if (st.absent().contains(d)) {
+        lines.add(d + ": absent");
+      } else if (st.denied().contains(d)) {
+        lines.add(d + ": cannot be searched");
+      }
+    }
+    return String.join("\n", lines);
   }
 
   private static String describe(JournalHeader h) {

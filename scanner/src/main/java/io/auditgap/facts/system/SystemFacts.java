@@ -84,13 +84,31 @@ public final class SystemFacts {
           "systemctl show auditd",
           "systemctl show -p Id,LoadState,ActiveState,SubState,UnitFileState,MainPID"
               + " auditd.service");
+
+  /**
+   * Read only where systemd is not running (ServiceStates): there {@code systemctl show} refuses,
+   * and is-enabled still answers from the unit files. Where systemd runs ({@code
+   * /run/systemd/system} exists, sd_booted(3)'s test) the show answers, so is-enabled is not
+   * started: one systemctl fewer on every systemd host.
+   */
   public static final CollectionItem SYSTEMCTL_ENABLED =
-      CollectionItem.Command.bounded("systemctl is-enabled auditd", "systemctl is-enabled auditd");
+      CollectionItem.Command.bounded(
+          "systemctl is-enabled auditd",
+          "if [ -d /run/systemd/system ]; then echo '# not run: systemd is running, systemctl show"
+              + " answers'; exit 0; fi; systemctl is-enabled auditd");
+
+  /**
+   * The SysV and OpenRC boot links, as {@code ls -1} of the directories would list them (a header
+   * per directory, one name per line, dangling links included), with built-ins: no process.
+   */
   public static final CollectionItem SYSV_LINKS =
       CollectionItem.Command.quick(
           "boot links",
-          "ls -1 /etc/rc2.d /etc/rc3.d /etc/rc5.d /etc/runlevels/default /etc/runlevels/boot"
-              + " 2>/dev/null; exit 0");
+          "for d in /etc/rc2.d /etc/rc3.d /etc/rc5.d /etc/runlevels/default /etc/runlevels/boot;"
+              + " do [ -d \"$d\" ] || continue; echo \"$d:\"; for f in \"$d\"/*; do"
+              + " { [ -e \"$f\" ] || [ -L \"$f\" ]; } && printf '%s\\n' \"${f##*/}\"; done;"
+              + " done; exit 0");
+
   public static final CollectionItem INIT_COMM = new CollectionItem.File("/proc/1/comm");
 
   /** Package name → state; unseen when the host has neither dpkg nor rpm. */

@@ -68,7 +68,7 @@ record JournalEstimate(
     if (st != null) {
       ev.add(
           Evidence.of(
-              "ls -ld /var/log/journal /run/log/journal", 0, st.detail(), "journal directories"));
+              "stat /var/log/journal /run/log/journal", 0, st.detail(), "journal directories"));
     }
     if (mode.equals("auto") && st != null && !st.persistentDir()) {
       return new JournalEstimate(

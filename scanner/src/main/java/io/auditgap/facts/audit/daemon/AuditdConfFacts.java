@@ -6,6 +6,7 @@ import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.FactKey;
 import io.auditgap.facts.Observed;
 import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.audit.FileModes;
 import io.auditgap.facts.system.FileStat;
 import java.util.Optional;
 import java.util.Set;
@@ -16,23 +17,19 @@ public final class AuditdConfFacts {
   public static final CollectionItem CONF_FILE = new CollectionItem.File(PATH);
 
   /**
-   * stat tells "absent" from "denied": without root, /etc/audit (0750) cannot be searched, and the
-   * collector's {@code [ -e ]} test then reports the file as absent.
-   */
-  public static final CollectionItem CONF_STAT =
-      CollectionItem.Command.quick("stat auditd.conf", "stat -c '%a %U %G %F' " + PATH);
-
-  /**
-   * The parsed file; {@code Optional.empty()} when it truly does not exist (seen as root, or stat
-   * says so). Unseen when it could not be read.
+   * Parsed content; {@code Optional.empty()} when it truly does not exist (seen as root, or stat
+   * says so). Unseen when it could not be read. stat tells "absent" from "denied": without root,
+   * /etc/audit (0750) cannot be searched, and the collector's {@code [ -e ]} test then reports the
+   * file as absent. The stat is the audit files' one ({@link FileModes#STAT}), which names this
+   * file: no stat of its own.
    */
   public static final FactKey<Observed<Optional<AuditdConf>>> CONF =
       new FactKey<>(
-          "auditd.conf", Set.of(CONF_FILE, CONF_STAT, OsFacts.ID_U), AuditdConfFacts::conf);
+          "auditd.conf", Set.of(CONF_FILE, FileModes.STAT, OsFacts.ID_U), AuditdConfFacts::conf);
 
   /** The file's mode and owner; unseen without root. */
   public static final FactKey<Observed<FileStat>> STAT =
-      new FactKey<>("auditd.conf stat", Set.of(CONF_STAT), AuditdConfFacts::stat);
+      new FactKey<>("auditd.conf stat", Set.of(FileModes.STAT), AuditdConfFacts::stat);
 
   private AuditdConfFacts() {}
 
@@ -43,15 +40,14 @@ public final class AuditdConfFacts {
     }
     SnapshotItem it = item.get();
     if (it.exitStatus() == SnapshotItem.ABSENT) {
-      Optional<SnapshotItem> st = s.command("stat auditd.conf");
-      String out = st.map(SnapshotItem::text).orElse("");
-      if (out.contains("No such file")) {
+      String why = modes(s).map(m -> m.errors().get(PATH)).orElse(null);
+      if (why != null && why.startsWith("No such file")) {
         return Observed.seen(Optional.empty());
       }
       return Observed.unseen(
           PATH
               + ": not visible"
-              + (out.contains("Permission denied")
+              + (why != null && why.contains("Permission denied")
                   ? " (permission denied: /etc/audit is 0750 root, collect as root)"
                   : " and stat could not confirm it is absent"));
     }
@@ -63,25 +59,27 @@ public final class AuditdConfFacts {
   }
 
   static Observed<FileStat> stat(HostSnapshot s) {
-    Optional<SnapshotItem> st = s.command("stat auditd.conf");
+    Optional<SnapshotItem> st = s.command(FileModes.COMMAND);
     if (st.isEmpty()) {
-      return Observed.unseen(s.missingReason("command 'stat auditd.conf'"));
+      return Observed.unseen(s.missingReason("command '" + FileModes.COMMAND + "'"));
     }
     String p = st.get().problem();
     if (p != null) {
       return Observed.unseen(p);
     }
-    Optional<FileStat> f = FileStat.parseShort(PATH, st.get().text());
-    return f.<Observed<FileStat>>map(Observed::seen)
-        .orElseGet(
-            () ->
-                Observed.unseen(
-                    "stat "
-                        + PATH
-                        + ": "
-                        + st.get().text().strip().replaceAll("\\s+", " ")
-                        + " (exit "
-                        + st.get().exitStatus()
-                        + ")"));
+    FileModes modes = FileModes.parse(st.get().text());
+    FileModes.FileMode m = modes.files().get(PATH);
+    if (m != null) {
+      return Observed.seen(new FileStat(PATH, -1, m.mode(), m.owner(), m.group(), m.type(), -1));
+    }
+    String why = modes.errors().get(PATH);
+    return Observed.unseen(
+        "stat " + PATH + ": " + (why != null ? why : "no line for it in stat's output"));
+  }
+
+  private static Optional<FileModes> modes(HostSnapshot s) {
+    return s.command(FileModes.COMMAND)
+        .filter(i -> i.problem() == null)
+        .map(i -> FileModes.parse(i.text()));
   }
 }

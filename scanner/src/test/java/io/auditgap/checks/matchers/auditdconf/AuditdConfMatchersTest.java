@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditdConfMatchersTest {
   static final String PATH = "/etc/audit/auditd.conf";
-  static final String STAT_OK = "640 root root regular file\n";
+  static final String STAT_OK = "640 root root regular file /etc/audit/auditd.conf\n";
   static final String STAT_DENIED =
       "stat: cannot statx '/etc/audit/auditd.conf': Permission denied\n";
 
@@ -36,7 +36,7 @@ class AuditdConfMatchersTest {
     return SnapshotBuilder.host("h")
         .cmd("container", 0, "none\n")
         .cmd("id -u", 0, "0\n")
-        .cmd("stat auditd.conf", 0, STAT_OK)
+        .cmd("stat audit files", 0, STAT_OK)
         .file(PATH, conf);
   }
 
@@ -147,7 +147,7 @@ class AuditdConfMatchersTest {
     Verdict ww =
         run(
             new AuditdConfValidMatcher(),
-            host(conf).cmd("stat auditd.conf", 0, "666 root root regular file\n"),
+            host(conf).cmd("stat audit files", 0, "666 root root regular file " + PATH + "\n"),
             "baseline",
             Map.of());
     assertEquals(Status.FAIL, ww.status());
@@ -155,7 +155,7 @@ class AuditdConfMatchersTest {
     Verdict owner =
         run(
             new AuditdConfValidMatcher(),
-            host(conf).cmd("stat auditd.conf", 0, "640 admin root regular file\n"),
+            host(conf).cmd("stat audit files", 0, "640 admin root regular file " + PATH + "\n"),
             "baseline",
             Map.of());
     assertEquals(Status.FAIL, owner.status());
@@ -167,7 +167,7 @@ class AuditdConfMatchersTest {
         SnapshotBuilder.host("h")
             .cmd("container", 0, "none\n")
             .cmd("id -u", 0, "1000\n")
-            .cmd("stat auditd.conf", 1, STAT_DENIED)
+            .cmd("stat audit files", 0, STAT_DENIED)
             .fileStatus(PATH, SnapshotItem.ABSENT);
     for (Matcher m : MatcherRegistry.builtIn().family("auditd-conf")) {
       Verdict v = run(m, b, "baseline", Map.of());

@@ -71,10 +71,12 @@ class RetentionMatchersTest {
         .dirStatus("/usr/local/lib/systemd/journald.conf.d", SnapshotItem.ABSENT)
         .dirStatus("/usr/lib/systemd/journald.conf.d", SnapshotItem.ABSENT)
         .cmd(
-            "journal dirs",
+            "log file stats",
             0,
-            "drwxr-sr-x+ 3 root systemd-journal 4096 Jan  1 00:00 /var/log/journal\n"
-                + "ls: cannot access '/run/log/journal': No such file or directory\n")
+            NOW
+                + "\nabsent|/run/log/journal\n"
+                + (NOW - DAY)
+                + "|2755|root|systemd-journal|directory|4096|/var/log/journal\n")
         .cmd(
             "df log filesystems",
             0,
@@ -389,10 +391,12 @@ class RetentionMatchersTest {
     SnapshotBuilder b =
         base()
             .cmd(
-                "journal dirs",
+                "log file stats",
                 0,
-                "ls: cannot access '/var/log/journal': No such file or directory\n"
-                    + "drwxr-sr-x 3 root systemd-journal 60 Jan  1 00:00 /run/log/journal\n");
+                NOW
+                    + "\nabsent|/var/log/journal\n"
+                    + (NOW - DAY)
+                    + "|2755|root|systemd-journal|directory|60|/run/log/journal\n");
     Verdict v = run(new JournalRetentionMatcher(), b, Map.of());
     assertEquals(Status.FAIL, v.status());
     assertTrue(v.reason().contains("volatile"), v.reason());
@@ -401,6 +405,20 @@ class RetentionMatchersTest {
             .dir("/etc/systemd/journald.conf.d", "f\t99-volatile.conf\n")
             .file("/etc/systemd/journald.conf.d/99-volatile.conf", "[Journal]\nStorage=volatile\n");
     assertEquals(Status.FAIL, run(new JournalRetentionMatcher(), explicit, Map.of()).status());
+  }
+
+  @Test
+  void storageAutoWithAJournalDirectoryNobodyCouldSeeIsUnknown() throws IOException {
+    SnapshotBuilder b =
+        base()
+            .cmd("log file stats", 0, NOW + "\ndenied|/var/log/journal\nabsent|/run/log/journal\n");
+    Verdict v = run(new JournalRetentionMatcher(), b, Map.of());
+    assertEquals(Status.UNKNOWN, v.status(), v.reason());
+    assertTrue(v.reason().contains("/var/log cannot be searched"), v.reason());
+    SnapshotBuilder noLine = base().cmd("log file stats", 0, NOW + "\nabsent|/run/log/journal\n");
+    Verdict none = run(new JournalRetentionMatcher(), noLine, Map.of());
+    assertEquals(Status.UNKNOWN, none.status(), none.reason());
+    assertTrue(none.reason().contains("stat gave no line for it"), none.reason());
   }
 
   @Test
@@ -420,7 +438,7 @@ class RetentionMatchersTest {
     SnapshotBuilder b =
         base()
             .file("/etc/audit/auditd.conf", fx("auditd/debian12-auditd-3.0.9.conf"))
-            .cmd("stat auditd.conf", 0, "640 root root regular file\n")
+            .cmd("stat audit files", 0, "640 root root regular file /etc/audit/auditd.conf\n")
             .cmd(
                 "ls /var/log/audit",
                 0,
@@ -452,8 +470,8 @@ class RetentionMatchersTest {
             .cmd("id -u", 0, "1000\n")
             .fileStatus("/etc/audit/auditd.conf", SnapshotItem.ABSENT)
             .cmd(
-                "stat auditd.conf",
-                1,
+                "stat audit files",
+                0,
                 "stat: cannot statx '/etc/audit/auditd.conf': Permission denied\n");
     Verdict v = run(new AuditLogRetentionMatcher(), b, Map.of());
     assertEquals(Status.UNKNOWN, v.status(), v.reason());

@@ -1,0 +1,132 @@
+package io.auditgap.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.system.SystemFacts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Items the collector answers with shell built-ins instead of a tool (no process on the host) give
+ * what the tool gives: each is run under every supported shell and compared with the tool's own
+ * answer on this machine.
+ */
+class BuiltinSnippetsTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void bootLinksNameWhatLsListsInEachDirectory(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Path rc2 = Files.createDirectories(dir.resolve("etc/rc2.d"));
+    Files.createSymbolicLink(rc2.resolve("S01auditd"), Path.of("../init.d/auditd")); // dangling
+    Files.writeString(rc2.resolve("K01rsyslog"), "");
+    Files.writeString(rc2.resolve(".hidden"), "");
+    Files.createDirectory(rc2.resolve("README.d"));
+    Files.writeString(rc2.resolve("S02 with space"), "");
+    Files.createDirectories(dir.resolve("etc/rc3.d"));
+    Files.createDirectories(dir.resolve("etc/runlevels/default"));
+    Files.writeString(dir.resolve("etc/runlevels/default/auditd"), "");
+    CollectionItem.Command links = (CollectionItem.Command) SystemFacts.SYSV_LINKS;
+    String shellText = links.shell().replace(" /etc/", " " + dir + "/etc/");
+    Bundle b =
+        CollectorScriptTest.run(
+            shell, List.of(CollectionItem.Command.quick(links.name(), shellText)));
+    SnapshotItem item = CollectorScriptTest.find(b, "cmd", links.name());
+    assertEquals(0, item.exitStatus());
+
+    Map<String, List<String>> listed = new LinkedHashMap<>();
+    List<String> current = null;
+    for (String line : item.text().split("\n")) {
+      if (line.endsWith(":") && line.startsWith(dir.toString())) {
+        current = new ArrayList<>();
+        listed.put(line.substring(0, line.length() - 1), current);
+      } else if (current != null) {
+        current.add(line);
+      }
+    }
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    for (String d :
+        List.of(
+            "etc/rc2.d", "etc/rc3.d", "etc/rc5.d", "etc/runlevels/default", "etc/runlevels/boot")) {
+      Path p = dir.resolve(d);
+      if (Files.isDirectory(p)) {
+        expected.put(p.toString(), lsOneColumn(p));
+      }
+    }
+    assertEquals(expected, listed, item.text());
+    assertTrue(listed.get(rc2.toString()).contains("S01auditd"), "a dangling link is a boot link");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void hostNameReleaseAndMachineAreUnames(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    CollectionItem hostname =
+        OsFacts.IDENTITY.stream()
+            .filter(i -> i.key().equals("cmd:hostname"))
+            .findFirst()
+            .orElseThrow();
+    Bundle b =
+        CollectorScriptTest.run(shell, List.of(hostname, OsFacts.UNAME_M, OsFacts.IDENTITY_LINES));
+    assertEquals(tool("uname", "-n"), CollectorScriptTest.find(b, "cmd", "hostname").text());
+    assertEquals(tool("uname", "-m"), CollectorScriptTest.find(b, "cmd", "uname -m").text());
+    assertTrue(
+        CollectorScriptTest.find(b, "cmd", "identity")
+            .text()
+            .startsWith("kernel=" + tool("uname", "-r")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void systemdsContainerFileGivesItsFirstLineCutAt64Characters(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    CollectionItem.Command container = (CollectionItem.Command) OsFacts.CONTAINER;
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("docker\n", "docker");
+    cases.put("lxc", "lxc");
+    cases.put("", "");
+    cases.put("x".repeat(100) + "\nsecond line\n", "x".repeat(64));
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path f = dir.resolve("container");
+      Files.writeString(f, c.getKey());
+      String shellText = container.shell().replace("/run/systemd/container", f.toString());
+      Bundle b =
+          CollectorScriptTest.run(
+              shell, List.of(CollectionItem.Command.quick(container.name(), shellText)));
+      String text = CollectorScriptTest.find(b, "cmd", container.name()).text();
+      assertTrue(
+          text.lines().anyMatch(l -> l.equals("run-systemd-container: " + c.getValue())),
+          () -> shell + " with " + c.getKey() + ": " + text);
+    }
+  }
+
+  /** {@code ls -1 DIR}: the names ls lists, one per line. */
+  private static List<String> lsOneColumn(Path d) throws Exception {
+    String out = tool("ls", "-1", d.toString());
+    return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+  }
+
+  private static String tool(String... cmd) throws Exception {
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+    return out;
+  }
+}
