@@ -50,7 +50,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      defaultValue = "24",
+      defaultValue = "16",
       description = "Hosts assessed at once (default: ${DEFAULT-VALUE}).")
   int parallel;
 

@@ -15,7 +15,6 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
@@ -50,7 +49,7 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
   private static final ConcurrentHashMap<Path, Lines> LINES = new ConcurrentHashMap<>();
 
   /** The lines of one known_hosts file as it was when read. */
-  private record Lines(long size, FileTime modified, List<String> lines) {}
+  private record Lines(long size, FileTime modified, KnownHostsIndex index) {}
 
   private final Path file;
   private final boolean acceptNew;
@@ -96,9 +95,8 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
   }
 
   /**
-   * The lines of {@code file} whose host field can match {@code host}: hashed names, patterns with
-   * wildcards, and names containing it (a superset; sshj decides the exact match). Comments and
-   * lines for other hosts are left out.
+   * The lines of {@code file} that can apply to {@code host} ({@link KnownHostsIndex}): comments
+   * and lines for other hosts are left out.
    */
   private static List<String> linesFor(Path file, String host) throws IOException {
     if (!Files.exists(file)) {
@@ -112,29 +110,12 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
         || !cached.modified().equals(a.lastModifiedTime())) {
       cached =
           new Lines(
-              a.size(), a.lastModifiedTime(), Files.readAllLines(file, StandardCharsets.UTF_8));
+              a.size(),
+              a.lastModifiedTime(),
+              new KnownHostsIndex(Files.readAllLines(file, StandardCharsets.UTF_8)));
       LINES.put(key, cached);
     }
-    String h = host == null ? null : host.toLowerCase(Locale.ROOT);
-    List<String> out = new ArrayList<>();
-    for (String line : cached.lines()) {
-      if (h == null || mayApply(line, h)) {
-        out.add(line);
-      }
-    }
-    return out;
-  }
-
-  private static boolean mayApply(String line, String host) {
-    String[] f = line.strip().split("\\s+", 3);
-    String hosts = f[0].startsWith("@") ? (f.length > 1 ? f[1] : "") : f[0];
-    if (hosts.isEmpty() || hosts.startsWith("#")) {
-      return false;
-    }
-    return hosts.startsWith("|")
-        || hosts.indexOf('*') >= 0
-        || hosts.indexOf('?') >= 0
-        || hosts.toLowerCase(Locale.ROOT).contains(host);
+    return host == null ? cached.index().all() : cached.index().linesFor(host);
   }
 
   @Override

@@ -3,8 +3,6 @@ package io.auditgap.facts.audit;
 import io.auditgap.facts.SourceLine;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One audit rule in its semantic form, the same whether it came from a rules file or from {@code
@@ -69,27 +67,35 @@ public record AuditRule(
    * ("Rule exists" compares keys).
    */
   public String identity() {
-    return scopeIdentity() + " | keys=" + keys.stream().sorted().collect(Collectors.joining(","));
+    StringBuilder sb = new StringBuilder(160).append(scopeIdentity()).append(" | keys=");
+    return joinSorted(sb, new java.util.ArrayList<>(keys), ",").toString();
   }
 
-  /** Like {@link #identity()} without keys: what the rule matches. */
+  /**
+   * Like {@link #identity()} without keys: what the rule matches. Built with plain loops: loads and
+   * drift compare every rule of a host by it.
+   */
   public String scopeIdentity() {
-    String f =
-        fields.stream()
-            .map(x -> (x.name().equals("dir") ? "path" : x.name()) + x.op() + x.value())
-            .sorted()
-            .collect(Collectors.joining(" "));
-    String c =
-        comparisons.stream()
-            .map(FieldComparison::toString)
-            .sorted()
-            .collect(Collectors.joining(" "));
-    return Stream.of(
-            action.id() + "," + list.id(),
-            "arch=" + arch.id(),
-            "syscalls=" + syscalls,
-            "fields=[" + f + "]",
-            "compare=[" + c + "]")
-        .collect(Collectors.joining(" "));
+    StringBuilder sb = new StringBuilder(128);
+    sb.append(action.id()).append(',').append(list.id());
+    sb.append(" arch=").append(arch.id()).append(" syscalls=").append(syscalls).append(" fields=[");
+    List<String> f = new java.util.ArrayList<>(fields.size());
+    for (FieldCondition x : fields) {
+      f.add((x.name().equals("dir") ? "path" : x.name()) + x.op() + x.value());
+    }
+    joinSorted(sb, f, " ").append("] compare=[");
+    List<String> c = new java.util.ArrayList<>(comparisons.size());
+    for (FieldComparison x : comparisons) {
+      c.add(x.toString());
+    }
+    return joinSorted(sb, c, " ").append(']').toString();
+  }
+
+  private static StringBuilder joinSorted(StringBuilder sb, List<String> parts, String sep) {
+    parts.sort(null);
+    for (int i = 0; i < parts.size(); i++) {
+      sb.append(i == 0 ? "" : sep).append(parts.get(i));
+    }
+    return sb;
   }
 }

@@ -52,11 +52,12 @@ public record RuleDrift(
     }
     List<AuditRule> out = new ArrayList<>();
     for (AuditRule r : a) {
-      Integer n = left.get(r.identity());
+      String id = r.identity();
+      Integer n = left.get(id);
       if (n == null || n == 0) {
         out.add(r);
       } else {
-        left.put(r.identity(), n - 1);
+        left.put(id, n - 1);
       }
     }
     return out;
@@ -68,15 +69,21 @@ public record RuleDrift(
     for (int i = 0; i < loaded.size(); i++) {
       loadedIndex.putIfAbsent(loaded.get(i).identity(), i);
     }
-    List<AuditRule> common =
-        persistent.stream().filter(r -> loadedIndex.containsKey(r.identity())).toList();
+    List<AuditRule> common = new ArrayList<>();
+    List<Integer> loadedAt = new ArrayList<>(); // each common rule's place in the loaded list
+    for (AuditRule r : persistent) {
+      Integer at = loadedIndex.get(r.identity());
+      if (at != null) {
+        common.add(r);
+        loadedAt.add(at);
+      }
+    }
     List<List<AuditRule>> out = new ArrayList<>();
     for (int i = 0; i < common.size(); i++) {
       for (int j = i + 1; j < common.size(); j++) {
         AuditRule a = common.get(i);
         AuditRule b = common.get(j);
-        if (a.action() != b.action()
-            && loadedIndex.get(a.identity()) > loadedIndex.get(b.identity())) {
+        if (a.action() != b.action() && loadedAt.get(i) > loadedAt.get(j)) {
           out.add(List.of(a, b));
         }
       }

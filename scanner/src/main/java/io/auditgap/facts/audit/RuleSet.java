@@ -52,6 +52,9 @@ public record RuleSet(
     java.util.ArrayList<AuditRule> rules = new java.util.ArrayList<>();
     java.util.ArrayList<ControlDirective> controls = new java.util.ArrayList<>();
     java.util.ArrayList<RuleError> errors = new java.util.ArrayList<>();
+    // the rules in the kernel by list and identity: "Rule exists" is a lookup, not a scan of every
+    // rule loaded so far (a 5,000-line rule set made that quadratic)
+    java.util.Set<String> present = new java.util.HashSet<>();
     boolean keepGoing = false;
     for (int i = 0; i < statements.size(); i++) {
       AuditStatement s = statements.get(i);
@@ -65,15 +68,20 @@ public record RuleSet(
         } else if (c.kind() == ControlKind.DELETE_ALL) {
           if (c.argument().isEmpty()) {
             rules.clear();
+            present.clear();
           } else {
-            rules.removeIf(r -> r.keys().contains(c.argument()));
+            rules.removeIf(
+                r -> {
+                  boolean removed = r.keys().contains(c.argument());
+                  if (removed) {
+                    present.remove(presence(r));
+                  }
+                  return removed;
+                });
           }
         }
       } else if (s instanceof AuditRule r) {
-        String id = r.identity();
-        boolean exists =
-            rules.stream().anyMatch(x -> x.list() == r.list() && x.identity().equals(id));
-        if (exists) {
+        if (!present.add(presence(r))) {
           error = new RuleError(r.source(), "Rule exists");
         } else {
           insert(rules, r);
@@ -92,6 +100,10 @@ public record RuleSet(
       }
     }
     return new RuleSet(ordered(rules), controls, errors, Optional.empty(), List.of());
+  }
+
+  private static String presence(AuditRule r) {
+    return r.list().name() + " " + r.identity();
   }
 
   private static void insert(List<AuditRule> rules, AuditRule r) {

@@ -3,7 +3,6 @@ package io.auditgap.facts.audit;
 import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The syscalls a rule matches, as numbers of the rule's ABI table, or all of them ({@code -S all},
@@ -29,6 +28,13 @@ public record SyscallSet(boolean all, SortedSet<Integer> numbers) {
 
   @Override
   public String toString() {
-    return all ? "all" : numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
+    if (all) {
+      return "all";
+    }
+    StringBuilder sb = new StringBuilder(numbers.size() * 4);
+    for (Integer n : numbers) {
+      sb.append(sb.length() == 0 ? "" : ",").append(n.intValue());
+    }
+    return sb.toString();
   }
 }

@@ -67,6 +67,20 @@ class RuleSetAndAugenrulesTest {
   }
 
   @Test
+  void aRuleDeletedByItsKeyOrByDashDCanBeAddedAgain() {
+    String rule = "-a always,exit -F arch=b64 -S execve -k exec\n";
+    RuleSet byKey =
+        RuleSet.load(
+            Fixtures.PARSER.parse(
+                "k.rules", rule + "-w /etc/shadow -p wa -k other\n-D -k exec\n" + rule));
+    assertTrue(byKey.abortedAt().isEmpty(), () -> byKey.errors().toString());
+    assertEquals(2, byKey.rules().size());
+    RuleSet all = RuleSet.load(Fixtures.PARSER.parse("d.rules", rule + "-D\n" + rule + rule));
+    assertEquals("Rule exists", all.abortedAt().orElseThrow().message());
+    assertEquals(4, all.abortedAt().orElseThrow().source().line());
+  }
+
+  @Test
   void mergeEqualsTheRealAugenrulesOutput() {
     String dir = "augenrules/stig/rules.d";
     List<String> names =
