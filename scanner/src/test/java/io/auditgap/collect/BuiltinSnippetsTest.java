@@ -6,22 +6,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auditgap.facts.OsFacts;
 import io.auditgap.facts.system.SystemFacts;
-import java.nio.charset.StandardCharsets;
+import io.auditgap.testing.ProcessOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Items the collector answers with shell built-ins instead of a tool (no process on the host) give
- * what the tool gives: each is run under every supported shell and compared with the tool's own
- * answer on this machine.
+ * what the tool gives: each is run in the collector under every supported shell and compared with
+ * the tool's own answer on this machine. (Items that need no collector state: OsItemsShellTest.)
  */
 class BuiltinSnippetsTest {
   @TempDir Path dir;
@@ -89,30 +88,6 @@ class BuiltinSnippetsTest {
             .startsWith("kernel=" + tool("uname", "-r")));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
-  void systemdsContainerFileGivesItsFirstLineCutAt64Characters(String shell) throws Exception {
-    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
-    CollectionItem.Command container = (CollectionItem.Command) OsFacts.CONTAINER;
-    Map<String, String> cases = new LinkedHashMap<>();
-    cases.put("docker\n", "docker");
-    cases.put("lxc", "lxc");
-    cases.put("", "");
-    cases.put("x".repeat(100) + "\nsecond line\n", "x".repeat(64));
-    for (Map.Entry<String, String> c : cases.entrySet()) {
-      Path f = dir.resolve("container");
-      Files.writeString(f, c.getKey());
-      String shellText = container.shell().replace("/run/systemd/container", f.toString());
-      Bundle b =
-          CollectorScriptTest.run(
-              shell, List.of(CollectionItem.Command.quick(container.name(), shellText)));
-      String text = CollectorScriptTest.find(b, "cmd", container.name()).text();
-      assertTrue(
-          text.lines().anyMatch(l -> l.equals("run-systemd-container: " + c.getValue())),
-          () -> shell + " with " + c.getKey() + ": " + text);
-    }
-  }
-
   /** {@code ls -1 DIR}: the names ls lists, one per line. */
   private static List<String> lsOneColumn(Path d) throws Exception {
     String out = tool("ls", "-1", d.toString());
@@ -120,13 +95,6 @@ class BuiltinSnippetsTest {
   }
 
   private static String tool(String... cmd) throws Exception {
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-    return out;
+    return ProcessOutput.of(List.of(cmd), Map.of(), 10);
   }
 }

@@ -1,6 +1,7 @@
 package io.auditgap.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auditgap.testing.ProcessOutput;
@@ -71,6 +72,29 @@ class OsItemsShellTest {
                       + " .*\n",
                   ""),
           env);
+    }
+  }
+
+  /** systemd's container file: its first line, cut at 64 characters, as {@code head -c 64} did. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void systemdsContainerFileGivesItsFirstLineCutAt64Characters(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    String item =
+        OsFacts.CONTAINER instanceof io.auditgap.collect.CollectionItem.Command c ? c.shell() : "";
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("docker\n", "docker");
+    cases.put("lxc", "lxc");
+    cases.put("", "");
+    cases.put("x".repeat(100) + "\nsecond line\n", "x".repeat(64));
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path f = Files.writeString(tmp.resolve("container"), c.getKey());
+      String out =
+          ProcessOutput.ofShell(
+              shell, "ag_vc=; " + item.replace("/run/systemd/container", f.toString()), 10);
+      assertTrue(
+          out.lines().anyMatch(l -> l.equals("run-systemd-container: " + c.getValue())),
+          () -> shell + " with " + c.getKey() + ": " + out);
     }
   }
 

@@ -52,8 +52,8 @@ public record RuleSet(
     java.util.ArrayList<AuditRule> rules = new java.util.ArrayList<>();
     java.util.ArrayList<ControlDirective> controls = new java.util.ArrayList<>();
     java.util.ArrayList<RuleError> errors = new java.util.ArrayList<>();
-    // the rules in the kernel by list and identity: "Rule exists" is a lookup, not a scan of every
-    // rule loaded so far (a 5,000-line rule set made that quadratic)
+    // the identities (list included) of the rules in the kernel: "Rule exists" is a lookup, not a
+    // scan of every rule loaded so far (a 5,000-line rule set made that quadratic)
     java.util.Set<String> present = new java.util.HashSet<>();
     boolean keepGoing = false;
     for (int i = 0; i < statements.size(); i++) {
@@ -74,14 +74,14 @@ public record RuleSet(
                 r -> {
                   boolean removed = r.keys().contains(c.argument());
                   if (removed) {
-                    present.remove(presence(r));
+                    present.remove(r.identity());
                   }
                   return removed;
                 });
           }
         }
       } else if (s instanceof AuditRule r) {
-        if (!present.add(presence(r))) {
+        if (!present.add(r.identity())) {
           error = new RuleError(r.source(), "Rule exists");
         } else {
           insert(rules, r);
@@ -100,10 +100,6 @@ public record RuleSet(
       }
     }
     return new RuleSet(ordered(rules), controls, errors, Optional.empty(), List.of());
-  }
-
-  private static String presence(AuditRule r) {
-    return r.list().name() + " " + r.identity();
   }
 
   private static void insert(List<AuditRule> rules, AuditRule r) {
