@@ -134,6 +134,15 @@ final class ReportOptions {
     if (templates != null) {
       writers();
     }
+    Set<String> out = formatNames();
+    if (!out.equals(Set.of("console"))) {
+      checkOutput();
+    }
+    return out;
+  }
+
+  /** The formats asked for, each once, in order; an unknown or empty list is refused. */
+  private Set<String> formatNames() {
     List<String> known = ReportWriters.STANDARD_FORMATS;
     Set<String> out = new LinkedHashSet<>();
     for (String f : formats) {
@@ -148,9 +157,6 @@ final class ReportOptions {
     }
     if (out.isEmpty()) {
       throw new InputException("--format: no format given; use one or more of " + known);
-    }
-    if (!out.equals(Set.of("console"))) {
-      checkOutput();
     }
     return out;
   }
@@ -190,11 +196,15 @@ final class ReportOptions {
     }
   }
 
-  /** Writes every requested format; the console one to {@code out}, the others into files. */
+  /**
+   * Writes every requested format; the console one to {@code out}, the others into files. The
+   * options were checked by {@link #validated()} before the scan; the writers are made here, after
+   * the inventory's branding is known, and only here.
+   */
   List<Path> emit(ScanResult result, PrintWriter out, PrintWriter err) {
     List<Path> written = new ArrayList<>();
     ReportWriters writers = writers();
-    for (String f : validated()) {
+    for (String f : formatNames()) {
       ReportWriter w = writers.get(f);
       try {
         if (w instanceof ConsoleReport c) {

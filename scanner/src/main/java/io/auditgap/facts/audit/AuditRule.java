@@ -1,6 +1,7 @@
 package io.auditgap.facts.audit;
 
 import io.auditgap.facts.SourceLine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ public record AuditRule(
    */
   public String identity() {
     StringBuilder sb = new StringBuilder(160).append(scopeIdentity()).append(" | keys=");
-    return joinSorted(sb, new java.util.ArrayList<>(keys), ",").toString();
+    return joinSorted(sb, new ArrayList<>(keys), ",").toString();
   }
 
   /**
@@ -79,12 +80,12 @@ public record AuditRule(
     StringBuilder sb = new StringBuilder(128);
     sb.append(action.id()).append(',').append(list.id());
     sb.append(" arch=").append(arch.id()).append(" syscalls=").append(syscalls).append(" fields=[");
-    List<String> f = new java.util.ArrayList<>(fields.size());
+    List<String> f = new ArrayList<>(fields.size());
     for (FieldCondition x : fields) {
       f.add((x.name().equals("dir") ? "path" : x.name()) + x.op() + x.value());
     }
     joinSorted(sb, f, " ").append("] compare=[");
-    List<String> c = new java.util.ArrayList<>(comparisons.size());
+    List<String> c = new ArrayList<>(comparisons.size());
     for (FieldComparison x : comparisons) {
       c.add(x.toString());
     }

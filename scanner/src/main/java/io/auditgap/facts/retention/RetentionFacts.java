@@ -288,9 +288,7 @@ public final class RetentionFacts {
 
   static Observed<JournalState> journal(HostSnapshot s) {
     // the journal directories come from the log files' one stat (no ls of their own)
-    Observed<LogFileStats> stats =
-        SnapshotFacts.command(s, LogsFacts.FILE_STATS.name())
-            .map(i -> LogFileStats.parse(i.text()));
+    Observed<LogFileStats> stats = LogsFacts.STATS.derive().apply(s);
     if (!stats.isSeen()) {
       return Observed.unseen(stats.reason());
     }

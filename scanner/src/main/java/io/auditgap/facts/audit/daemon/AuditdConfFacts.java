@@ -40,7 +40,8 @@ public final class AuditdConfFacts {
     }
     SnapshotItem it = item.get();
     if (it.exitStatus() == SnapshotItem.ABSENT) {
-      String why = modes(s).map(m -> m.errors().get(PATH)).orElse(null);
+      Observed<FileModes> modes = FileModes.MODES.derive().apply(s);
+      String why = modes.isSeen() ? modes.value().errors().get(PATH) : null;
       if (why != null && why.startsWith("No such file")) {
         return Observed.seen(Optional.empty());
       }
@@ -59,27 +60,16 @@ public final class AuditdConfFacts {
   }
 
   static Observed<FileStat> stat(HostSnapshot s) {
-    Optional<SnapshotItem> st = s.command(FileModes.COMMAND);
-    if (st.isEmpty()) {
-      return Observed.unseen(s.missingReason("command '" + FileModes.COMMAND + "'"));
+    Observed<FileModes> modes = FileModes.MODES.derive().apply(s);
+    if (!modes.isSeen()) {
+      return Observed.unseen(modes.reason());
     }
-    String p = st.get().problem();
-    if (p != null) {
-      return Observed.unseen(p);
-    }
-    FileModes modes = FileModes.parse(st.get().text());
-    FileModes.FileMode m = modes.files().get(PATH);
+    FileModes.FileMode m = modes.value().files().get(PATH);
     if (m != null) {
       return Observed.seen(new FileStat(PATH, -1, m.mode(), m.owner(), m.group(), m.type(), -1));
     }
-    String why = modes.errors().get(PATH);
+    String why = modes.value().errors().get(PATH);
     return Observed.unseen(
         "stat " + PATH + ": " + (why != null ? why : "no line for it in stat's output"));
-  }
-
-  private static Optional<FileModes> modes(HostSnapshot s) {
-    return s.command(FileModes.COMMAND)
-        .filter(i -> i.problem() == null)
-        .map(i -> FileModes.parse(i.text()));
   }
 }
