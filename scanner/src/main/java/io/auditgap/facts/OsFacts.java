@@ -50,9 +50,12 @@ public final class OsFacts {
               + " 2>/dev/null; [ ${#v} -le 64 ] || v=${v%\"${v#"
               + "?".repeat(64)
               + "}\"}; echo \"run-systemd-container: $v\"; };"
-              + " c=$(tr '\\000' '\\n' 2>/dev/null </proc/1/environ | while IFS= read -r l || [ -n \"$l\" ]; do"
-              + " case $l in container=*) printf '%s\\n' \"${l#container=}\"; break ;; esac; done);"
-              + " [ -n \"$c\" ] && echo \"pid1-container: $c\";"
+              // detect-virt reads PID 1's container= itself (after /run/systemd/container): only
+              // without its answer is the environment read here (a tr and two subshells)
+              + " [ -n \"$ag_vc\" ] || { c=$(tr '\\000' '\\n' 2>/dev/null </proc/1/environ | while"
+              + " IFS= read -r l || [ -n \"$l\" ]; do case $l in container=*) printf '%s\\n'"
+              + " \"${l#container=}\"; break ;; esac; done); [ -n \"$c\" ] && echo \"pid1-container:"
+              + " $c\"; };"
               + " [ -d /var/run/secrets/kubernetes.io ] && echo 'kubernetes:"
               + " /var/run/secrets/kubernetes.io'; exit 0");
 

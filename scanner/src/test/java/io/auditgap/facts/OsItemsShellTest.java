@@ -1,6 +1,7 @@
 package io.auditgap.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -73,6 +74,26 @@ class OsItemsShellTest {
                   ""),
           env);
     }
+  }
+
+  /**
+   * With systemd-detect-virt's answer (which reads PID 1's environment itself) the environment is
+   * not read again; without it, it is.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void pid1sEnvironmentIsReadOnlyWithoutDetectVirtsAnswer(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    String item =
+        OsFacts.CONTAINER instanceof io.auditgap.collect.CollectionItem.Command c ? c.shell() : "";
+    Path f = Files.writeString(tmp.resolve("environ"), "A=1\0container=lxc\0");
+    String withItsOwn = item.replace("/proc/1/environ", f.toString());
+    assertFalse(
+        ProcessOutput.ofShell(shell, "ag_vc=none; " + withItsOwn, 10).contains("pid1-container"));
+    assertTrue(
+        ProcessOutput.ofShell(shell, "ag_vc=; " + withItsOwn, 10)
+            .lines()
+            .anyMatch(l -> l.equals("pid1-container: lxc")));
   }
 
   /** systemd's container file: its first line, cut at 64 characters, as {@code head -c 64} did. */

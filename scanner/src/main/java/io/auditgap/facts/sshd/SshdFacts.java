@@ -32,20 +32,24 @@ public final class SshdFacts {
    * /usr/etc/ssh, and what its Include lines reach, three levels deep) has a Match block: then no
    * connection can change a setting and the {@code sshd -T} item answers for every user, so sshd is
    * not started again (about 10 ms of the host's CPU per run). One awk per level prints the Include
-   * arguments and whether a Match line was seen. Anything it cannot follow (a quoted Include,
-   * deeper nesting, no sshd_config) leaves {@code nm} empty: one run per user.
+   * arguments and whether a Match line was seen; the first level already reads the drop-ins that
+   * the distributions' Include line ({@code sshd_config.d/*.conf} beside sshd_config) names, so
+   * that one awk suffices when they are all it includes. Anything it cannot follow (a quoted
+   * Include, deeper nesting, no sshd_config) leaves {@code nm} empty: one run per user.
    */
   private static final String NO_MATCH_BLOCK =
       "nm=; "
           + SshdMainConfig.SHELL_SELECT
-          + "if [ -f \"$c\" ]; then set -- \"$c\"; i=0; while [ $i -lt 4 ];"
-          + " do i=$((i+1)); n=$#; t=$(awk '{k=tolower($1); sub(/=.*/,\"\",k)} k==\"match\"{f=1}"
-          + " k==\"include\"{sub(/^[^ \\t=]*[ \\t=]+/,\"\"); print} END{print \"#match=\" f+0}' \"$@\")"
-          + " || break; mf=${t##*#match=}; t=${t%#match=*}; case $t in *[\\\"\\']*) break;; esac;"
-          + " set -- \"$c\"; for p in $t; do case $p in /*) ;; *) p=/etc/ssh/$p;; esac; for g in $p;"
-          + " do [ -f \"$g\" ] && set -- \"$@\" \"$g\"; done; done; if [ $# -eq $n ]; then"
-          + " [ \"$mf\" = 0 ] && { nm=1; echo '# no Match block in the configuration:"
-          + " sshd -T answers for every user'; }; break; fi; done; fi; ";
+          + "if [ -f \"$c\" ]; then set -- \"$c\"; for g in \"${c%/*}\"/sshd_config.d/*.conf; do"
+          + " [ -f \"$g\" ] && set -- \"$@\" \"$g\"; done; i=0; while [ $i -lt 4 ]; do i=$((i+1));"
+          + " r=\"$*\"; t=$(awk '{sub(/^[ \\t]+/,\"\"); k=tolower($1); sub(/=.*/,\"\",k)}"
+          + " k==\"match\"{f=1; exit} k==\"include\"{sub(/^[^ \\t=]*[ \\t=]+/,\"\"); print}"
+          + " END{print \"#match=\" f+0}' \"$@\") || break; mf=${t##*#match=}; t=${t%#match=*};"
+          + " case $t in *[\\\"\\']*) break;; esac; [ \"$mf\" = 0 ] || break; set -- \"$c\";"
+          + " for p in $t; do case $p in /*) ;; *) p=/etc/ssh/$p;; esac; for g in $p;"
+          + " do [ -f \"$g\" ] && set -- \"$@\" \"$g\"; done; done; if [ \"$*\" = \"$r\" ]; then"
+          + " nm=1; echo '# no Match block in the configuration:"
+          + " sshd -T answers for every user'; break; fi; done; fi; ";
 
   /** The settings the checks read from each user's answer. */
   private static final String KEPT =
@@ -54,18 +58,25 @@ public final class SshdFacts {
 
   /**
    * {@code sshd -T -C} for root, the login user the collector runs for ({@code SUDO_USER} under
-   * sudo, else itself: the user the exposure probe asks about) and at most five interactive users
-   * (uid >= UID_MIN from /etc/login.defs, else 1000, below 60000, with a shell listed in
-   * /etc/shells that is not nologin/false), each from a generic remote source with a public address
-   * ({@link Connection#genericRemote}). Only the settings the checks read are kept, or the first
-   * lines when sshd printed none. Without a Match block each user's header says {@code as sshd -T}
-   * and the {@code sshd -T} item is the answer. Bounded: six sshd runs at most. One awk reads
+   * sudo, else the session's login name: the user the exposure probe asks about) and at most five
+   * interactive users (uid >= UID_MIN from /etc/login.defs, else 1000, below 60000, with a shell
+   * listed in /etc/shells that is not nologin/false), each from a generic remote source with a
+   * public address ({@link Connection#genericRemote}). Only the settings the checks read are kept,
+   * or the first lines when sshd printed none. Bounded: six sshd runs at most. One awk reads
    * login.defs, /etc/shells and the password database; the kept lines are picked by the shell.
+   *
+   * <p>Without a Match block, root's and the login user's headers say {@code as sshd -T} and the
+   * {@code sshd -T} item is their answer; the password database is not read then, since every
+   * user's answer would be the same.
    */
   public static final CollectionItem.Command SSHD_T_USERS =
       CollectionItem.Command.bounded(
           "sshd -T -C audited users",
-          "command -v sshd >/dev/null 2>&1 || exit 127; l=${SUDO_USER:-$(id -un 2>/dev/null)}; "
+          "command -v sshd >/dev/null 2>&1 || exit 127; l=${SUDO_USER:-${LOGNAME:-${USER:-}}};"
+              + " [ -n \"$l\" ] || l=$(id -un 2>/dev/null); "
+              + NO_MATCH_BLOCK
+              + "if [ -n \"$nm\" ]; then echo '== user=root as sshd -T'; [ -z \"$l\" ] || [ \"$l\" ="
+              + " root ] || echo \"== user=$l as sshd -T\"; exit 0; fi; "
               + "u=$( { getent passwd 2>/dev/null || cat /etc/passwd; } | awk -F: -v l=\"$l\" "
               + "'BEGIN { while ((getline x < \"/etc/login.defs\") > 0) { split(x, w, \" \");"
               + " if (w[1] == \"UID_MIN\") { c++; m = w[2] } } if (c != 1 || m !~ /^[0-9]+$/) m = 1000;"
@@ -73,11 +84,9 @@ public final class SshdFacts {
               + " s[\"root\"] = 1; print \"root\"; if (l != \"\" && !(l in s)) { s[l] = 1; print l } }"
               + " $3 >= m && $3 < 60000 && ($7 in ok) && $7 !~ /(nologin|false)$/ && n < 5"
               + " { n++; if (!($1 in s)) { s[$1] = 1; print $1 } }' 2>/dev/null); "
-              + NO_MATCH_BLOCK
-              + "set -f; for x in $u; do if [ -n \"$nm\" ]; then echo \"== user=$x as sshd -T\";"
-              + " continue; fi; o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\" 2>&1); s=$?;"
-              + " echo \"== user=$x exit=$s\"; printf '%s\\n' \"$o\" | { k=; h=; j=0; while IFS= read"
-              + " -r y; do case $y in "
+              + "set -f; for x in $u; do o=$(sshd -T -C \"user=$x,host=unknown,addr=203.0.113.1\" 2>&1);"
+              + " s=$?; echo \"== user=$x exit=$s\"; printf '%s\\n' \"$o\" | { k=; h=; j=0; while IFS="
+              + " read -r y; do case $y in "
               + KEPT.replace("|", "\\ *|")
               + "\\ *) k=\"$k$y\n\";; esac; [ $j -lt 3 ] && h=\"$h$y\n\"; j=$((j+1)); done;"
               + " printf '%s' \"${k:-$h}\"; }; done; exit 0");
