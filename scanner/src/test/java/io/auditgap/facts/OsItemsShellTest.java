@@ -49,8 +49,7 @@ class OsItemsShellTest {
   void containerItemReadsPid1sEnvironmentAsSedDid(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
     List<String> sh = shell.endsWith("busybox") ? List.of(shell, "sh", "-c") : List.of(shell, "-c");
-    String item =
-        OsFacts.CONTAINER instanceof io.auditgap.collect.CollectionItem.Command c ? c.shell() : "";
+    String item = containerItem();
     String[] environs = {
       "HOME=/\0TERM=x\\y\0 container=no\0container=  lxc \\n back\0container=second\0",
       "A=1\0B=2\0",
@@ -84,8 +83,7 @@ class OsItemsShellTest {
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void pid1sEnvironmentIsReadOnlyWithoutDetectVirtsAnswer(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
-    String item =
-        OsFacts.CONTAINER instanceof io.auditgap.collect.CollectionItem.Command c ? c.shell() : "";
+    String item = containerItem();
     Path f = Files.writeString(tmp.resolve("environ"), "A=1\0container=lxc\0");
     String withItsOwn = item.replace("/proc/1/environ", f.toString());
     assertFalse(
@@ -101,8 +99,7 @@ class OsItemsShellTest {
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void systemdsContainerFileGivesItsFirstLineCutAt64Characters(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
-    String item =
-        OsFacts.CONTAINER instanceof io.auditgap.collect.CollectionItem.Command c ? c.shell() : "";
+    String item = containerItem();
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("docker\n", "docker");
     cases.put("lxc", "lxc");
@@ -117,6 +114,10 @@ class OsItemsShellTest {
           out.lines().anyMatch(l -> l.equals("run-systemd-container: " + c.getValue())),
           () -> shell + " with " + c.getKey() + ": " + out);
     }
+  }
+
+  private static String containerItem() {
+    return ((io.auditgap.collect.CollectionItem.Command) OsFacts.CONTAINER).shell();
   }
 
   private static String run(List<String> prefix, List<String> sh, String script) throws Exception {
