@@ -48,7 +48,6 @@ class OsItemsShellTest {
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void containerItemReadsPid1sEnvironmentAsSedDid(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
-    List<String> sh = shell.endsWith("busybox") ? List.of(shell, "sh", "-c") : List.of(shell, "-c");
     String item = containerItem();
     String[] environs = {
       "HOME=/\0TERM=x\\y\0 container=no\0container=  lxc \\n back\0container=second\0",
@@ -63,10 +62,10 @@ class OsItemsShellTest {
               + f
               + " | sed -n '/^container=/{s///;p;q;}'); [ -n \"$c\" ] && echo \"pid1-container: $c\"; exit 0";
       String now = "ag_vc=; " + item.replace("/proc/1/environ", f.toString());
-      String expected = run(List.of(), sh, sed);
+      String expected = ProcessOutput.ofShell(shell, sed, 10);
       assertEquals(
           expected,
-          run(List.of(), sh, now)
+          ProcessOutput.ofShell(shell, now, 10)
               .replaceAll(
                   "(?m)^(detect-virt-c|dockerenv|containerenv|run-systemd-container|kubernetes):"
                       + " .*\n",

@@ -27,11 +27,17 @@ public final class ProcessOutput {
 
   /** {@code shell -c script}; {@code /bin/busybox} is run as {@code busybox sh}. */
   public static String ofShell(String shell, String script, int timeoutSeconds) throws Exception {
+    return ofShell(shell, script, Map.of(), timeoutSeconds);
+  }
+
+  /** {@link #ofShell(String, String, int)} with {@code env} added to this process's environment. */
+  public static String ofShell(
+      String shell, String script, Map<String, String> env, int timeoutSeconds) throws Exception {
     return of(
         shell.endsWith("busybox")
             ? List.of(shell, "sh", "-c", script)
             : List.of(shell, "-c", script),
-        Map.of(),
+        env,
         timeoutSeconds);
   }
 }

@@ -9,7 +9,6 @@ import io.auditgap.testing.ProcessOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +40,11 @@ class AuditedUsersShellTest {
             .shell()
             .replace("/usr/etc/ssh", root + "/usr-etc-ssh")
             .replace("/etc/ssh", root + "/etc/ssh");
-    List<String> sh =
-        shell.endsWith("busybox") ? List.of(shell, "sh", "-c", item) : List.of(shell, "-c", item);
-    return ProcessOutput.of(
-        sh, Map.of("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin", "SUDO_USER", "alice"), 10);
+    return ProcessOutput.ofShell(
+        shell,
+        item,
+        Map.of("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin", "SUDO_USER", "alice"),
+        10);
   }
 
   private long sshdRuns() throws Exception {
