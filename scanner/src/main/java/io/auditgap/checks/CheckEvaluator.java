@@ -21,6 +21,18 @@ public final class CheckEvaluator {
     this.registry = registry;
   }
 
+  /**
+   * Everything any check of any catalog can need: what every registered matcher reads (matchers
+   * declare their needs without parameters), and the host's identity.
+   */
+  public static Set<CollectionItem> everyNeed(MatcherRegistry registry) {
+    Set<CollectionItem> items = new LinkedHashSet<>(OsFacts.IDENTITY);
+    for (String name : registry.names()) {
+      registry.find(name).ifPresent(m -> items.addAll(m.needs()));
+    }
+    return items;
+  }
+
   /** The union of what the selected checks need, in a stable order. */
   public Set<CollectionItem> needs() {
     Set<CollectionItem> items = new LinkedHashSet<>(OsFacts.IDENTITY);

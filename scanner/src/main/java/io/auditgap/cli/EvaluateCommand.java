@@ -1,5 +1,6 @@
 package io.auditgap.cli;
 
+import io.auditgap.checks.CheckEvaluator;
 import io.auditgap.scan.Assessment;
 import io.auditgap.scan.SnapshotInputs;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ final class EvaluateCommand implements Callable<Integer> {
             .assessment()
             .evaluate(
                 new Assessment.EvaluateRequest(
-                    SnapshotInputs.read(inputs),
+                    SnapshotInputs.read(
+                        inputs, CheckEvaluator.everyNeed(evaluation.catalog.registry())),
                     profileGiven ? evaluation.catalog.profile : null,
                     evaluation.checkParams.given(evaluation.catalog),
                     evaluation.review.plan()));

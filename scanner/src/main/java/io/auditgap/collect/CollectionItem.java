@@ -83,5 +83,14 @@ public sealed interface CollectionItem
     public String key() {
       return "cmd:" + name;
     }
+
+    /**
+     * The first 12 hex digits of the SHA-256 of the name, the snippet and how it runs: the output a
+     * parser reads is defined by the snippet that printed it.
+     */
+    public String digest() {
+      return CollectorScript.digest(name + '\n' + shell + '\n' + guarded + '\n' + capped)
+          .substring(0, 12);
+    }
   }
 }

@@ -41,6 +41,7 @@ public final class CollectorScript {
         FUNCTIONS
             .replace("__NONCE__", nonce)
             .replace("__COLLECTOR_VERSION__", VERSION)
+            .replace("__ITEM_DIGESTS__", itemDigests(items))
             .replace("__ITEM_CAP__", Long.toString(limits.itemCap()))
             .replace("__TOTAL_CAP__", Long.toString(limits.totalCap()))
             .replace("__MAX_ENTRIES__", Integer.toString(limits.maxEntries()))
@@ -139,11 +140,27 @@ public final class CollectorScript {
     return sb.append('\n').append(body).toString();
   }
 
+  /**
+   * The digests of the script's commands ({@link CollectionItem.Command#digest()}), sorted and
+   * comma-separated: the collector's version covers its functions only, so a bundle names the exact
+   * commands that produced its outputs and {@code evaluate} reads none that this auditgap defines
+   * differently.
+   */
+  static String itemDigests(Collection<? extends CollectionItem> items) {
+    java.util.TreeSet<String> digests = new java.util.TreeSet<>();
+    for (CollectionItem item : items) {
+      if (item instanceof CollectionItem.Command c) {
+        digests.add(c.digest());
+      }
+    }
+    return String.join(",", digests);
+  }
+
   private static String oneLine(String s) {
     return s.replaceAll("[\\r\\n]+", " ");
   }
 
-  private static String digest(String text) {
+  static String digest(String text) {
     try {
       return HexFormat.of()
           .formatHex(

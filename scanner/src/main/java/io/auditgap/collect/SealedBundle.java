@@ -2,8 +2,11 @@ package io.auditgap.collect;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class SealedBundle {
   private static final Pattern BEGIN =
-      Pattern.compile("@@([A-Za-z0-9]{8,64}) begin 1(?: collector=([0-9a-f]+))?");
+      Pattern.compile(
+          "@@([A-Za-z0-9]{8,64}) begin 1(?: collector=([0-9a-f]+))?(?: items=([0-9a-f,]*))?");
   private static final Pattern SUM = Pattern.compile("@@([A-Za-z0-9]{8,64}) sum ([0-9]+) ([0-9]+)");
 
   private SealedBundle() {}
@@ -33,12 +37,18 @@ public final class SealedBundle {
   /**
    * @param host the name to report the host under (e.g. the file name without {@code .bundle})
    * @param collectedAt when the bundle was made, as far as known (the file's time)
+   * @param known the items this auditgap can read: a command output in the bundle under one of
+   *     their names must come from the same command
    */
   public static HostSnapshot read(
-      byte[] data, String host, Instant collectedAt, CollectorLimits limits)
+      byte[] data,
+      String host,
+      Instant collectedAt,
+      CollectorLimits limits,
+      Collection<? extends CollectionItem> known)
       throws RefusedException {
     try {
-      return readExact(data, host, collectedAt, limits);
+      return readExact(data, host, collectedAt, limits, known);
     } catch (RefusedException e) {
       // A runner that gives the script a terminal (Ansible over ssh -tt) gets every \n as \r\n.
       // Undoing that is exact (an original \r\n arrived as \r\r\n); the checksum decides.
@@ -47,9 +57,32 @@ public final class SealedBundle {
         throw e;
       }
       try {
-        return readExact(restored, host, collectedAt, limits);
+        return readExact(restored, host, collectedAt, limits, known);
       } catch (RefusedException ignored) {
         throw e;
+      }
+    }
+  }
+
+  /**
+   * The collector's version covers its functions, not the commands a catalog asks for: an output
+   * made by another definition of a command would be parsed as this one's (a changed format, other
+   * users, other paths) and give a verdict the evidence does not support.
+   */
+  private static void requireSameCommands(
+      Map<String, SnapshotItem> items, String digests, Collection<? extends CollectionItem> known)
+      throws RefusedException {
+    Set<String> made =
+        digests == null ? Set.of() : new java.util.HashSet<>(List.of(digests.split(",")));
+    for (CollectionItem item : known) {
+      if (item instanceof CollectionItem.Command c
+          && items.containsKey(c.key())
+          && !made.contains(c.digest())) {
+        throw new RefusedException(
+            "its output of '"
+                + c.name()
+                + "' was made by another version of that command than this auditgap reads: print"
+                + " the script again with 'auditgap collector' and re-run it");
       }
     }
   }
@@ -66,7 +99,11 @@ public final class SealedBundle {
   }
 
   private static HostSnapshot readExact(
-      byte[] data, String host, Instant collectedAt, CollectorLimits limits)
+      byte[] data,
+      String host,
+      Instant collectedAt,
+      CollectorLimits limits,
+      Collection<? extends CollectionItem> known)
       throws RefusedException {
     int firstEnd = indexOf(data, (byte) '\n', 0);
     String first =
@@ -126,6 +163,7 @@ public final class SealedBundle {
     for (SnapshotItem item : bundle.items()) {
       byKey.putIfAbsent(item.key(), item);
     }
+    requireSameCommands(byKey, begin.group(3), known);
     return new HostSnapshot(host, collectedAt, byKey, sumStart, true, null);
   }
 

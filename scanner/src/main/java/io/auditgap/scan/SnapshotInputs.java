@@ -1,5 +1,6 @@
 package io.auditgap.scan;
 
+import io.auditgap.collect.CollectionItem;
 import io.auditgap.collect.CollectorLimits;
 import io.auditgap.collect.HostSnapshot;
 import io.auditgap.collect.SealedBundle;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,20 +36,22 @@ public final class SnapshotInputs {
   /**
    * Reads every file named, and every snapshot and bundle directly inside a directory named.
    *
+   * @param known the items this auditgap reads (a bundle whose command outputs came from other
+   *     definitions of them is refused)
    * @throws RequestException naming the file and what is wrong with it
    */
-  public static List<Input> read(List<Path> paths) {
+  public static List<Input> read(List<Path> paths, Collection<? extends CollectionItem> known) {
     List<Input> out = new ArrayList<>();
     for (Path file : files(paths)) {
-      out.add(read(file));
+      out.add(read(file, known));
     }
     return out;
   }
 
-  private static Input read(Path file) {
+  private static Input read(Path file, Collection<? extends CollectionItem> known) {
     try {
       if (isBundle(file)) {
-        return new Input(bundle(file), "bundle " + file.getFileName(), null);
+        return new Input(bundle(file, known), "bundle " + file.getFileName(), null);
       }
       SnapshotStore.Saved saved = SnapshotStore.loadSaved(file);
       EvaluatedWith how;
@@ -68,7 +72,8 @@ public final class SnapshotInputs {
   }
 
   /** A runner's bundle; the host is named after the file, e.g. web-1.bundle is web-1. */
-  private static HostSnapshot bundle(Path file) throws IOException {
+  private static HostSnapshot bundle(Path file, Collection<? extends CollectionItem> known)
+      throws IOException {
     String name = file.getFileName().toString();
     String host = name.substring(0, name.length() - BUNDLE.length());
     if (Files.size(file) > CollectorLimits.DEFAULT.maxBundleBytes() + 4096) {
@@ -79,7 +84,8 @@ public final class SnapshotInputs {
           Files.readAllBytes(file),
           host,
           Files.getLastModifiedTime(file).toInstant(),
-          CollectorLimits.DEFAULT);
+          CollectorLimits.DEFAULT,
+          known);
     } catch (SealedBundle.RefusedException e) {
       throw new RequestException(file + ": refused: " + e.getMessage());
     }

@@ -68,7 +68,7 @@ while [ $# -ge 3 ] && [ -z "$ag_q" ]; do
   if [ -n "${RANDOM+x}" ]; then (trap "" TERM; ag_pr "$1"); else ag_pr "$1"; fi
   shift 3
 done'
-  printf '@@%s begin 1 collector=%s\n' "$ag_n" "__COLLECTOR_VERSION__"
+  printf '@@%s begin 1 collector=%s items=%s\n' "$ag_n" "__COLLECTOR_VERSION__" "__ITEM_DIGESTS__"
 }
 
 # ag_emit KIND STATUS NAME, content in $ag_out

@@ -69,14 +69,19 @@ class SealedBundleTest {
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     byte[] bundle = out.toByteArray();
 
-    HostSnapshot snap = SealedBundle.read(bundle, "web-1", Instant.EPOCH, CollectorLimits.DEFAULT);
+    HostSnapshot snap =
+        SealedBundle.read(bundle, "web-1", Instant.EPOCH, CollectorLimits.DEFAULT, items);
     assertTrue(snap.complete());
     assertEquals("web-1", snap.host());
     assertEquals(
         "log_file = /var/log/audit/audit.log\n", snap.file(dir + "/auditd.conf").get().text());
     // Runners such as Ansible drop the final newline: still whole.
     SealedBundle.read(
-        Arrays.copyOf(bundle, bundle.length - 1), "web-1", Instant.EPOCH, CollectorLimits.DEFAULT);
+        Arrays.copyOf(bundle, bundle.length - 1),
+        "web-1",
+        Instant.EPOCH,
+        CollectorLimits.DEFAULT,
+        items);
 
     assertRefused(Arrays.copyOf(bundle, bundle.length - 40), "cut short");
     assertRefused(Arrays.copyOf(bundle, bundle.length / 2), "cut short");
@@ -92,11 +97,60 @@ class SealedBundleTest {
     assertRefused("hello\n".getBytes(StandardCharsets.UTF_8), "not a collector bundle");
   }
 
-  private static void assertRefused(byte[] data, String why) {
+  @Test
+  void refusesAnOutputMadeByAnotherDefinitionOfACommandItReads() throws Exception {
+    CollectionItem.Command made = CollectionItem.Command.quick("uname -m", "echo x86_64");
+    byte[] bundle = runSealed(List.of(made));
+    assertEquals(
+        "x86_64\n",
+        SealedBundle.read(bundle, "h", Instant.EPOCH, CollectorLimits.DEFAULT, List.of(made))
+            .command("uname -m")
+            .get()
+            .text());
+    // This auditgap's "uname -m" is another snippet (a changed format, another source, ...).
+    CollectionItem.Command ours = CollectionItem.Command.quick("uname -m", "uname -m");
     SealedBundle.RefusedException e =
         assertThrows(
             SealedBundle.RefusedException.class,
-            () -> SealedBundle.read(data, "h", Instant.EPOCH, CollectorLimits.DEFAULT));
+            () ->
+                SealedBundle.read(
+                    bundle, "h", Instant.EPOCH, CollectorLimits.DEFAULT, List.of(ours)));
+    assertTrue(e.getMessage().contains("'uname -m' was made by another version"), e.getMessage());
+    // The same snippet run another way (without the timeout) is another definition too.
+    CollectionItem.Command guarded = new CollectionItem.Command("uname -m", "echo x86_64");
+    assertRefusedWith(bundle, List.of(guarded), "print the script again");
+    // A command this auditgap does not read is not its concern.
+    SealedBundle.read(
+        bundle,
+        "h",
+        Instant.EPOCH,
+        CollectorLimits.DEFAULT,
+        List.of(CollectionItem.Command.quick("hostname", "hostname")));
+  }
+
+  private byte[] runSealed(List<CollectionItem> items) throws Exception {
+    Path file = dir.resolve("sealed.sh");
+    Files.writeString(
+        file,
+        CollectorScript.renderStandalone(items, NONCE, CollectorLimits.DEFAULT, List.of("t")));
+    Process p =
+        new ProcessBuilder("sh", file.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    return out;
+  }
+
+  private static void assertRefusedWith(byte[] data, List<CollectionItem> known, String why) {
+    SealedBundle.RefusedException e =
+        assertThrows(
+            SealedBundle.RefusedException.class,
+            () -> SealedBundle.read(data, "h", Instant.EPOCH, CollectorLimits.DEFAULT, known));
     assertTrue(e.getMessage().contains(why), e.getMessage());
+  }
+
+  private static void assertRefused(byte[] data, String why) {
+    assertRefusedWith(data, List.of(), why);
   }
 }
