@@ -287,6 +287,18 @@ stage() {
   # services (ssh = this sshd, PID 1) and fake daemon processes
   { echo "ssh active enabled"; echo "systemd-journald active static"; conf_all "$h" service; } |
     awk '{s[$1]=$0; if(!($1 in o)){o[$1]=n++; k[n-1]=$1}} END{for(i=0;i<n;i++) print s[k[i]]}' > "$r/state/services"
+  # every unit of the table has a unit file, as its package ships one (the collector asks systemd only
+  # about units with a file in its unit paths), whatever this machine has installed; an enabled unit
+  # whose Debian file declares an Alias= also has the link `systemctl enable` makes
+  local u st en a; while read -r u st en _; do
+    case $u in ''|ssh|systemd-journald) continue ;; esac
+    if [ ! -e "$L/usr/lib/systemd/system/$u.service" ] && [ ! -e "$L/etc/systemd/system/$u.service" ]; then
+      mkdir -p "$L/usr/lib/systemd/system"
+      printf '# auditgap fleet: stands in for the unit file of the package (systemctl answers from the services table)\n[Service]\nExecStart=/usr/sbin/%s\n' "$u" > "$L/usr/lib/systemd/system/$u.service"
+    fi
+    case $u:$en in chrony:enabled) a=chronyd ;; rsyslog:enabled) a=syslog ;; *) a= ;; esac
+    [ -z "$a" ] || { mkdir -p "$L/etc/systemd/system"; ln -sfn "/lib/systemd/system/$u.service" "$L/etc/systemd/system/$a.service"; }
+  done < "$r/state/services"
   { conf_all "$h" proc
     awk '$2=="active"{m["auditd"]="auditd"; m["rsyslog"]="rsyslogd"; m["cron"]="cron"; m["systemd-journald"]="systemd-journald"
          m["chrony"]="chronyd"; m["chronyd"]="chronyd"; m["systemd-timesyncd"]="systemd-timesyn"

@@ -177,9 +177,12 @@ class CollectorScriptTest {
     assertEquals(5, b.items().size());
   }
 
-  /** A systemctl that shows every unit's properties in systemd's order, blank lines between. */
+  /**
+   * A systemctl that shows every unit's properties in systemd's order, blank lines between, on a
+   * host without systemd's directory (every unit is asked).
+   */
   private static final String FAKE_SYSTEMCTL =
-      "  ag_to=; systemctl() { [ \"$1 $2\" = 'show -p' ] || return 9; p=,$3,; shift 3; f=1;"
+      "  ag_booted=/nonexistent; ag_to=; systemctl() { [ \"$1 $2\" = 'show -p' ] || return 9; p=,$3,; shift 3; f=1;"
           + " for u; do [ $f = 1 ] || echo; f=0; for k in MainPID Id LoadState ActiveState"
           + " UnitFileState; do case $p in *,$k,*) case $k in MainPID) v=7;; Id) v=$u;;"
           + " LoadState) v=loaded;; ActiveState) v=active;; *) v=enabled;; esac;"
@@ -219,13 +222,83 @@ class CollectorScriptTest {
         CollectorScript.render(items, NONCE, LIMITS)
             .replace(
                 "  ag_setup\n",
-                "  ag_setup\n  ag_to=; systemctl() { echo 'System has not been booted'; return 1;"
+                "  ag_setup\n  ag_booted=/nonexistent; ag_to=; systemctl() { echo 'System has not"
+                    + " been booted'; return 1;"
                     + " }\n");
     Bundle f = BundleReader.read(exec(shell, failing), NONCE, LIMITS);
     for (String n : List.of("one", "two", "three")) {
       assertEquals("System has not been booted\n", find(f, "cmd", n).text());
       assertEquals(1, find(f, "cmd", n).exitStatus());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void asksSystemdOnlyAboutUnitsWithAFileInItsUnitPaths(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Path etc = Files.createDirectories(dir.resolve("etc/systemd/system"));
+    Path lib = Files.createDirectories(dir.resolve("lib/systemd/system"));
+    Path run = Files.createDirectories(dir.resolve("run/systemd/system"));
+    Files.writeString(lib.resolve("a.service"), "[Service]\n");
+    Files.createSymbolicLink(etc.resolve("b.service"), lib.resolve("a.service")); // an alias
+    Files.createDirectories(run.resolve("c.socket.d")); // drop-ins only
+    Files.writeString(lib.resolve("t@.service"), "[Service]\n"); // a template
+    Files.createSymbolicLink(etc.resolve("m.service"), Path.of("/dev/null")); // masked
+    List<CollectionItem> items =
+        List.of(
+            CollectionItem.Command.bounded(
+                "one", "systemctl show -p Id,LoadState,ActiveState a.service d.service b.service"),
+            CollectionItem.Command.bounded(
+                "two", "systemctl show -p Id,LoadState c.socket t@x.service m.service e.service"));
+    Path asked = dir.resolve("asked");
+    String paths = etc + " " + dir.resolve("nonexistent") + " " + run + " " + lib;
+    String fake =
+        FAKE_SYSTEMCTL.replace(
+            "ag_booted=/nonexistent; ag_to=; systemctl() {",
+            "ag_booted="
+                + run
+                + "; ag_unitpaths='"
+                + paths
+                + "'; ag_to=; systemctl() {"
+                + " echo \"$*\" >> "
+                + asked
+                + ";");
+    String script =
+        CollectorScript.render(items, NONCE, LIMITS).replace("  ag_setup\n", "  ag_setup\n" + fake);
+    Bundle b = BundleReader.read(exec(shell, script), NONCE, LIMITS);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals(
+        "show -p Id,LoadState,ActiveState a.service b.service c.socket t@x.service m.service\n",
+        Files.readString(asked),
+        "one systemctl, for the units with a file only");
+    String notAsked = "# no unit file, alias or drop-in in systemd's unit paths: not asked\n";
+    assertEquals(
+        "Id=a.service\nLoadState=loaded\nActiveState=active\n\n"
+            + notAsked
+            + "Id=d.service\nLoadState=not-found\nActiveState=inactive\n\n"
+            + "Id=b.service\nLoadState=loaded\nActiveState=active\n",
+        find(b, "cmd", "one").text());
+    assertEquals(
+        "Id=c.socket\nLoadState=loaded\n\nId=t@x.service\nLoadState=loaded\n\n"
+            + "Id=m.service\nLoadState=loaded\n\n"
+            + notAsked
+            + "Id=e.service\nLoadState=not-found\n",
+        find(b, "cmd", "two").text());
+    assertEquals(0, find(b, "cmd", "two").exitStatus());
+    // no unit has a file: systemctl is not run, every unit is not-found
+    Files.delete(asked);
+    String none = script.replace("ag_unitpaths='" + paths + "'", "ag_unitpaths='" + run + "'");
+    Files.delete(run.resolve("c.socket.d"));
+    Bundle n = BundleReader.read(exec(shell, none), NONCE, LIMITS);
+    assertFalse(Files.exists(asked), "systemctl was run");
+    assertEquals(
+        notAsked
+            + "Id=a.service\nLoadState=not-found\nActiveState=inactive\n\n"
+            + notAsked
+            + "Id=d.service\nLoadState=not-found\nActiveState=inactive\n\n"
+            + notAsked
+            + "Id=b.service\nLoadState=not-found\nActiveState=inactive\n",
+        find(n, "cmd", "one").text());
   }
 
   @ParameterizedTest
