@@ -173,7 +173,7 @@ ag_dir() {
 ag_cmd() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  ag_out=$( { ag_rc=$( { { $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
+  ag_out=$( { ag_rc=$( { { ag_c=$ag_cap $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
   ag_emit cmd "$ag_rc" "$1"
@@ -184,7 +184,7 @@ ag_cmd() {
 ag_cmdt() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  ag_out=$($ag_to sh -c "$2" </dev/null 2>&1; printf '.%s' "$?")
+  ag_out=$(ag_c=$ag_cap $ag_to sh -c "$2" </dev/null 2>&1; printf '.%s' "$?")
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
   ag_emit cmd "$ag_rc" "$1"

@@ -1,12 +1,15 @@
 package io.auditgap.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.retention.RetentionFacts;
 import io.auditgap.facts.system.SystemFacts;
 import io.auditgap.testing.ProcessOutput;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +89,54 @@ class BuiltinSnippetsTest {
         CollectorScriptTest.find(b, "cmd", "identity")
             .text()
             .startsWith("kernel=" + tool("uname", "-r")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void logDirectoryListingsAreLsOwnCutAtTheItemCapOnlyWhereLarge(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Path small = Files.createDirectories(dir.resolve("small"));
+    Files.writeString(small.resolve("audit.log"), "x");
+    Files.writeString(small.resolve(".hidden"), "");
+    Files.createSymbolicLink(small.resolve("README"), Path.of("../doc/README.logs"));
+    Path large = Files.createDirectories(dir.resolve("large"));
+    // more listing than a pipe holds beyond the cap: ls is still writing when the cut ends it
+    for (int i = 0; i < 400; i++) {
+      Files.writeString(large.resolve(String.format("%03d", i) + "x".repeat(200)), "");
+    }
+    CollectionItem.Command listing = (CollectionItem.Command) RetentionFacts.AUDIT_LOG_LISTING;
+    List<CollectionItem> items = new ArrayList<>();
+    for (Path d : List.of(small, large, dir.resolve("absent"))) {
+      items.add(
+          CollectionItem.Command.bounded(
+              d.getFileName().toString(), listing.shell().replace("/var/log/audit/", d + "/")));
+    }
+    // in the group of bounded items, and alone (its own timeout, a shell of its own)
+    for (List<CollectionItem> run : List.of(items, List.of(items.get(1)))) {
+      Bundle b = CollectorScriptTest.run(shell, run);
+      for (CollectionItem i : run) {
+        String name = ((CollectionItem.Command) i).name();
+        Path d = dir.resolve(name);
+        SnapshotItem item = CollectorScriptTest.find(b, "cmd", name);
+        ProcessBuilder pb =
+            new ProcessBuilder("ls", "-l", "--time-style=+%s", d + "/").redirectErrorStream(true);
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        String ls = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int lsStatus = p.waitFor();
+        if (name.equals("large")) {
+          // 4 KB item cap in these tests: cut while ls wrote (SIGPIPE), and marked
+          assertTrue(ls.length() > 70_000, "the listing exceeds the cap and a pipe's buffer");
+          assertEquals(128 + 13, item.exitStatus(), name);
+          assertTrue(item.truncated(), name);
+          assertEquals(ls.substring(0, CollectorScriptTest.ITEM_CAP), item.text());
+        } else {
+          assertEquals(lsStatus, item.exitStatus(), name + ": ls's exit status");
+          assertFalse(item.truncated(), name);
+          assertEquals(ls, item.text(), name);
+        }
+      }
+    }
   }
 
   /** {@code ls -1 DIR}: the names ls lists, one per line. */

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Runs the real collector script under each shell it must support and parses its bundle. */
 class CollectorScriptTest {
   private static final String NONCE = "abcdef0123456789";
+  static final int ITEM_CAP = 4096;
   private static final CollectorLimits LIMITS =
-      new CollectorLimits(4096, 64 * 1024, 50, Duration.ofSeconds(2));
+      new CollectorLimits(ITEM_CAP, 64 * 1024, 50, Duration.ofSeconds(2));
 
   @TempDir Path dir;
 

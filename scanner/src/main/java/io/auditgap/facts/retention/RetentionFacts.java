@@ -30,10 +30,32 @@ public final class RetentionFacts {
   public static final CollectionItem LOGROTATE_DIR = new CollectionItem.Directory(LOGROTATE_D);
   public static final CollectionItem JOURNALD_MAIN = new CollectionItem.File(JOURNALD_CONF);
   public static final CollectionItem JOURNALD_MAIN_USR = new CollectionItem.File(JOURNALD_CONF_USR);
-  public static final CollectionItem VAR_LOG_LISTING =
-      new CollectionItem.Command("ls /var/log", "ls -l --time-style=+%s /var/log/");
+  public static final CollectionItem VAR_LOG_LISTING = listing("ls /var/log", "/var/log/");
   public static final CollectionItem AUDIT_LOG_LISTING =
-      new CollectionItem.Command("ls /var/log/audit", "ls -l --time-style=+%s /var/log/audit/");
+      listing("ls /var/log/audit", "/var/log/audit/");
+
+  /**
+   * {@code ls -l} of a log directory, under the timeout. A directory of at most 200 entries lists
+   * in under 900 KB (names of 255 bytes, link targets of 4 KB), below the item cap, so its listing
+   * is read whole; a larger one is cut at the item cap ({@code ag_c}) while ls writes, as a capped
+   * command's output is, with ls's exit status kept. The shell's glob counts the entries without a
+   * process, so the cap's head and its two subshells are paid only where a directory is that large.
+   */
+  static CollectionItem.Command listing(String name, String dir) {
+    String ls = "ls -l --time-style=+%s " + dir;
+    return CollectionItem.Command.bounded(
+        name,
+        "set -- "
+            + dir
+            + "* "
+            + dir
+            + ".[!.]*; if [ $# -le 200 ]; then "
+            + ls
+            + "; exit; fi; { r=$( { { "
+            + ls
+            + " 2>&1; echo \"$?\" >&4; } | head -c $((${ag_c:-1048576} + 1)) >&5 4>&-; } 4>&1 );"
+            + " } 5>&1; exit \"$r\"");
+  }
 
   /**
    * The time of the first record of each audit log file, from its first line only, so the cost does

@@ -517,6 +517,20 @@ class RetentionMatchersTest {
   }
 
   @Test
+  void aListingCutAtTheItemCapIsUnknown() throws IOException {
+    // the part that arrived would pass: the rotated files past the cut were not seen
+    String part = ls(entry("root", 9000, 0, "messages"));
+    SnapshotBuilder b =
+        base()
+            .put(
+                new io.auditgap.collect.SnapshotItem(
+                    "cmd", "ls /var/log", 128 + 13, part, part.length(), true));
+    Verdict v = run(new AuthLogRetentionMatcher(), b, Map.of());
+    assertEquals(Status.UNKNOWN, v.status(), v.reason());
+    assertTrue(v.reason().contains("ls /var/log: output truncated"), v.reason());
+  }
+
+  @Test
   void unreadableListingIsUnknown() throws IOException {
     SnapshotBuilder b =
         base().cmd("ls /var/log", 2, "ls: cannot open directory '/var/log/': Permission denied\n");
