@@ -173,18 +173,21 @@ ag_dir() {
 ag_cmd() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  ag_out=$( { ag_rc=$( { { ag_c=$ag_cap $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
+  case $2 in *'$ag_now'* | *'$ag_tz'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
+  ag_out=$( { ag_rc=$( { { ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
   ag_emit cmd "$ag_rc" "$1"
 }
 
-# ag_cmdt NAME SHELL: like ag_cmd for a snippet whose output is small by construction: the timeout
-# only (one subshell, timeout and sh instead of three subshells and head besides)
+# ag_cmdt NAME SHELL: like ag_cmd for a snippet whose output is small by construction, or that cuts
+# it at the item cap ($ag_c) itself: the timeout only (one subshell, timeout and sh instead of three
+# subshells and head besides)
 ag_cmdt() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  ag_out=$(ag_c=$ag_cap $ag_to sh -c "$2" </dev/null 2>&1; printf '.%s' "$?")
+  case $2 in *'$ag_now'* | *'$ag_tz'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
+  ag_out=$(ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$2" </dev/null 2>&1; printf '.%s' "$?")
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
   ag_emit cmd "$ag_rc" "$1"
@@ -201,6 +204,7 @@ ag_cmdt() {
 # reaches the group through the environment, which other users cannot read, not through its
 # arguments.
 ag_grp() {
+  case $* in *'$ag_now'* | *'$ag_tz'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
   if [ -z "$ag_to" ]; then
     while [ $# -ge 3 ]; do
       if [ "$2" = 1 ]; then ag_cmd "$1" "$3"; else ag_cmdt "$1" "$3"; fi
@@ -215,7 +219,7 @@ ag_grp() {
       shift 3
       continue
     fi
-    { ag_g=$(ag_n=$ag_n $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" </dev/null 2>/dev/null 3>&1 >&4 4>&-; printf '.%s' "$?"); } 4>&1
+    { ag_g=$(ag_n=$ag_n ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" </dev/null 2>/dev/null 3>&1 >&4 4>&-; printf '.%s' "$?"); } 4>&1
     ag_rc=${ag_g##*.}
     ag_g=${ag_g%.*}
     ag_g=${ag_g%"$ag_nl"}
@@ -376,18 +380,47 @@ ag_virt() {
   esac
 }
 
-# ag_host: the host's clock (ag_now: seconds since the epoch, ag_utc: the same instant in UTC as
-# 2006-01-02T15:04:05Z) from one date, and uname's node name, kernel release and machine (ag_node,
-# ag_rel, ag_mach); each is empty when its tool is missing or fails.
+# ag_host: the host's clock (ag_now: seconds since the epoch, ag_tz: its UTC offset as +HHMM, ag_utc:
+# the same instant in UTC as 2006-01-02T15:04:05Z) from one date, and uname's node name, kernel
+# release and machine (ag_node, ag_rel, ag_mach); each is empty when its tool is missing or fails.
 ag_host() {
   ag_hdone=1
   ag_now=
+  ag_tz=
   ag_utc=
   ag_node=
   ag_rel=
   ag_mach=
-  ag_x=$(date -u '+%s %Y-%m-%dT%H:%M:%SZ' 2>/dev/null) || ag_x=
-  case $ag_x in [0-9]*' '*) ag_now=${ag_x%% *} ag_utc=${ag_x#* } ;; esac
+  ag_x=$(date '+%s %z' 2>/dev/null) || ag_x=
+  case $ag_x in [0-9]*' '*) ag_now=${ag_x%% *} ag_tz=${ag_x#* } ;; esac
+  case $ag_now in '' | *[!0-9]*) ag_now= ag_tz= ;; esac
+  case $ag_tz in [+-][0-9][0-9][0-9][0-9]) ;; *) ag_tz= ;; esac
+  # UTC's calendar date from the day count (H. Hinnant's civil_from_days), without a second date
+  if [ -n "$ag_now" ]; then
+    ag_hs=$((ag_now % 86400)) ag_hz=$((ag_now / 86400 + 719468))
+    ag_he=$((ag_hz / 146097))
+    ag_ho=$((ag_hz - ag_he * 146097))
+    ag_hy=$(((ag_ho - ag_ho / 1460 + ag_ho / 36524 - ag_ho / 146096) / 365))
+    ag_hd=$((ag_ho - (365 * ag_hy + ag_hy / 4 - ag_hy / 100)))
+    ag_hm=$(((5 * ag_hd + 2) / 153))
+    ag_hd=$((ag_hd - (153 * ag_hm + 2) / 5 + 1))
+    ag_hm=$((ag_hm + 3 - 12 * (ag_hm >= 10)))
+    ag_hy=$((ag_hy + ag_he * 400 + (ag_hm <= 2)))
+    ag_utc=$ag_hy
+    for ag_x in $ag_hm $ag_hd $((ag_hs / 3600)) $((ag_hs % 3600 / 60)) $((ag_hs % 60)); do
+      ag_x=0$ag_x
+      ag_utc=$ag_utc${ag_x#"${ag_x%??}"}
+    done
+    # YYYYMMDDhhmmss -> YYYY-MM-DDThh:mm:ssZ
+    ag_x=${ag_utc#????}
+    ag_utc=${ag_utc%"$ag_x"}-${ag_x%????????}
+    ag_x=${ag_x#??}
+    ag_utc=$ag_utc-${ag_x%??????}T
+    ag_x=${ag_x#??}
+    ag_utc=$ag_utc${ag_x%????}:
+    ag_x=${ag_x#??}
+    ag_utc=$ag_utc${ag_x%??}:${ag_x#??}Z
+  fi
   # the same kernel values from /proc/sys/kernel with built-ins where the kernel has all three
   # (older kernels have no arch file); else one uname
   { IFS= read -r ag_node </proc/sys/kernel/hostname && IFS= read -r ag_rel </proc/sys/kernel/osrelease &&
@@ -407,7 +440,7 @@ ag_run() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   case $2 in *'$ag_v'[cv]* | *'${ag_v'[cv]*) [ -n "${ag_vdone:-}" ] || ag_virt ;; esac
-  case $2 in *'$ag_now'* | *'$ag_utc'* | *'$ag_node'* | *'$ag_rel'* | *'$ag_mach'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
+  case $2 in *'$ag_now'* | *'$ag_tz'* | *'$ag_utc'* | *'$ag_node'* | *'$ag_rel'* | *'$ag_mach'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
   ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}

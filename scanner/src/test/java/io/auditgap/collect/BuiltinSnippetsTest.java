@@ -139,6 +139,46 @@ class BuiltinSnippetsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void theClocksUtcTimeIsWhatDatePrints(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    // leap days, century years (2100 is not a leap year, 2000 is), the ends of days and years
+    long[] epochs = {
+      0,
+      59,
+      86399,
+      86400,
+      951782400,
+      951868799,
+      978307199,
+      1709164800,
+      1709251199,
+      1735689599,
+      1796550000,
+      2147483647,
+      4107542399L,
+      4107542400L,
+      4102444800L,
+      253402300799L
+    };
+    StringBuilder loop = new StringBuilder("for e in");
+    StringBuilder expected = new StringBuilder();
+    for (long e : epochs) {
+      loop.append(' ').append(e);
+      expected
+          .append(e)
+          .append(" +0530 ")
+          .append(tool("date", "-u", "-d", "@" + e, "+%Y-%m-%dT%H:%M:%SZ"));
+    }
+    // the collector's one date, answered for each instant; everything else as the collector runs it
+    loop.append(
+        "; do date() { echo \"$e +0530\"; }; ag_host; echo \"$ag_now $ag_tz $ag_utc\"; done\n");
+    String script = CollectorScript.render(List.of(), "0123456789abcdef", CollectorLimits.DEFAULT);
+    script = script.substring(0, script.lastIndexOf("ag_main\n")) + loop;
+    assertEquals(expected.toString(), ProcessOutput.ofShell(shell, script, 30));
+  }
+
   /** {@code ls -1 DIR}: the names ls lists, one per line. */
   private static List<String> lsOneColumn(Path d) throws Exception {
     String out = tool("ls", "-1", d.toString());

@@ -41,25 +41,33 @@ public final class LoggingFacts {
    * The forwarding daemons' own messages of the last 24 h, bounded: the journal entries of their
    * units (audisp-remote runs under auditd.service) when the system journal is readable, and their
    * lines among the last 20,000 of /var/log/syslog (Debian, Ubuntu) and /var/log/messages (RHEL).
-   * Parsed by {@link DaemonLogParser}. About eight processes; reads only.
+   * Parsed by {@link DaemonLogParser}; the first line is the host's clock and UTC offset, from the
+   * collector's one {@code date} ({@code ag_now}, {@code ag_tz}) or, run alone, its own. Under the
+   * timeout; its output is cut at the item cap ({@code ag_c}) while it is produced only when one of
+   * those sources is read (a log line has no size bound): without them it is a few lines, and the
+   * cap's head is not started. Reads only.
    */
   public static final CollectionItem.Command DAEMON_MESSAGES =
-      new CollectionItem.Command(
+      CollectionItem.Command.bounded(
           "forwarding daemon messages",
-          "date '+now %s %z'; echo '== journal'; if command -v journalctl >/dev/null 2>&1; then"
-              + " s=absent; for f in /var/log/journal/*/system.journal"
+          "if [ -n \"$ag_now\" ] && [ -n \"$ag_tz\" ]; then n=\"now $ag_now $ag_tz\"; else"
+              + " n=$(date '+now %s %z'); fi; j=no-journalctl; if command -v journalctl"
+              + " >/dev/null 2>&1; then j=absent; for f in /var/log/journal/*/system.journal"
               + " /run/log/journal/*/system.journal; do [ -e \"$f\" ] || continue;"
-              + " if [ -r \"$f\" ]; then s=read; break; fi; s=denied; done;"
-              + " if [ \"$s\" = read ]; then journalctl -q --no-pager -o short-iso --since -24h"
-              + " -u rsyslog.service -u syslog-ng.service -u systemd-journal-upload.service"
-              + " -u auditd.service -n 200 2>&1; r=$?; [ \"$r\" = 0 ] || s=\"error $r\"; fi;"
-              + " echo \"-- $s\"; else echo '-- no-journalctl'; fi;"
+              + " if [ -r \"$f\" ]; then j=read; break; fi; j=denied; done; fi;"
+              + " b() { echo \"$n\"; echo '== journal'; s=$j; if [ \"$j\" = read ]; then"
+              + " journalctl -q --no-pager -o short-iso --since -24h -u rsyslog.service"
+              + " -u syslog-ng.service -u systemd-journal-upload.service -u auditd.service -n 200"
+              + " 2>&1; r=$?; [ \"$r\" = 0 ] || s=\"error $r\"; fi; echo \"-- $s\";"
               + " for f in /var/log/syslog /var/log/messages; do echo \"== $f\";"
               + " if [ ! -e \"$f\" ]; then echo '-- absent'; elif [ ! -r \"$f\" ]; then"
               + " echo '-- denied'; else tail -n 20000 \"$f\" | grep -E"
               + " '^([^ ]+|[A-Z][a-z][a-z] +[0-9]+ [0-9:]+) [^ ]+"
               + " (rsyslogd|syslog-ng|systemd-journal-upload|audisp-remote)(-[0-9]+)?(\\[[0-9]+\\])?: '"
-              + " | tail -n 200; echo '-- read'; fi; done; exit 0");
+              + " | tail -n 200; echo '-- read'; fi; done; }; c=$j;"
+              + " for f in /var/log/syslog /var/log/messages; do [ -e \"$f\" ] && [ -r \"$f\" ]"
+              + " && c=read; done; if [ \"$c\" = read ]; then"
+              + " b | head -c $((${ag_c:-1048576} + 1)); else b; fi; exit 0");
 
   private static final List<CollectionItem> RSYSLOG_ITEMS =
       List.of(
