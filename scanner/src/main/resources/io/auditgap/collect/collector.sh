@@ -305,7 +305,7 @@ ag_ss() {
   for ag_u in $ag_ssunits; do
     case $ag_ssnone in
       *" $ag_u "*)
-        ag_b="# no unit file, alias or drop-in in systemd's unit paths: not asked$ag_nl"
+        ag_b="# not asked: no unit file$ag_nl"
         ag_b="${ag_b}Id=$ag_u${ag_nl}LoadState=not-found${ag_nl}ActiveState=inactive$ag_nl"
         ag_b="${ag_b}SubState=dead${ag_nl}UnitFileState="
         ;;

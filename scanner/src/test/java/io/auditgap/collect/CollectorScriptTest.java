@@ -272,7 +272,7 @@ class CollectorScriptTest {
         "show -p Id,LoadState,ActiveState a.service b.service c.socket t@x.service m.service\n",
         Files.readString(asked),
         "one systemctl, for the units with a file only");
-    String notAsked = "# no unit file, alias or drop-in in systemd's unit paths: not asked\n";
+    String notAsked = "# not asked: no unit file\n";
     assertEquals(
         "Id=a.service\nLoadState=loaded\nActiveState=active\n\n"
             + notAsked
