@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auditgap.facts.OsFacts;
+import io.auditgap.facts.logging.SyslogdProcesses;
 import io.auditgap.facts.retention.RetentionFacts;
 import io.auditgap.facts.system.SystemFacts;
 import io.auditgap.testing.ProcessOutput;
@@ -177,6 +178,50 @@ class BuiltinSnippetsTest {
     String script = CollectorScript.render(List.of(), "0123456789abcdef", CollectorLimits.DEFAULT);
     script = script.substring(0, script.lastIndexOf("ag_main\n")) + loop;
     assertEquals(expected.toString(), ProcessOutput.ofShell(shell, script, 30));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void processesAndSyslogdsComeFromOnePassOverProc(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    // a process named syslogd (a script's name is its process's name) that logs to -O FILE
+    Path fake = dir.resolve("syslogd");
+    Files.writeString(fake, "#!/bin/sh\nsleep 60\n");
+    fake.toFile().setExecutable(true);
+    Path store = dir.resolve("messages");
+    Files.writeString(store, "x\n");
+    Process syslogd = new ProcessBuilder(fake.toString(), "-O", store.toString()).start();
+    try {
+      String comm = "";
+      for (int i = 0; i < 100 && !comm.equals("syslogd\n"); i++) {
+        Thread.sleep(20);
+        comm = Files.readString(Path.of("/proc/" + syslogd.pid() + "/comm"));
+      }
+      assertEquals("syslogd\n", comm);
+      // the default item cap: this machine may run many processes
+      String script =
+          CollectorScript.render(
+              List.of(SystemFacts.PROCESSES, SyslogdProcesses.ITEM, OsFacts.UNAME_M),
+              "0123456789abcdef",
+              CollectorLimits.DEFAULT);
+      Bundle b =
+          BundleReader.read(
+              CollectorScriptTest.exec(shell, script), "0123456789abcdef", CollectorLimits.DEFAULT);
+      SnapshotItem processes = CollectorScriptTest.find(b, "cmd", "processes");
+      assertFalse(processes.truncated());
+      List<String> names = List.of(processes.text().split("\n"));
+      assertTrue(names.contains("syslogd"), names.size() + " names");
+      assertTrue(names.contains("java"), "this test's own JVM among " + names.size() + " names");
+      // the order of /proc, each name as its comm file has it
+      assertEquals(Files.readString(Path.of("/proc/1/comm")).strip(), names.get(0));
+      String found = CollectorScriptTest.find(b, "cmd", "syslogd processes").text();
+      assertTrue(found.contains("\ncmd /bin/sh " + fake + " -O " + store + " \n"), found);
+      assertTrue(
+          found.contains("\nstore " + tool("stat", "-c", "%Y|%a|%U|%G|%F|%s|%n", store.toString())),
+          found);
+    } finally {
+      syslogd.destroy();
+    }
   }
 
   /** {@code ls -1 DIR}: the names ls lists, one per line. */

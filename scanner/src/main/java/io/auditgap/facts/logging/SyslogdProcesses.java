@@ -45,14 +45,15 @@ public record SyslogdProcesses(
    * (what /sbin/syslogd links to: /bin/busybox on Alpine), then {@code store STAT} for the file it
    * logs to: the argument of {@code -O FILE} or {@code -OFILE}, else /var/log/messages, in the
    * {@code '%Y|%a|%U|%G|%F|%s|%n'} shape of the log file stats ({@code store absent|FILE} or {@code
-   * store denied|FILE} otherwise). Shell built-ins only on a host without one; two readlink, two tr
-   * and one stat per syslogd process.
+   * store denied|FILE} otherwise). The processes are the collector's one pass over /proc ({@code
+   * ag_procs}). Shell built-ins only on a host without one; two readlink, two tr and one stat per
+   * syslogd process.
    */
   public static final CollectionItem.Command ITEM =
       CollectionItem.Command.quick(
           "syslogd processes",
-          "for d in /proc/[0-9]*; do IFS= read -r c < \"$d/comm\" 2>/dev/null || continue;"
-              + " [ \"$c\" = syslogd ] || continue;"
+          "o=$IFS; IFS=$ag_nl; set -f; for l in $ag_procs; do IFS=$o; set +f;"
+              + " [ \"${l#* }\" = syslogd ] || continue; d=/proc/${l%% *};"
               + " printf 'exe %s\\n' \"$(readlink \"$d/exe\" 2>/dev/null)\";"
               + " printf 'cmd '; tr '\\0' ' ' < \"$d/cmdline\" 2>/dev/null; echo;"
               + " printf 'sbin %s\\n' \"$(readlink /sbin/syslogd 2>/dev/null)\";"

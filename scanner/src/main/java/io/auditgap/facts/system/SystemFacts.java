@@ -74,11 +74,16 @@ public final class SystemFacts {
           "binaries",
           "for b in auditd auditctl augenrules ausearch aureport; do command -v \"$b\" >/dev/null"
               + " 2>&1 && printf '%s\\t' \"$b\" && command -v \"$b\"; done; exit 0");
+
+  /**
+   * The name of every process, one per line, in /proc's order: from the collector's one pass over
+   * /proc ({@code ag_procs}, "PID NAME" lines), shared with the items that look at processes.
+   */
   public static final CollectionItem.Command PROCESSES =
       CollectionItem.Command.quick(
           "processes",
-          "for f in /proc/[0-9]*/comm; do IFS= read -r c < \"$f\" && printf '%s\\n' \"$c\"; done"
-              + " 2>/dev/null; exit 0");
+          "IFS=$ag_nl; set -f; for l in $ag_procs; do printf '%s\\n' \"${l#* }\"; done; exit 0");
+
   public static final CollectionItem SYSTEMCTL_SHOW =
       CollectionItem.Command.bounded(
           "systemctl show auditd",
