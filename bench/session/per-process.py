@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""per-process.py PID RUNS PERF_DATA: CPU per process of everything PID started, per run.
+"""per-process.py PID[,PID...] RUNS PERF_DATA: CPU per process of everything PID started, per run.
 
 Reads a `perf record -a -e sched:sched_switch -e sched:sched_process_fork -e sched:sched_process_exec
 -e sched:sched_wakeup` recording: processes are attributed to PID (a test-fleet host's PID 1, its
-sshd) by their fork chain, named by what they exec'd, and their run time is summed from
-`perf sched timehist`. Used for the session breakdown in docs/performance.md:
+sshd; or every process of a booted container, see nspawn-cpu.sh) by their fork chain, named by
+what they exec'd (those running before the recording by their name), and their run time is summed
+from `perf sched timehist`. Used for the session breakdown in docs/performance.md:
 
   perf record -q -a -o s.data -e sched:sched_switch -e sched:sched_process_fork \\
       -e sched:sched_process_exec -e sched:sched_wakeup -- \\
@@ -14,7 +15,8 @@ sshd) by their fork chain, named by what they exec'd, and their run time is summ
 import collections, re, subprocess, sys
 
 def main():
-    root, runs, data = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    roots = {int(p) for p in sys.argv[1].split(",")}
+    runs, data = int(sys.argv[2]), sys.argv[3]
     parent, name = {}, {}
     script = subprocess.run(["perf", "script", "-i", data, "-F", "pid,event,trace"],
                             capture_output=True, text=True, check=True).stdout
@@ -33,12 +35,12 @@ def main():
 
     def inside(p):
         while p in parent:
-            p = parent[p]
-            if p == root:
+            if p in roots:
                 return True
-        return p == root
+            p = parent[p]
+        return p in roots
 
-    runtime = collections.Counter()
+    runtime, comm = collections.Counter(), {}
     hist = subprocess.run(["perf", "sched", "timehist", "-i", data],
                           capture_output=True, text=True, check=True).stdout
     for line in hist.splitlines():
@@ -47,9 +49,10 @@ def main():
             pid = int(m.group(3) or m.group(2))
             if inside(pid):
                 runtime[pid] += float(m.group(6))
+                comm.setdefault(pid, m.group(1).strip() + " (started before)")
     by, count = collections.Counter(), collections.Counter()
     for p, t in runtime.items():
-        k = " > ".join(name.get(p, ["sshd (listener)" if p == root else "?"]))
+        k = " > ".join(name.get(p, [comm.get(p, "?")]))
         by[k] += t
         count[k] += 1
     for k, t in by.most_common():
