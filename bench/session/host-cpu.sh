@@ -14,19 +14,11 @@ set -euo pipefail
 h=$1 n=$2; shift 2
 dir=${AUDITGAP_FLEET_DIR:-/tmp/auditgap-testfleet}
 pid=$(cat "$dir/run/$h/nspid")
-if [ -d /sys/fs/cgroup/cpuacct ] && [ -w /sys/fs/cgroup/cpuacct ]; then
-  cg=/sys/fs/cgroup/cpuacct/auditgap-host-$h
-  usage() { cat "$cg/cpuacct.usage"; }
-else
-  cg=/sys/fs/cgroup/auditgap-host-$h
-  usage() { awk '$1=="usage_usec"{print $2 * 1000}' "$cg/cpu.stat"; }
-fi
-mkdir -p "$cg"
-# afterwards: every process of the cgroup back to the root cgroup, the cgroup removed
-trap 'while read -r p; do echo "$p" > "${cg%/*}/cgroup.procs" 2>/dev/null || true; done < "$cg/cgroup.procs"; rmdir "$cg" 2>/dev/null || true' EXIT
+. "$(dirname "$0")/cpu-cgroup.sh"
+cpu_cgroup "auditgap-host-$h"
 echo "$pid" > "$cg/cgroup.procs"
-a=$(usage)
+a=$(cpu_usage)
 for _ in $(seq 1 "$n"); do "$@" >/dev/null 2>&1 </dev/null || true; done
 sleep 0.5   # let sshd reap the session's processes
-b=$(usage)
+b=$(cpu_usage)
 awk -v a="$a" -v b="$b" -v n="$n" -v h="$h" -v c="$*" 'BEGIN{printf "%s  %.2f ms/run  %s\n", h, (b - a) / 1e6 / n, c}'

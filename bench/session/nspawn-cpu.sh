@@ -22,18 +22,11 @@ pids() { for p in /proc/[0-9]*; do [ "$(readlink "$p/ns/pid" 2>/dev/null)" = "$n
 if [ "${PIDS:-}" = 1 ]; then pids | paste -sd, -; exit 0; fi
 [ $# -ge 2 ] || { echo "usage: $0 N CMD..." >&2; exit 2; }
 n=$1; shift
-if [ -d /sys/fs/cgroup/cpuacct ] && [ -w /sys/fs/cgroup/cpuacct ]; then
-  cg=/sys/fs/cgroup/cpuacct/auditgap-nspawn-$id
-  usage() { cat "$cg/cpuacct.usage"; }
-else
-  cg=/sys/fs/cgroup/auditgap-nspawn-$id
-  usage() { awk '$1=="usage_usec"{print $2 * 1000}' "$cg/cpu.stat"; }
-fi
-mkdir -p "$cg"
-trap 'while read -r p; do echo "$p" > "${cg%/*}/cgroup.procs" 2>/dev/null || true; done < "$cg/cgroup.procs"; rmdir "$cg" 2>/dev/null || true' EXIT
+. "$(dirname "$0")/cpu-cgroup.sh"
+cpu_cgroup "auditgap-nspawn-$id"
 for p in $(pids); do echo "$p" > "$cg/cgroup.procs" 2>/dev/null || true; done
-a=$(usage)
+a=$(cpu_usage)
 for _ in $(seq 1 "$n"); do "$@" >/dev/null 2>&1 </dev/null || true; done
 sleep 2   # let the host finish what the sessions left (journald, logind, systemd's bookkeeping)
-b=$(usage)
+b=$(cpu_usage)
 awk -v a="$a" -v b="$b" -v n="$n" -v c="$*" 'BEGIN{printf "%.2f ms/run  %s\n", (b - a) / 1e6 / n, c}'
