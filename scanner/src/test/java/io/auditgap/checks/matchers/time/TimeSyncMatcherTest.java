@@ -58,6 +58,23 @@ class TimeSyncMatcherTest {
   }
 
   @Test
+  void chronysOwnViewDecidesWhereTimedatectlWasNotRun() {
+    SnapshotBuilder chrony =
+        host(unit("chrony.service", "active"))
+            .cmd("chronyc -n tracking", 0, fixture("chronyc-tracking-upstream-doc.txt"))
+            .cmd("timedatectl show", 0, "# not run: chronyd answers chronyc -n tracking\n");
+    assertEquals(Status.PASS, run(chrony).status());
+    // chronyd answers, but systemd runs timesyncd as the one daemon: its view was not taken
+    Verdict v =
+        run(
+            host(unit("systemd-timesyncd.service", "active"))
+                .cmd("chronyc -n tracking", 0, fixture("chronyc-tracking-upstream-doc.txt"))
+                .cmd("timedatectl show", 0, "# not run: chronyd answers chronyc -n tracking\n"));
+    assertEquals(Status.UNKNOWN, v.status(), v.reason());
+    assertTrue(v.reason().contains("timedatectl: # not run: chronyd answers"), v.reason());
+  }
+
+  @Test
   void chronyNotSynchronisedFails() {
     Verdict v =
         run(
