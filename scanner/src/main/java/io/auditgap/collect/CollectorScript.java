@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -147,7 +148,7 @@ public final class CollectorScript {
    * differently.
    */
   static String itemDigests(Collection<? extends CollectionItem> items) {
-    java.util.TreeSet<String> digests = new java.util.TreeSet<>();
+    TreeSet<String> digests = new TreeSet<>();
     for (CollectionItem item : items) {
       if (item instanceof CollectionItem.Command c) {
         digests.add(c.digest());

@@ -3,6 +3,7 @@ package io.auditgap.collect;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,7 @@ public final class SealedBundle {
   private static void requireSameCommands(
       Map<String, SnapshotItem> items, String digests, Collection<? extends CollectionItem> known)
       throws RefusedException {
-    Set<String> made =
-        digests == null ? Set.of() : new java.util.HashSet<>(List.of(digests.split(",")));
+    Set<String> made = digests == null ? Set.of() : new HashSet<>(List.of(digests.split(",")));
     for (CollectionItem item : known) {
       if (item instanceof CollectionItem.Command c
           && items.containsKey(c.key())
