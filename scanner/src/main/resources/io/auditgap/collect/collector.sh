@@ -173,7 +173,7 @@ ag_dir() {
 ag_cmd() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  case $2 in *'$ag_now'* | *'$ag_tz'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
+  ag_prep "$2"
   ag_out=$( { ag_rc=$( { { ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
@@ -186,7 +186,7 @@ ag_cmd() {
 ag_cmdt() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  case $2 in *'$ag_now'* | *'$ag_tz'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
+  ag_prep "$2"
   ag_out=$(ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$2" </dev/null 2>&1; printf '.%s' "$?")
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
@@ -204,7 +204,7 @@ ag_cmdt() {
 # reaches the group through the environment, which other users cannot read, not through its
 # arguments.
 ag_grp() {
-  case $* in *'$ag_now'* | *'$ag_tz'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
+  ag_prep "$*"
   if [ -z "$ag_to" ]; then
     while [ $# -ge 3 ]; do
       if [ "$2" = 1 ]; then ag_cmd "$1" "$3"; else ag_cmdt "$1" "$3"; fi
@@ -445,16 +445,22 @@ ag_ps() {
   done
 }
 
+# ag_prep SHELL: the values SHELL reads from this shell (ag_vc/ag_vv, ag_host's, ag_procs), from
+# ag_virt, ag_host or ag_ps, each run once on first use. A snippet run by another shell (ag_cmd,
+# ag_cmdt, the group) gets ag_now and ag_tz through its environment.
+ag_prep() {
+  case $1 in *'$ag_v'[cv]* | *'${ag_v'[cv]*) [ -n "${ag_vdone:-}" ] || ag_virt ;; esac
+  case $1 in *'$ag_now'* | *'$ag_tz'* | *'$ag_utc'* | *'$ag_node'* | *'$ag_rel'* | *'$ag_mach'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
+  case $1 in *'$ag_procs'*) [ -n "${ag_pdone:-}" ] || ag_ps ;; esac
+}
+
 # ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output): run in
 # one subshell; stdout and stderr merged, exit status kept (also through the snippet's `exit`).
-# A snippet that reads ag_vc/ag_vv, a value of ag_host or ag_procs gets them from ag_virt, ag_host or
-# ag_ps, run once in this shell on first use.
+# What it reads from this shell is prepared first (ag_prep).
 ag_run() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  case $2 in *'$ag_v'[cv]* | *'${ag_v'[cv]*) [ -n "${ag_vdone:-}" ] || ag_virt ;; esac
-  case $2 in *'$ag_now'* | *'$ag_tz'* | *'$ag_utc'* | *'$ag_node'* | *'$ag_rel'* | *'$ag_mach'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
-  case $2 in *'$ag_procs'*) [ -n "${ag_pdone:-}" ] || ag_ps ;; esac
+  ag_prep "$2"
   ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}

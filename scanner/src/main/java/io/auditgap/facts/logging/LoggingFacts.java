@@ -65,8 +65,8 @@ public final class LoggingFacts {
               + " '^([^ ]+|[A-Z][a-z][a-z] +[0-9]+ [0-9:]+) [^ ]+"
               + " (rsyslogd|syslog-ng|systemd-journal-upload|audisp-remote)(-[0-9]+)?(\\[[0-9]+\\])?: '"
               + " | tail -n 200; echo '-- read'; fi; done; }; c=$j;"
-              + " for f in /var/log/syslog /var/log/messages; do [ -e \"$f\" ] && [ -r \"$f\" ]"
-              + " && c=read; done; if [ \"$c\" = read ]; then"
+              + " for f in /var/log/syslog /var/log/messages; do [ -r \"$f\" ] && c=read; done;"
+              + " if [ \"$c\" = read ]; then"
               + " b | head -c $((${ag_c:-1048576} + 1)); else b; fi; exit 0");
 
   private static final List<CollectionItem> RSYSLOG_ITEMS =
