@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses the collector's framed output. A pure function of bytes: it trusts nothing the host sent,
@@ -14,11 +16,13 @@ import java.util.List;
  */
 public final class BundleReader {
   private static final int MAX_HEADER = 4096;
+  private static final Pattern RET = Pattern.compile("(-?[0-9]{1,9})");
 
   private BundleReader() {}
 
   public static Bundle read(byte[] data, String nonce, CollectorLimits limits) {
     byte[] marker = ("@@" + nonce + " ").getBytes(StandardCharsets.US_ASCII);
+    byte[] trailer = ("\n@@" + nonce + " ret ").getBytes(StandardCharsets.US_ASCII);
     List<SnapshotItem> items = new ArrayList<>();
     int pos = indexOf(data, marker, 0);
     if (pos < 0) {
@@ -56,6 +60,44 @@ public final class BundleReader {
         case "end" -> {
           return new Bundle(items, true, null, eol + 1L);
         }
+        case "run" -> {
+          if (f.length < 2 || header.length() <= 4) {
+            return new Bundle(items, false, "malformed frame header", pos);
+          }
+          String name = header.substring(4);
+          int at = indexOf(data, trailer, eol + 1);
+          if (at < 0) {
+            return new Bundle(items, false, "bundle cut short inside " + name, data.length);
+          }
+          int tEnd = indexOf(data, new byte[] {'\n'}, at + 1);
+          Matcher ret =
+              tEnd < 0 || tEnd - at > MAX_HEADER
+                  ? null
+                  : RET.matcher(
+                      new String(
+                          data,
+                          at + trailer.length,
+                          tEnd - at - trailer.length,
+                          StandardCharsets.US_ASCII));
+          if (ret == null || !ret.matches()) {
+            return new Bundle(items, false, "bundle framing broken inside " + name, at + 1);
+          }
+          long size = at - (eol + 1L);
+          boolean truncated = size > limits.itemCap();
+          long kept = Math.min(size, limits.itemCap());
+          int status = Integer.parseInt(ret.group(1));
+          String text = decode(data, eol + 1, (int) kept);
+          if (total + kept > limits.totalCap()) {
+            status = SnapshotItem.SKIPPED;
+            text = "";
+            kept = 0;
+            truncated = false;
+          }
+          total += kept;
+          items.add(new SnapshotItem("cmd", name, status, text, kept, truncated));
+          pos = tEnd + 1;
+          continue;
+        }
         case "file", "dir", "cmd" -> {}
         default -> {
           return new Bundle(items, false, "unknown frame kind in bundle", pos);
@@ -77,10 +119,6 @@ public final class BundleReader {
       if (size < 0 || size > limits.itemCap()) {
         return new Bundle(items, false, "item larger than the per-item cap: " + name, pos);
       }
-      total += size;
-      if (total > limits.totalCap()) {
-        return new Bundle(items, false, "bundle larger than the total cap", pos);
-      }
       long end = eol + 1L + size;
       if (end + 1 > data.length) {
         return new Bundle(items, false, "bundle cut short inside " + name, data.length);
@@ -88,8 +126,16 @@ public final class BundleReader {
       if (data[(int) end] != '\n') {
         return new Bundle(items, false, "frame size mismatch in " + name, pos);
       }
-      items.add(
-          new SnapshotItem(f[0], name, status, decode(data, eol + 1, (int) size), size, truncated));
+      if (total + size > limits.totalCap()) {
+        // The host counts only the items it frames with a size; streamed ones count here, so a
+        // faithful bundle may pass the cap: what passes it is skipped, as the host skips it.
+        items.add(new SnapshotItem(f[0], name, SnapshotItem.SKIPPED, "", 0, false));
+      } else {
+        total += size;
+        items.add(
+            new SnapshotItem(
+                f[0], name, status, decode(data, eol + 1, (int) size), size, truncated));
+      }
       pos = (int) end + 1;
     }
   }

@@ -41,7 +41,9 @@ public sealed interface CollectionItem
    * The output (stdout and stderr merged) and exit status of a read-only shell snippet.
    *
    * @param name stable name checks use to find the result, e.g. {@code auditctl -l}
-   * @param shell POSIX sh snippet; it must only read
+   * @param shell POSIX sh snippet, the body of a function the collector's shell runs (it ends with
+   *     {@code return}, never {@code exit}; see {@link CollectorScript#requireFunctionBody}); it
+   *     must only read
    * @param guarded run under a per-item timeout (a few extra processes on the host); false only for
    *     snippets that cannot hang and print little
    * @param capped its output is also cut at the item cap while it is produced (one more process and
@@ -51,6 +53,7 @@ public sealed interface CollectionItem
       implements CollectionItem {
     public Command {
       CollectorScript.requireSafeName(name);
+      CollectorScript.requireFunctionBody(shell);
     }
 
     /** A guarded command: the safe default for anything that may wait on a daemon or network. */

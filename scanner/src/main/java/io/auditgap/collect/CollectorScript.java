@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -180,6 +181,57 @@ public final class CollectorScript {
     if (path == null || !SAFE_PATH.matcher(path).matches() || path.contains("/../")) {
       throw new IllegalArgumentException("not a plain absolute path: " + path);
     }
+  }
+
+  /**
+   * A command snippet runs as the body of a shell function in the collector's own shell (no
+   * subshell per item, see collector.sh): it ends with {@code return}, and never ends or leaves
+   * that shell ({@code exit}, {@code exec}), changes its directory or its traps. Text in single
+   * quotes (an awk program, say) is not shell and is not checked.
+   */
+  static void requireFunctionBody(String shell) {
+    Matcher m = SHELL_ONLY.matcher(unquoted(shell));
+    if (m.find()) {
+      throw new IllegalArgumentException(
+          "a command snippet is a function body: '"
+              + m.group(2)
+              + "' ends or changes the collector's shell (use return): "
+              + shell);
+    }
+  }
+
+  private static final Pattern SHELL_ONLY =
+      Pattern.compile(
+          "(^|[;&|({`\\n]|\\b(?:then|else|do|if|while|until)|!)\\s*(exit|exec|cd|trap)(?=\\s|;|\\)|$)");
+
+  /** The snippet with the text of single-quoted strings blanked out. */
+  private static String unquoted(String shell) {
+    StringBuilder sb = new StringBuilder(shell.length());
+    boolean single = false;
+    boolean dbl = false;
+    for (int i = 0; i < shell.length(); i++) {
+      char c = shell.charAt(i);
+      if (single) {
+        if (c == '\'') {
+          single = false;
+          sb.append(c);
+        } else {
+          sb.append(' ');
+        }
+        continue;
+      }
+      if (c == '\\' && i + 1 < shell.length()) {
+        sb.append(c).append(shell.charAt(++i));
+        continue;
+      }
+      if (c == '"') {
+        dbl = !dbl;
+      } else if (c == '\'' && !dbl) {
+        single = true;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   static void requireSafeName(String name) {

@@ -11,12 +11,13 @@ public final class OsFacts {
    * The host's clock in seconds, as {@code date +%s} prints it, from the collector's one {@code
    * date} run ({@code ag_host}); 127 without date.
    */
-  public static final String HOST_CLOCK_EPOCH = "[ -n \"$ag_now\" ] || exit 127; echo \"$ag_now\"";
+  public static final String HOST_CLOCK_EPOCH =
+      "[ -n \"$ag_now\" ] || return 127; echo \"$ag_now\"";
 
   /** {@code uname -m}, from the collector's one {@code uname} run ({@code ag_host}). */
   public static final CollectionItem.Command UNAME_M =
       CollectionItem.Command.quick(
-          "uname -m", "[ -n \"$ag_mach\" ] || exit 127; echo \"$ag_mach\"");
+          "uname -m", "[ -n \"$ag_mach\" ] || return 127; echo \"$ag_mach\"");
 
   /**
    * {@code id -u}'s answer, the effective uid, read by the shell from the second field of the
@@ -57,7 +58,7 @@ public final class OsFacts {
               + " \"${l#container=}\"; break ;; esac; done); [ -n \"$c\" ] && echo \"pid1-container:"
               + " $c\"; };"
               + " [ -d /var/run/secrets/kubernetes.io ] && echo 'kubernetes:"
-              + " /var/run/secrets/kubernetes.io'; exit 0");
+              + " /var/run/secrets/kubernetes.io'; return 0");
 
   /** The kernel audit interface's answer: a status when reachable, an error when not. */
   public static final CollectionItem AUDIT_STATUS =
@@ -70,7 +71,7 @@ public final class OsFacts {
           "echo \"kernel=$ag_rel\"; if command -v systemd-detect-virt >/dev/null 2>&1; then"
               + " echo \"virt=$ag_vv\"; fi;"
               + " i=; IFS= read -r i 2>/dev/null </proc/1/comm; echo \"init=$i\";"
-              + " echo \"time=$ag_utc\"; exit 0");
+              + " echo \"time=$ag_utc\"; return 0");
 
   /**
    * Collected on every host whatever the checks: who the host is and what it booted with, so every
@@ -86,7 +87,7 @@ public final class OsFacts {
           AUDIT_STATUS,
           IDENTITY_LINES,
           CollectionItem.Command.quick(
-              "hostname", "[ -n \"$ag_node\" ] || exit 127; echo \"$ag_node\""),
+              "hostname", "[ -n \"$ag_node\" ] || return 127; echo \"$ag_node\""),
           new CollectionItem.File("/etc/audit/auditd.conf"));
 
   /** {@code uname -m}, e.g. {@code x86_64}. */

@@ -3,7 +3,14 @@
 #
 # Output framing, per item: one header line
 #   @@<nonce> <kind> <status> <size> <truncated> <name>
-# then exactly <size> bytes, then one newline. The bundle ends with
+# then exactly <size> bytes, then one newline; or, for a command whose output goes straight into the
+# bundle as it is produced (no capture, so no subshell: see "Cost" below), one header line
+#   @@<nonce> run <name>
+# then its output, then one newline and one trailer line with its exit status
+#   @@<nonce> ret <status>
+# (the reader finds the trailer by the nonce, which the host's content cannot know: it is random per
+# run, held only by this shell and the group's, and never in a command's environment or arguments;
+# the reader applies the item and total caps to these items). The bundle ends with
 #   @@<nonce> end <items> <bytes>
 # and, when the script was printed by `auditgap collector` for another runner to execute, one more
 # line with the POSIX cksum (CRC and length) of every byte before it:
@@ -16,12 +23,16 @@
 # script has arrived.
 #
 # Cost on the host: regular files are read by ONE awk process at the end (every file whole, framed);
-# listing directories and classifying paths use shell built-ins only; a quick command (ag_run) costs
-# one subshell plus its own processes; only commands that can hang get a timeout (ag_cmdt), and only
-# those that can also flood the size-cap wrapper (ag_cmd).
+# listing directories and classifying paths use shell built-ins only; a command snippet is the body
+# of a shell function (it ends with `return`, never `exit`) that runs in this shell (ag_run) or in
+# the one shell of the commands that can hang, under one timeout (ag_grp), its output streamed: no
+# subshell per item, and the shell starts its programs with vfork. A captured command substitution
+# costs a fork (about 0.4 ms of the host's CPU with the child), so only values this shell must read
+# are captured. Only the commands that can flood get the size-cap wrapper (ag_cmd).
 
 ag_setup() {
   ag_n=__NONCE__
+  [ -z "${ag_is_sealed:-}" ] || ag_n=$ag_sn
   ag_cap=__ITEM_CAP__
   ag_total_cap=__TOTAL_CAP__
   ag_max_entries=__MAX_ENTRIES__
@@ -43,28 +54,44 @@ ag_setup() {
     /run/systemd/system.attached /run/systemd/generator /usr/local/lib/systemd/system
     /lib/systemd/system /usr/lib/systemd/system /run/systemd/generator.late'
   ag_pending=
+  # A snippet run by its own sh (ag_cmd, ag_cmdt): the body of a function, without arguments
+  ag_fsh='ag_x=$1; shift; ag_f() { eval "$ag_x"; }; ag_f'
   # The group shell of ag_grp (arguments: item cap, total cap, bytes so far, then NAME CAPPED SHELL
-  # triples; the nonce in $ag_n). Each snippet runs in its own subshell without positional
-  # parameters, its `exit` caught (by the trap, or as the subshell's status), as under sh -c; a
-  # capped one's output is cut at the item cap while it is produced, as in ag_cmd. Each finished
-  # item is framed straight into the bundle (fd 1); on fd 3 the group says "r" before it runs an
-  # item and "ITEMS BYTES" once its frame is written. The timeout's SIGTERM only marks the group as
-  # ended (ag_q): it ends at the next item boundary, after the frame being written, so the timeout
-  # never cuts a frame. dash (no $RANDOM) resumes a write a signal interrupted; bash and busybox sh
-  # print through stdio, which gives up on an interrupted write, so they frame in a subshell that
-  # ignores SIGTERM (one fork per item, which dash saves).
+  # triples; the nonce as the one line of its stdin, so that no environment or argument list holds
+  # it). Each snippet runs as the body of a function without positional parameters, its stdin
+  # /dev/null and its output streamed into the
+  # bundle (fd 1) between a "run" header and a "ret" trailer; a capped one runs in a subshell whose
+  # output is cut at the item cap while it is produced, as in ag_cmd, and is framed once it ends. On
+  # fd 3 the group says "h" once a header is out, "r" before it runs a capped item, and "ITEMS BYTES"
+  # once an item's frame is whole. The timeout's SIGTERM only marks the group as ended (ag_q): the
+  # item it ended gets status 124 and its trailer, and no item starts after it, so the timeout never
+  # cuts a frame. dash (no $RANDOM) resumes a write a signal interrupted; bash and busybox sh print
+  # through stdio, which gives up on an interrupted write, so they frame in a subshell that ignores
+  # SIGTERM.
   ag_gsh='ag_c=$1 ag_tc=$2 ag_t=$3 ag_k=0 ag_q=; shift 3
+IFS= read -r ag_n
 trap "ag_q=1" TERM
+ag_f() { eval "$ag_x"; }
 ag_pr() { printf "@@%s cmd %s %s %s %s\n%s\n" "$ag_n" "$ag_s" "$ag_z" "$ag_r" "$1" "$ag_o"; echo "$ag_k $ag_t" >&3; }
+ag_hd() { printf "@@%s run %s\n" "$ag_n" "$1"; echo h >&3; }
+ag_tl() { printf "\n@@%s ret %s\n" "$ag_n" "$ag_s"; echo "$ag_k $ag_t" >&3; }
 while [ $# -ge 3 ] && [ -z "$ag_q" ]; do
   ag_x=$3
+  if [ "$2" != 1 ] && [ "$ag_t" -lt "$ag_tc" ]; then
+    if [ -n "${RANDOM+x}" ]; then (trap "" TERM; ag_hd "$1"); else ag_hd "$1"; fi
+    ag_s=124
+    if [ -z "$ag_q" ]; then ag_i=$IFS; ag_f </dev/null 2>&1 3>&-; ag_s=$?; IFS=$ag_i; set +f; fi
+    [ -z "$ag_q" ] || ag_s=124
+    ag_k=$((ag_k + 1))
+    if [ -n "${RANDOM+x}" ]; then (trap "" TERM; ag_tl); else ag_tl; fi
+    [ -z "$ag_q" ] || exit 124
+    shift 3
+    continue
+  fi
   echo r >&3
   if [ "$ag_t" -ge "$ag_tc" ]; then ag_o= ag_s=-1
-  elif [ "$2" = 1 ]; then
-    ag_o=$( { ag_s=$( { { (set --; eval "$ag_x") </dev/null 2>&1 3>&-; echo "$?" >&4; } | head -c $((ag_c + 1)) >&5 4>&-; } 4>&1 ); printf .%s "$ag_s"; } 5>&1 3>&- )
-    ag_s=${ag_o##*.} ag_o=${ag_o%.*}
   else
-    ag_o=$(set --; trap "printf .%s \"\$?\"" EXIT; eval "$ag_x" </dev/null 2>&1 3>&-)
+    ag_o=$( { ag_s=$( { { (set --; ag_f) </dev/null 2>&1 3>&-; echo "$?" >&4; } | head -c $((ag_c + 1)) >&5 4>&-; } 4>&1 ); printf .%s "$ag_s"; } 5>&1 3>&- )
     ag_s=${ag_o##*.} ag_o=${ag_o%.*}
   fi
   [ -z "$ag_q" ] || exit 124
@@ -174,7 +201,7 @@ ag_cmd() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   ag_prep "$2"
-  ag_out=$( { ag_rc=$( { { ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
+  ag_out=$( { ag_rc=$( { { ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$ag_fsh" ag "$2" </dev/null 2>&1; echo "$?" >&4; } | head -c $((ag_cap + 1)) >&5 4>&-; } 4>&1 ); printf '.%s' "$ag_rc"; } 5>&1 )
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
   ag_emit cmd "$ag_rc" "$1"
@@ -187,7 +214,7 @@ ag_cmdt() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   ag_prep "$2"
-  ag_out=$(ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$2" </dev/null 2>&1; printf '.%s' "$?")
+  ag_out=$(ag_c=$ag_cap ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$ag_fsh" ag "$2" </dev/null 2>&1; printf '.%s' "$?")
   ag_rc=${ag_out##*.}
   ag_out=${ag_out%.*}
   ag_emit cmd "$ag_rc" "$1"
@@ -201,8 +228,8 @@ ag_cmdt() {
 # group during a write. When the timeout ends the group while it runs an item, that item is
 # reported as timed out (124, no output); the items after it (or, when the group ended between two
 # items, the rest) run in a new group, so each later item again has a full timeout. The nonce
-# reaches the group through the environment, which other users cannot read, not through its
-# arguments.
+# reaches the group on its stdin: an environment (/proc/PID/environ) or argument list would show it
+# to the commands the group runs, or to every user.
 ag_grp() {
   ag_prep "$*"
   if [ -z "$ag_to" ]; then
@@ -219,19 +246,24 @@ ag_grp() {
       shift 3
       continue
     fi
-    { ag_g=$(ag_n=$ag_n ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" </dev/null 2>/dev/null 3>&1 >&4 4>&-; printf '.%s' "$?"); } 4>&1
+    { ag_g=$(echo "$ag_n" | ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" 2>/dev/null 3>&1 >&4 4>&-; printf '.%s' "$?"); } 4>&1
     ag_rc=${ag_g##*.}
     ag_g=${ag_g%.*}
     ag_g=${ag_g%"$ag_nl"}
-    # the last line: "r" (ended while running an item) or ITEMS BYTES (between items)
+    # the last line: "h" (ended while a streamed item ran: its header is out), "r" (ended while a
+    # captured item ran) or ITEMS BYTES (between items)
     ag_last=${ag_g##*"$ag_nl"}
-    if [ "$ag_last" = r ]; then ag_g=${ag_g%r}; ag_g=${ag_g%"$ag_nl"}; fi
+    case $ag_last in h | r) ag_g=${ag_g%"$ag_last"}; ag_g=${ag_g%"$ag_nl"} ;; esac
     ag_g=${ag_g##*"$ag_nl"}
     ag_k=0
     case $ag_g in [0-9]*' '[0-9]*) ag_k=${ag_g%% *} ag_total=${ag_g#* } ;; esac
     ag_items=$((ag_items + ag_k))
     shift $((3 * ag_k))
-    if [ $# -ge 3 ]; then
+    if [ "$ag_last" = h ] && [ $# -ge 3 ]; then
+      printf '\n@@%s ret %s\n' "$ag_n" "$ag_rc"
+      ag_items=$((ag_items + 1))
+      shift 3
+    elif [ $# -ge 3 ]; then
       if [ "$ag_rc" = 124 ] && { [ "$ag_last" = r ] || [ "$ag_k" = 0 ]; }; then
         ag_out=
         ag_emit cmd 124 "$1"
@@ -454,18 +486,27 @@ ag_prep() {
   case $1 in *'$ag_procs'*) [ -n "${ag_pdone:-}" ] || ag_ps ;; esac
 }
 
-# ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output): run in
-# one subshell; stdout and stderr merged, exit status kept (also through the snippet's `exit`).
-# What it reads from this shell is prepared first (ag_prep).
+# ag_run NAME SHELL: a snippet that cannot hang (built-ins, local files, bounded output), run in
+# this shell as the body of a function, its output (stdout and stderr merged) streamed into the
+# bundle between a "run" header and a "ret" trailer with its status: no subshell, so the shell's
+# IFS and globbing are restored after it. What it reads from this shell is prepared first (ag_prep).
 ag_run() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   ag_prep "$2"
-  ag_out=$(trap 'printf ".%s" "$?"' EXIT; eval "$2" </dev/null 2>&1)
-  ag_rc=${ag_out##*.}
-  ag_out=${ag_out%.*}
-  ag_emit cmd "$ag_rc" "$1"
+  printf '@@%s run %s\n' "$ag_n" "$1"
+  ag_x=$2
+  ag_ifs=$IFS
+  ag_f </dev/null 2>&1
+  ag_rc=$?
+  IFS=$ag_ifs
+  set +f
+  printf '\n@@%s ret %s\n' "$ag_n" "$ag_rc"
+  ag_items=$((ag_items + 1))
 }
+
+# ag_f: the snippet in $ag_x, as the body of a function without arguments (its `return` ends it)
+ag_f() { eval "$ag_x"; }
 
 # ag_end: the files queued by ag_file, read by one awk that frames each and ends the bundle.
 # RS is a control character config text does not contain, so getline returns each file whole with
@@ -518,9 +559,16 @@ ag_read_pending() {
 # (at most the total cap) so that cksum sees exactly the bytes that were printed.
 ag_sealed() {
   ag_is_sealed=1
+  # The printed script's nonce is the same for every run and may be read where the script is kept:
+  # each run takes a fresh one from the kernel, so no file or process output can forge a frame.
+  ag_sn=
+  IFS=- read -r ag_u1 ag_u2 ag_u3 ag_u4 ag_u5 2>/dev/null </proc/sys/kernel/random/uuid &&
+    ag_sn=$ag_u1$ag_u2$ag_u3$ag_u4$ag_u5
+  case $ag_sn in *[!0-9a-f]* | '') ag_sn=$(od -An -N16 -tx1 /dev/urandom 2>/dev/null | tr -d ' \n') ;; esac
+  case $ag_sn in *[!0-9a-f]* | '') ag_sn=__NONCE__ ;; esac
   ag_b=$(ag_main; printf .)
   ag_b=${ag_b%.}
   printf '%s' "$ag_b"
   ag_sum=$(printf '%s' "$ag_b" | cksum)
-  printf '@@%s sum %s\n' "__NONCE__" "$ag_sum"
+  printf '@@%s sum %s\n' "$ag_sn" "$ag_sum"
 }

@@ -47,7 +47,7 @@ class CollectorScriptTest {
             new CollectionItem.File(dir + "/big.conf"),
             new CollectionItem.File(dir + "/missing.conf"),
             new CollectionItem.File(dir + "/sub"),
-            new CollectionItem.Command("echo", "printf 'out\\n'; printf 'err\\n' >&2; exit 3"),
+            new CollectionItem.Command("echo", "printf 'out\\n'; printf 'err\\n' >&2; return 3"),
             new CollectionItem.Command("flood", "yes flood"),
             new CollectionItem.Command("absent", "no-such-command-auditgap"),
             new CollectionItem.Command("quote", "echo \"it's\""),
@@ -82,7 +82,7 @@ class CollectorScriptTest {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
     List<CollectionItem> items =
         List.of(
-            CollectionItem.Command.quick("exit", "printf 'out\\n'; printf 'err\\n' >&2; exit 3"),
+            CollectionItem.Command.quick("exit", "printf 'out\\n'; printf 'err\\n' >&2; return 3"),
             CollectionItem.Command.quick("last status", "false"),
             CollectionItem.Command.quick("trailing newlines", "printf 'a\\n\\n\\n'"),
             CollectionItem.Command.quick("dots", "printf '1.2.3'"),
@@ -112,7 +112,8 @@ class CollectorScriptTest {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
     List<CollectionItem> items =
         List.of(
-            CollectionItem.Command.bounded("exit", "printf 'out\\n'; printf 'err\\n' >&2; exit 3"),
+            CollectionItem.Command.bounded(
+                "exit", "printf 'out\\n'; printf 'err\\n' >&2; return 3"),
             CollectionItem.Command.bounded("dots", "printf '1.2.3\\n\\n'"),
             CollectionItem.Command.bounded("big", "yes big | head -c 10000"),
             CollectionItem.Command.bounded("absent", "no-such-command-auditgap"),
@@ -487,6 +488,47 @@ class CollectorScriptTest {
     assertTrue(text.startsWith("a"), text);
     assertTrue(find(b, "cmd", "nul").text().startsWith("x"));
     assertEquals("still framed\n", find(b, "file", dir + "/after.conf").text());
+  }
+
+  /**
+   * Snippets run in the collector's own shell and in its group's, without a subshell: what one
+   * changes (word splitting, globbing, its arguments) does not reach the next, and no command sees
+   * the nonce, in its environment or in the shell's arguments.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void aSnippetLeavesTheShellAsItFoundItAndNeverSeesTheNonce(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Files.writeString(dir.resolve("a.conf"), "a\n");
+    String probe =
+        "v='a b'; set -- $v; echo \"words=$#\"; set -- "
+            + dir
+            + "/*.conf; [ -e \"$1\" ] && echo glob=on; return 0";
+    String sees =
+        "tr '\\000' '\\n' </proc/$$/environ; tr '\\000' ' ' </proc/$$/cmdline; env; return 0";
+    List<CollectionItem> items =
+        List.of(
+            CollectionItem.Command.quick("change", "IFS=:; set -f; set -- x y; return 4"),
+            CollectionItem.Command.quick("after", "echo \"args=$#\"; " + probe),
+            CollectionItem.Command.quick("sees", sees),
+            CollectionItem.Command.bounded("group change", "IFS=:; set -f; return 5"),
+            CollectionItem.Command.bounded("group after", "echo \"args=$#\"; " + probe),
+            CollectionItem.Command.bounded("group sees", sees),
+            new CollectionItem.File(dir + "/a.conf"));
+    Bundle b = run(shell, items);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals(4, find(b, "cmd", "change").exitStatus());
+    assertEquals(5, find(b, "cmd", "group change").exitStatus());
+    for (String after : List.of("after", "group after")) {
+      assertEquals("args=0\nwords=2\nglob=on\n", find(b, "cmd", after).text(), after);
+    }
+    for (String seer : List.of("sees", "group sees")) {
+      SnapshotItem it = find(b, "cmd", seer);
+      assertEquals(0, it.exitStatus(), it.text());
+      assertTrue(it.text().contains("PATH="), it.text());
+      assertFalse(it.text().contains(NONCE), seer + " saw the nonce: " + it.text());
+    }
+    assertEquals("a\n", find(b, "file", dir + "/a.conf").text());
   }
 
   static SnapshotItem find(Bundle b, String kind, String name) {

@@ -38,7 +38,7 @@ class ScriptOverStdinTest {
         new CollectionItem.File(dir + "/b.conf"),
         new CollectionItem.File(dir + "/missing.conf"),
         new CollectionItem.Command("reads stdin", "cat; echo done"),
-        new CollectionItem.Command("echo", "printf 'out\\n'; exit 3"));
+        new CollectionItem.Command("echo", "printf 'out\\n'; return 3"));
   }
 
   @ParameterizedTest

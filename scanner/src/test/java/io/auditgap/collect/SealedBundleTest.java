@@ -128,6 +128,28 @@ class SealedBundleTest {
         List.of(CollectionItem.Command.quick("hostname", "hostname")));
   }
 
+  /**
+   * The printed script's nonce is the same in every copy: a run takes a fresh one from the kernel,
+   * so output from a host that kept the script cannot forge a streamed item's end.
+   */
+  @Test
+  void eachRunOfThePrintedScriptFramesWithItsOwnNonce() throws Exception {
+    List<CollectionItem> items = List.of(CollectionItem.Command.quick("uname -m", "uname -m"));
+    byte[] one = runSealed(items);
+    byte[] two = runSealed(items);
+    String first = new String(one, StandardCharsets.US_ASCII).lines().findFirst().orElseThrow();
+    String second = new String(two, StandardCharsets.US_ASCII).lines().findFirst().orElseThrow();
+    assertTrue(first.matches("@@[0-9a-f]{32} begin .*"), first);
+    assertTrue(!first.contains(NONCE) && !second.contains(NONCE), first + " / " + second);
+    assertTrue(!first.substring(0, 34).equals(second.substring(0, 34)), first + " / " + second);
+    for (byte[] b : List.of(one, two)) {
+      assertTrue(
+          SealedBundle.read(b, "h", Instant.EPOCH, CollectorLimits.DEFAULT, items)
+              .command("uname -m")
+              .isPresent());
+    }
+  }
+
   private byte[] runSealed(List<CollectionItem> items) throws Exception {
     Path file = dir.resolve("sealed.sh");
     Files.writeString(

@@ -26,7 +26,10 @@ class OsItemsShellTest {
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void answersAsIdDoes(String shell) throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
-    List<String> sh = shell.endsWith("busybox") ? List.of(shell, "sh", "-c") : List.of(shell, "-c");
+    List<String> sh =
+        shell.endsWith("busybox")
+            ? List.of(shell, "sh", "-c", ProcessOutput.AS_FUNCTION, "ag")
+            : List.of(shell, "-c", ProcessOutput.AS_FUNCTION, "ag");
     assertEquals(run(List.of(), sh, "id -u"), run(List.of(), sh, OsFacts.ID_U.shell()));
     // another user, as sudo -u or a non-root scan would run it (needs root to switch)
     boolean root = run(List.of(), sh, "id -u").equals("0\n");

@@ -25,7 +25,11 @@ public final class ProcessOutput {
     return out;
   }
 
-  /** {@code shell -c script}; {@code /bin/busybox} is run as {@code busybox sh}. */
+  /**
+   * {@code script} run by {@code shell} as the collector runs a command snippet: the body of a
+   * function without arguments (so a snippet's {@code return} ends it; an {@code exit} ends the
+   * shell); {@code /bin/busybox} is run as {@code busybox sh}.
+   */
   public static String ofShell(String shell, String script, int timeoutSeconds) throws Exception {
     return ofShell(shell, script, Map.of(), timeoutSeconds);
   }
@@ -35,9 +39,19 @@ public final class ProcessOutput {
       String shell, String script, Map<String, String> env, int timeoutSeconds) throws Exception {
     return of(
         shell.endsWith("busybox")
-            ? List.of(shell, "sh", "-c", script)
-            : List.of(shell, "-c", script),
+            ? List.of(shell, "sh", "-c", AS_FUNCTION, "ag", script)
+            : List.of(shell, "-c", AS_FUNCTION, "ag", script),
         env,
         timeoutSeconds);
+  }
+
+  /** The collector's wrapper for a snippet run by its own sh (collector.sh, ag_fsh). */
+  public static final String AS_FUNCTION = "ag_x=$1; shift; ag_f() { eval \"$ag_x\"; }; ag_f";
+
+  /** {@code sh -c} and its arguments that run {@code script} as {@link #AS_FUNCTION} does. */
+  public static List<String> asFunction(String shell, String script) {
+    return shell.endsWith("busybox")
+        ? List.of(shell, "sh", "-c", AS_FUNCTION, "ag", script)
+        : List.of(shell, "-c", AS_FUNCTION, "ag", script);
   }
 }

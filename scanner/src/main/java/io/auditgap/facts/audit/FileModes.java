@@ -39,7 +39,7 @@ public record FileModes(Map<String, FileMode> files, Map<String, String> errors)
       CollectionItem.Command.quick(
           COMMAND,
           // one stat for every path: it reports each path (or its error) and goes on
-          "stat -c '%a %U %G %F %n' " + String.join(" ", PATHS) + " 2>&1; exit 0");
+          "stat -c '%a %U %G %F %n' " + String.join(" ", PATHS) + " 2>&1; return 0");
 
   public static final FactKey<Observed<FileModes>> MODES =
       FactKey.ofCommand("audit-file-modes", STAT, i -> parse(i.text()));

@@ -35,7 +35,7 @@ public final class LoggingFacts {
       CollectionItem.Command.quick(
           "elastic-agent fleet",
           "for f in /opt/Elastic/Agent/fleet.enc /opt/Elastic/Agent/data/fleet.enc; do"
-              + " [ -e \"$f\" ] && echo \"$f\"; done; exit 0");
+              + " [ -e \"$f\" ] && echo \"$f\"; done; return 0");
 
   /**
    * The forwarding daemons' own messages of the last 24 h, bounded: the journal entries of their
@@ -67,7 +67,7 @@ public final class LoggingFacts {
               + " | tail -n 200; echo '-- read'; fi; done; }; c=$j;"
               + " for f in /var/log/syslog /var/log/messages; do [ -r \"$f\" ] && c=read; done;"
               + " if [ \"$c\" = read ]; then"
-              + " b | head -c $((${ag_c:-1048576} + 1)); else b; fi; exit 0");
+              + " b | head -c $((${ag_c:-1048576} + 1)); else b; fi; return 0");
 
   private static final List<CollectionItem> RSYSLOG_ITEMS =
       List.of(

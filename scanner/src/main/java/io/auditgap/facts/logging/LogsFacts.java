@@ -42,13 +42,13 @@ public final class LogsFacts {
               + String.join(" ", PATHS)
               + "; do if [ -e \"$p\" ]; then set -- \"$@\" \"$p\"; elif [ ! -d \"${p%/*}\" ] ||"
               + " [ -x \"${p%/*}\" ]; then echo \"absent|$p\"; else echo \"denied|$p\"; fi; done;"
-              + " [ $# -eq 0 ] || stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$@\"; exit 0");
+              + " [ $# -eq 0 ] || stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$@\"; return 0");
 
   /** Needs root or membership of adm/systemd-journal to see system entries. */
   public static final CollectionItem.Command JOURNAL_SSHD =
       CollectionItem.Command.bounded(
           "journalctl sshd newest",
-          "command -v journalctl >/dev/null 2>&1 || exit 127; journalctl _COMM=sshd"
+          "command -v journalctl >/dev/null 2>&1 || return 127; journalctl _COMM=sshd"
               + " _COMM=sshd-session -n 1 -o short-unix --no-pager");
 
   public static final CollectionItem RSYSLOG_CONF = new CollectionItem.File("/etc/rsyslog.conf");

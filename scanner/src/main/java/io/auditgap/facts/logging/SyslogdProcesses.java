@@ -63,7 +63,7 @@ public record SyslogdProcesses(
               + " if [ -e \"$f\" ]; then"
               + " echo \"store $(stat -c '%Y|%a|%U|%G|%F|%s|%n' \"$f\" 2>/dev/null || echo \"unreadable|$f\")\";"
               + " elif [ ! -d \"${f%/*}\" ] || [ -x \"${f%/*}\" ]; then echo \"store absent|$f\";"
-              + " else echo \"store denied|$f\"; fi; done; exit 0");
+              + " else echo \"store denied|$f\"; fi; done; return 0");
 
   public static final CollectionItem.File CONF_D_FILE = new CollectionItem.File(CONF_D);
 

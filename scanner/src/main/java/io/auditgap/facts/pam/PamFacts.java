@@ -28,7 +28,7 @@ public final class PamFacts {
           "for d in /lib/security /lib64/security /usr/lib/security /usr/lib64/security"
               + " /lib/*-linux-gnu*/security /usr/lib/*-linux-gnu*/security; do"
               + " for m in pam_tty_audit.so pam_loginuid.so; do"
-              + " [ -e \"$d/$m\" ] && printf '%s\\n' \"$d/$m\"; done; done; echo '#done'; exit 0");
+              + " [ -e \"$d/$m\" ] && printf '%s\\n' \"$d/$m\"; done; done; echo '#done'; return 0");
 
   public static final CollectionItem SSHD_CONFIG = new CollectionItem.File(SshdUsePamReader.MAIN);
   public static final CollectionItem SSHD_CONFIG_D =

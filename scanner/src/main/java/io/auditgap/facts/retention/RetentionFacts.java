@@ -51,10 +51,10 @@ public final class RetentionFacts {
             + dir
             + ".[!.]*; if [ $# -le 200 ]; then "
             + ls
-            + "; exit; fi; { r=$( { { "
+            + "; return; fi; { r=$( { { "
             + ls
             + " 2>&1; echo \"$?\" >&4; } | head -c $((${ag_c:-1048576} + 1)) >&5 4>&-; } 4>&1 );"
-            + " } 5>&1; exit \"$r\"");
+            + " } 5>&1; return \"$r\"");
   }
 
   /**
@@ -65,11 +65,13 @@ public final class RetentionFacts {
   public static final CollectionItem AUDIT_FIRST_RECORDS =
       CollectionItem.Command.quick(
           "audit log first records",
-          "cd /var/log/audit || exit 13; set --; for f in audit.log*; do [ -f \"$f\" ] || continue;"
-              + " case $f in *.gz|*.xz|*.bz2|*.zst) echo \"$f -\" ;; *) set -- \"$@\" \"$f\" ;; esac;"
-              + " done; [ $# -gt 0 ] || exit 0; awk 'BEGIN { for (i = 1; i < ARGC && i <= 1000; i++) {"
+          "d=/var/log/audit; [ -d $d ] && [ -x $d ] || { echo \"cannot enter $d\"; return 13; };"
+              + " set --; for p in $d/audit.log*; do [ -f \"$p\" ] || continue; f=${p##*/}; case $f"
+              + " in *.gz|*.xz|*.bz2|*.zst) echo \"$f -\" ;; *) set -- \"$@\" \"$p\" ;; esac; done;"
+              + " [ $# -gt 0 ] || return 0; awk 'BEGIN { for (i = 1; i < ARGC && i <= 1000; i++) {"
               + " f = ARGV[i]; t = \"-\"; if ((getline l < f) > 0 && match(l, /msg=audit\\([0-9]+[.:]/))"
-              + " t = substr(l, RSTART + 10, RLENGTH - 11); close(f); print f, t } }' \"$@\"");
+              + " t = substr(l, RSTART + 10, RLENGTH - 11); close(f); sub(/.*\\//, \"\", f); print f, t"
+              + " } }' \"$@\"");
 
   /**
    * The journal files' headers (journalctl --header): per file the realtime of its first entry, its
@@ -83,7 +85,7 @@ public final class RetentionFacts {
   public static final CollectionItem JOURNAL_HEADER =
       CollectionItem.Command.bounded(
           "journal header",
-          "command -v journalctl >/dev/null 2>&1 || exit 127; { journalctl --header --no-pager"
+          "command -v journalctl >/dev/null 2>&1 || return 127; { journalctl --header --no-pager"
               + " 2>&1; echo \"exit=$?\"; } | if command -v awk >/dev/null 2>&1; then awk"
               + " '/^$/ { next } /^exit=[0-9]+$/ { print; next } /^File path: / { b = (++n > 500) ? 2"
               + " : 1; if (b == 2 && !t++) print \"#more than 500 journal files\" } b == 2 { next }"
@@ -98,7 +100,7 @@ public final class RetentionFacts {
       CollectionItem.Command.bounded(
           "df log filesystems",
           "set --; for p in /var/log/audit /var/log/journal /var/log; do [ -e \"$p\" ] && set --"
-              + " \"$@\" \"$p\"; done; [ $# -gt 0 ] || exit 0; if o=$(df -Pk \"$@\" 2>&1); then"
+              + " \"$@\" \"$p\"; done; [ $# -gt 0 ] || return 0; if o=$(df -Pk \"$@\" 2>&1); then"
               + " printf '%s\\n' \"$o\" | { read -r h; for p; do IFS= read -r l; printf '%s %s\\n'"
               + " \"$p\" \"$l\"; done; }; else for p; do printf '%s ' \"$p\"; df -Pk \"$p\" 2>&1 |"
               + " tail -n 1; done; fi");

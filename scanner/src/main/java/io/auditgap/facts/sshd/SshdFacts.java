@@ -23,9 +23,9 @@ public final class SshdFacts {
   public static final CollectionItem SSHD_T =
       CollectionItem.Command.quick(
           "sshd -T",
-          "command -v sshd >/dev/null 2>&1 || exit 127; sshd -T; echo \""
+          "command -v sshd >/dev/null 2>&1 || return 127; sshd -T; echo \""
               + SshdDump.TRAILER
-              + "$?\"; exit 0");
+              + "$?\"; return 0");
 
   /**
    * Sets {@code nm} when no file of the configuration (sshd_config in /etc/ssh, else in
@@ -72,11 +72,11 @@ public final class SshdFacts {
   public static final CollectionItem.Command SSHD_T_USERS =
       CollectionItem.Command.bounded(
           "sshd -T -C audited users",
-          "command -v sshd >/dev/null 2>&1 || exit 127; l=${SUDO_USER:-${LOGNAME:-${USER:-}}};"
+          "command -v sshd >/dev/null 2>&1 || return 127; l=${SUDO_USER:-${LOGNAME:-${USER:-}}};"
               + " [ -n \"$l\" ] || l=$(id -un 2>/dev/null); "
               + NO_MATCH_BLOCK
               + "if [ -n \"$nm\" ]; then echo '== user=root as sshd -T'; [ -z \"$l\" ] || [ \"$l\" ="
-              + " root ] || echo \"== user=$l as sshd -T\"; exit 0; fi; "
+              + " root ] || echo \"== user=$l as sshd -T\"; return 0; fi; "
               + "u=$( { getent passwd 2>/dev/null || cat /etc/passwd; } | awk -F: -v l=\"$l\" "
               + "'BEGIN { while ((getline x < \"/etc/login.defs\") > 0) { split(x, w, \" \");"
               + " if (w[1] == \"UID_MIN\") { c++; m = w[2] } } if (c != 1 || m !~ /^[0-9]+$/) m = 1000;"
@@ -89,7 +89,7 @@ public final class SshdFacts {
               + " read -r y; do case $y in "
               + KEPT.replace("|", "\\ *|")
               + "\\ *) k=\"$k$y\n\";; esac; [ $j -lt 3 ] && h=\"$h$y\n\"; j=$((j+1)); done;"
-              + " printf '%s' \"${k:-$h}\"; }; done; exit 0");
+              + " printf '%s' \"${k:-$h}\"; }; done; return 0");
 
   public static final CollectionItem MAIN_FILE = new CollectionItem.File(MAIN_CONFIG);
   public static final CollectionItem DROP_INS = new CollectionItem.Directory(DROP_IN_DIR);

@@ -57,7 +57,7 @@ public final class SystemFacts {
       CollectionItem.Command.quick(
           "packages",
           "d=/var/lib/dpkg; if [ -f $d/status ] && command -v awk >/dev/null 2>&1; then"
-              + " [ -r $d/status ] || { echo '#dpkg-unreadable'; exit 0; }; set -- $d/status;"
+              + " [ -r $d/status ] || { echo '#dpkg-unreadable'; return 0; }; set -- $d/status;"
               + " for f in $d/updates/[0-9]*; do [ -f \"$f\" ] && [ -r \"$f\" ] && set -- \"$@\" \"$f\";"
               + " done; awk '"
               + DPKG_STATUS_AWK
@@ -67,13 +67,13 @@ public final class SystemFacts {
               + " 2>/dev/null; echo '#dpkg'; elif command -v rpm >/dev/null 2>&1; then $ag_to rpm -q"
               + " --qf '%{NAME}\\t%{VERSION}-%{RELEASE}\\trpm\\n' "
               + PACKAGES
-              + " 2>/dev/null | grep -v 'is not installed'; echo '#rpm'; fi; exit 0");
+              + " 2>/dev/null | grep -v 'is not installed'; echo '#rpm'; fi; return 0");
 
   public static final CollectionItem BINARIES =
       CollectionItem.Command.quick(
           "binaries",
           "for b in auditd auditctl augenrules ausearch aureport; do command -v \"$b\" >/dev/null"
-              + " 2>&1 && printf '%s\\t' \"$b\" && command -v \"$b\"; done; exit 0");
+              + " 2>&1 && printf '%s\\t' \"$b\" && command -v \"$b\"; done; return 0");
 
   /**
    * The name of every process, one per line, in /proc's order: from the collector's one pass over
@@ -82,7 +82,7 @@ public final class SystemFacts {
   public static final CollectionItem.Command PROCESSES =
       CollectionItem.Command.quick(
           "processes",
-          "IFS=$ag_nl; set -f; for l in $ag_procs; do printf '%s\\n' \"${l#* }\"; done; exit 0");
+          "IFS=$ag_nl; set -f; for l in $ag_procs; do printf '%s\\n' \"${l#* }\"; done; return 0");
 
   public static final CollectionItem SYSTEMCTL_SHOW =
       CollectionItem.Command.bounded(
@@ -100,7 +100,7 @@ public final class SystemFacts {
       CollectionItem.Command.bounded(
           "systemctl is-enabled auditd",
           "if [ -d /run/systemd/system ]; then echo '# not run: systemd is running, systemctl show"
-              + " answers'; exit 0; fi; systemctl is-enabled auditd");
+              + " answers'; return 0; fi; systemctl is-enabled auditd");
 
   /**
    * The SysV and OpenRC boot links, as {@code ls -1} of the directories would list them (a header
@@ -112,7 +112,7 @@ public final class SystemFacts {
           "for d in /etc/rc2.d /etc/rc3.d /etc/rc5.d /etc/runlevels/default /etc/runlevels/boot;"
               + " do [ -d \"$d\" ] || continue; echo \"$d:\"; for f in \"$d\"/*; do"
               + " { [ -e \"$f\" ] || [ -L \"$f\" ]; } && printf '%s\\n' \"${f##*/}\"; done;"
-              + " done; exit 0");
+              + " done; return 0");
 
   public static final CollectionItem INIT_COMM = new CollectionItem.File("/proc/1/comm");
 

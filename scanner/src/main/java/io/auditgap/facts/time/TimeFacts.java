@@ -30,13 +30,13 @@ public final class TimeFacts {
       CollectionItem.Command.bounded(
           "timedatectl show",
           "if command -v chronyc >/dev/null 2>&1 && chronyc -n tracking >/dev/null 2>&1; then"
-              + " echo '# not run: chronyd answers chronyc -n tracking'; exit 0; fi;"
+              + " echo '# not run: chronyd answers chronyc -n tracking'; return 0; fi;"
               + " timedatectl show");
 
   public static final CollectionItem.Command CHRONYC =
       CollectionItem.Command.bounded(
           "chronyc -n tracking",
-          "command -v chronyc >/dev/null 2>&1 || exit 127; chronyc -n tracking");
+          "command -v chronyc >/dev/null 2>&1 || return 127; chronyc -n tracking");
 
   public static final FactKey<Observed<TimeDaemons>> DAEMONS =
       new FactKey<>("time daemons", needsDaemons(), TimeFacts::daemons);

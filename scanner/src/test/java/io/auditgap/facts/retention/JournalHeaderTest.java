@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -156,7 +155,9 @@ class JournalHeaderTest {
     }
     String shell = ((CollectionItem.Command) RetentionFacts.JOURNAL_HEADER).shell();
     return ProcessOutput.of(
-        List.of("/bin/sh", "-c", shell), Map.of("PATH", bin + ":" + System.getenv("PATH")), 10);
+        ProcessOutput.asFunction("/bin/sh", shell),
+        Map.of("PATH", bin + ":" + System.getenv("PATH")),
+        10);
   }
 
   private static void script(Path file, String body) throws IOException {
