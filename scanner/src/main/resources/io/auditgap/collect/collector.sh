@@ -102,7 +102,17 @@ while [ $# -ge 3 ] && [ -z "$ag_q" ]; do
   if [ -n "${RANDOM+x}" ]; then (trap "" TERM; ag_pr "$1"); else ag_pr "$1"; fi
   shift 3
 done'
-  printf '@@%s begin 1 collector=%s items=%s\n' "$ag_n" "__COLLECTOR_VERSION__" "__ITEM_DIGESTS__"
+  ag_buf="@@$ag_n begin 1 collector=__COLLECTOR_VERSION__ items=__ITEM_DIGESTS__$ag_nl"
+}
+
+# ag_flush: the frames ag_emit has kept, written at once. Every small frame (a missing file, a
+# directory's names) written alone would wake the relay between this shell and the network (sshd,
+# and sudo where it logs output) for a few bytes; whatever writes into the bundle directly (a
+# streamed command, the group, the awk at the end) flushes first, so the order stays the order of
+# the calls.
+ag_flush() {
+  [ -z "$ag_buf" ] || printf '%s' "$ag_buf"
+  ag_buf=
 }
 
 # ag_emit KIND STATUS NAME, content in $ag_out
@@ -123,7 +133,8 @@ ag_emit() {
   fi
   ag_total=$((ag_total + ag_sz))
   ag_items=$((ag_items + 1))
-  printf '@@%s %s %s %s %s %s\n%s\n' "$ag_n" "$1" "$ag_st" "$ag_sz" "$ag_tr" "$3" "$ag_out"
+  ag_buf="$ag_buf@@$ag_n $1 $ag_st $ag_sz $ag_tr $3$ag_nl$ag_out$ag_nl"
+  [ ${#ag_buf} -le 32768 ] || ag_flush
 }
 
 # ag_absent KIND PATH: a path that does not test as existing is "absent" only when every parent
@@ -246,6 +257,7 @@ ag_grp() {
       shift 3
       continue
     fi
+    ag_flush
     { ag_g=$(echo "$ag_n" | ag_now=$ag_now ag_tz=$ag_tz $ag_to sh -c "$ag_gsh" ag "$ag_cap" "$ag_total_cap" "$ag_total" "$@" 2>/dev/null 3>&1 >&4 4>&-; printf '.%s' "$?"); } 4>&1
     ag_rc=${ag_g##*.}
     ag_g=${ag_g%.*}
@@ -260,6 +272,7 @@ ag_grp() {
     ag_items=$((ag_items + ag_k))
     shift $((3 * ag_k))
     if [ "$ag_last" = h ] && [ $# -ge 3 ]; then
+      # nothing was kept since the group began: its item's trailer follows its output
       printf '\n@@%s ret %s\n' "$ag_n" "$ag_rc"
       ag_items=$((ag_items + 1))
       shift 3
@@ -494,7 +507,8 @@ ag_run() {
   ag_out=
   if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
   ag_prep "$2"
-  printf '@@%s run %s\n' "$ag_n" "$1"
+  ag_buf="$ag_buf@@$ag_n run $1$ag_nl"
+  ag_flush
   ag_x=$2
   ag_ifs=$IFS
   ag_f </dev/null 2>&1
@@ -512,6 +526,7 @@ ag_f() { eval "$ag_x"; }
 # RS is a control character config text does not contain, so getline returns each file whole with
 # its exact bytes (only a trailing \001 would be dropped). Same caps as ag_emit.
 ag_end() {
+  ag_flush
   if [ -z "$ag_pending" ]; then
     printf '@@%s end %s %s\n' "$ag_n" "$ag_items" "$ag_total"
   else

@@ -24,19 +24,24 @@ public final class TimeFacts {
    * started on demand and stops when idle, so on a host scanned now and then each {@code
    * timedatectl show} starts it: about 50 ms of the host's CPU, against 6 ms while it runs and 1.5
    * ms for one more chronyc (measured on the booted Debian 12 of scanner/src/test/nspawn). Where
-   * chronyd answers, timedatectl is not run and the item says so.
+   * chronyd answers, timedatectl is not run and the item says so. The {@link #CHRONYC} item, run
+   * before it in the same shell (the group of commands under the timeout runs them in order, in one
+   * shell), leaves chronyc's status in {@code ag_r_chronyc}; where it did not run there, this item
+   * asks chronyc itself.
    */
   public static final CollectionItem.Command TIMEDATECTL =
       CollectionItem.Command.bounded(
           "timedatectl show",
-          "if command -v chronyc >/dev/null 2>&1 && chronyc -n tracking >/dev/null 2>&1; then"
+          "if command -v chronyc >/dev/null 2>&1 && { [ \"${ag_r_chronyc:-}\" = 0 ] || {"
+              + " [ -z \"${ag_r_chronyc:-}\" ] && chronyc -n tracking >/dev/null 2>&1; }; }; then"
               + " echo '# not run: chronyd answers chronyc -n tracking'; return 0; fi;"
               + " timedatectl show");
 
   public static final CollectionItem.Command CHRONYC =
       CollectionItem.Command.bounded(
           "chronyc -n tracking",
-          "command -v chronyc >/dev/null 2>&1 || return 127; chronyc -n tracking");
+          "command -v chronyc >/dev/null 2>&1 || return 127; chronyc -n tracking;"
+              + " ag_r_chronyc=$?; return $ag_r_chronyc");
 
   public static final FactKey<Observed<TimeDaemons>> DAEMONS =
       new FactKey<>("time daemons", needsDaemons(), TimeFacts::daemons);

@@ -43,4 +43,37 @@ class TimedatectlItemTest {
     // chronyc without a daemon ("506 Cannot talk to daemon", exit 1): timedatectl answers
     assertEquals("NTPSynchronized=yes\n", run(shell, "1"));
   }
+
+  /**
+   * After the chronyc item in the same shell (the group runs both, in order), the answer chronyc
+   * gave there decides: chronyc is not started a second time.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void takesChronycsAnswerFromTheChronycItemBeforeIt(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    for (String status : new String[] {"0", "1"}) {
+      Path bin = Files.createDirectories(dir.resolve("both-" + status));
+      Path runs = bin.resolve("runs");
+      write(bin.resolve("chronyc"), "echo run >> '" + runs + "'; echo tracking; exit " + status);
+      write(bin.resolve("timedatectl"), "echo NTPSynchronized=yes");
+      String both =
+          "ag_x='"
+              + TimeFacts.CHRONYC.shell().replace("'", "'\\''")
+              + "'; ag_f; echo \"chronyc=$?\"; ag_x='"
+              + TimeFacts.TIMEDATECTL.shell().replace("'", "'\\''")
+              + "'; ag_f";
+      String out =
+          ProcessOutput.ofShell(shell, both, Map.of("PATH", bin + ":" + System.getenv("PATH")), 30);
+      assertEquals(
+          "tracking\nchronyc="
+              + status
+              + "\n"
+              + (status.equals("0")
+                  ? "# not run: chronyd answers chronyc -n tracking\n"
+                  : "NTPSynchronized=yes\n"),
+          out);
+      assertEquals("run\n", Files.readString(runs), "chronyc started once");
+    }
+  }
 }
