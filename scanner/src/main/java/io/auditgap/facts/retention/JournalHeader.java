@@ -1,6 +1,5 @@
 package io.auditgap.facts.retention;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -8,31 +7,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code journalctl --header} says about the journal files journalctl reads (the same files
- * its other queries read: system and user journals, persistent and volatile): per file its path,
- * the realtime of its first entry, its entry count and its disk usage. The journal's disk usage is
- * the sum of the files' (as {@code journalctl --disk-usage} sums them), each taken at the top of
- * what its printed size can stand for: systemd prints {@code 3.5M} for anything from 3.5 up to 3.6
- * MiB, so the sum may exceed the real usage by 0.1 of a unit per file but never falls short of it
- * (a larger usage means a faster write rate and a shorter retention estimate, never a longer one).
- * Its oldest entry is the earliest first entry of a file that has entries, to the microsecond.
+ * The journal files journalctl reads by default (system and user journals, persistent and volatile,
+ * of the local machine), from their own headers: per file its path, the realtime of its first
+ * entry, its entry count and its disk usage. The journal's disk usage is the sum of the files' (as
+ * {@code journalctl --disk-usage} sums them: allocated blocks); its oldest entry is the earliest
+ * first entry of a file that has entries, to the microsecond.
  *
- * <p>Read from systemd 252's layout: a block per file that starts with {@code File path:}, holds
- * {@code Head realtime timestamp: TEXT (HEX)} with the exact microseconds in hex, {@code Entry
- * objects: N} and ends with {@code Disk usage: SIZE}. A block without any of these (another
- * version's layout) makes the whole answer unknown, never a guess.
+ * <p>Read from the collector's "journal header" item: one {@code stat -c '%b %B %n'} line per file,
+ * then {@code #stat=STATUS}, then one line of 24 64-bit words per file ({@code od -An -v -tx8
+ * -w192} of each file's first 192 bytes, in the same order), then {@code #od=STATUS}. The words are
+ * the header of systemd's journal file format (docs/JOURNAL_FILE_FORMAT.md in systemd's sources):
+ * word 0 the signature {@code LPKSHHRH}, word 19 {@code n_entries}, word 23 {@code
+ * head_entry_realtime}, little-endian in the file and printed in the host's byte order, which the
+ * signature tells. Anything else (a file not readable, a missing or shifted line, another
+ * signature) makes the whole answer unknown, never a guess.
  *
- * @param files the journal files, in journalctl's order; empty when there are none
+ * @param files the journal files; empty when there are none
  * @param problem why the output cannot be read (empty when it can)
  */
 public record JournalHeader(List<JournalFile> files, String problem) {
-  private static final Pattern HEAD =
-      Pattern.compile("^Head realtime timestamp:.*\\(([0-9a-f]{1,16})\\)\\s*$");
-  private static final Pattern ENTRIES = Pattern.compile("^Entry objects: ([0-9]+)\\s*$");
-  private static final Pattern USAGE = Pattern.compile("^Disk usage: (\\S+)\\s*$");
-  private static final Pattern SIZE = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?([KMGTPE]?)B?");
-  private static final Pattern EXIT = Pattern.compile("^exit=([0-9]+)$");
-  private static final String NO_FILES = "No journal files were found.";
+  private static final Pattern STAT = Pattern.compile("^([0-9]{1,18}) ([0-9]{1,9}) (/.+)$");
+  private static final Pattern STATUS = Pattern.compile("^#(stat|od)=([0-9]+)$");
+  private static final Pattern WORD = Pattern.compile("[0-9a-f]{16}");
+  private static final long SIGNATURE = 0x48524848534b504cL; // "LPKSHHRH" read little-endian
+  private static final int ENTRIES_WORD = 19;
+  private static final int HEAD_REALTIME_WORD = 23;
+  private static final int WORDS = 24;
 
   /**
    * One journal file.
@@ -68,105 +68,87 @@ public record JournalHeader(List<JournalFile> files, String problem) {
         .min();
   }
 
-  /**
-   * Parses the collector's "journal header" item: journalctl's output (the collector may leave out
-   * the other lines of each file's block) followed by {@code exit=STATUS}.
-   */
+  /** Parses the collector's "journal header" item (see the class comment). */
   public static JournalHeader parse(String text) {
-    List<JournalFile> files = new ArrayList<>();
-    String path = null;
-    long head = -1;
-    long entries = -1;
-    OptionalLong usage = OptionalLong.empty();
-    boolean noFiles = false;
-    int exit = -1;
+    List<String> paths = new ArrayList<>();
+    List<Long> disk = new ArrayList<>();
+    List<long[]> headers = new ArrayList<>();
+    int statStatus = -1;
+    int odStatus = -1;
     for (String line : text.split("\n")) {
       Matcher m;
-      if (line.startsWith("File path: ")) {
-        if (path != null) {
-          String bad = incomplete(path, head, entries, usage);
-          if (!bad.isEmpty()) {
-            return unreadable(bad);
-          }
-          files.add(new JournalFile(path, head, entries, usage.getAsLong()));
+      if (line.equals("#no journal files")) {
+        return new JournalHeader(List.of(), "");
+      } else if (line.startsWith("#denied ")) {
+        return unreadable(line.substring(8) + " not readable (collect as root)");
+      } else if (line.startsWith("#more than ") || line.equals("#odd name")) {
+        return unreadable(
+            line.startsWith("#odd")
+                ? "a journal file with an unusual name"
+                : line.substring(1) + ": not all of them described");
+      } else if ((m = STATUS.matcher(line)).matches()) {
+        if (m.group(1).equals("stat")) {
+          statStatus = Integer.parseInt(m.group(2));
+        } else {
+          odStatus = Integer.parseInt(m.group(2));
         }
-        path = line.substring("File path: ".length()).strip();
-        head = -1;
-        entries = -1;
-        usage = OptionalLong.empty();
-      } else if (path != null && line.startsWith("Head realtime timestamp:")) {
-        m = HEAD.matcher(line);
-        if (!m.matches()) {
-          return unreadable("unrecognised line for " + path + ": " + line.strip());
+      } else if (statStatus < 0 && (m = STAT.matcher(line)).matches()) {
+        paths.add(m.group(3));
+        disk.add(Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)));
+      } else if (statStatus >= 0 && odStatus < 0 && !line.isBlank()) {
+        long[] words = words(line);
+        if (words == null) {
+          return unreadable("unrecognised header line: " + shortened(line));
         }
-        head = Long.parseUnsignedLong(m.group(1), 16);
-      } else if (path != null && (m = ENTRIES.matcher(line)).matches()) {
-        entries = Long.parseLong(m.group(1));
-      } else if (path != null && line.startsWith("Disk usage:")) {
-        m = USAGE.matcher(line);
-        usage = m.matches() ? atMost(m.group(1)) : OptionalLong.empty();
-        if (usage.isEmpty()) {
-          return unreadable("unrecognised line for " + path + ": " + line.strip());
-        }
-      } else if ((m = EXIT.matcher(line)).matches()) {
-        exit = Integer.parseInt(m.group(1));
-      } else if (line.startsWith("#more than ")) {
-        return unreadable(line.substring(1) + ": not all of them described");
-      } else if (line.strip().equals(NO_FILES)) {
-        noFiles = true;
+        headers.add(words);
+      } else if (!line.isBlank()) {
+        return unreadable("unrecognised line: " + shortened(line));
       }
     }
-    if (path != null) {
-      String bad = incomplete(path, head, entries, usage);
-      if (!bad.isEmpty()) {
-        return unreadable(bad);
-      }
-      files.add(new JournalFile(path, head, entries, usage.getAsLong()));
-    }
-    if (exit != 0) {
+    if (statStatus != 0 || odStatus != 0) {
       return unreadable(
-          exit < 0 ? "no exit status (output cut short)" : "journalctl exited with " + exit);
+          statStatus < 0 || odStatus < 0
+              ? "output cut short"
+              : "stat exited with " + statStatus + ", od with " + odStatus);
     }
-    if (files.isEmpty() && !noFiles) {
-      return unreadable("no journal file described and no \"" + NO_FILES + "\"");
+    if (headers.size() != paths.size()) {
+      return unreadable(paths.size() + " journal files but " + headers.size() + " headers read");
+    }
+    List<JournalFile> files = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      long[] w = headers.get(i);
+      boolean swapped = w[0] == Long.reverseBytes(SIGNATURE);
+      if (w[0] != SIGNATURE && !swapped) {
+        return unreadable("not a journal file header: " + paths.get(i));
+      }
+      long entries = swapped ? Long.reverseBytes(w[ENTRIES_WORD]) : w[ENTRIES_WORD];
+      long head = swapped ? Long.reverseBytes(w[HEAD_REALTIME_WORD]) : w[HEAD_REALTIME_WORD];
+      if (entries < 0 || head < 0) {
+        return unreadable("implausible header: " + paths.get(i));
+      }
+      files.add(new JournalFile(paths.get(i), entries == 0 ? 0 : head, entries, disk.get(i)));
     }
     return new JournalHeader(files, "");
   }
 
-  /**
-   * The largest size systemd's format_bytes prints as {@code text}: it cuts (does not round) to one
-   * decimal of the unit, so {@code 3.5M} is below 3.6 MiB; bytes below 1 KiB are exact.
-   */
-  static OptionalLong atMost(String text) {
-    Matcher m = SIZE.matcher(text);
-    if (!m.matches()) {
-      return OptionalLong.empty();
+  /** The 24 words of one od line, or null when it is not one. */
+  private static long[] words(String line) {
+    String[] f = line.strip().split(" +");
+    if (f.length != WORDS) {
+      return null;
     }
-    if (m.group(3).isEmpty()) {
-      return m.group(2) == null
-          ? OptionalLong.of(Long.parseLong(m.group(1)))
-          : OptionalLong.empty();
+    long[] w = new long[WORDS];
+    for (int i = 0; i < WORDS; i++) {
+      if (!WORD.matcher(f[i]).matches()) {
+        return null;
+      }
+      w[i] = Long.parseUnsignedLong(f[i], 16);
     }
-    BigDecimal unit = BigDecimal.valueOf(1024).pow("KMGTPE".indexOf(m.group(3)) + 1);
-    BigDecimal n = new BigDecimal(m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2));
-    BigDecimal step = BigDecimal.ONE.movePointLeft(n.scale());
-    return OptionalLong.of(n.add(step).multiply(unit).longValue() - 1);
+    return w;
   }
 
-  private static String incomplete(String path, long head, long entries, OptionalLong usage) {
-    List<String> missing = new ArrayList<>();
-    if (head < 0) {
-      missing.add("Head realtime timestamp");
-    }
-    if (entries < 0) {
-      missing.add("Entry objects");
-    }
-    if (usage.isEmpty()) {
-      missing.add("Disk usage");
-    }
-    return missing.isEmpty()
-        ? ""
-        : "unrecognised layout: no " + String.join(", ", missing) + " for " + path;
+  private static String shortened(String line) {
+    return line.length() > 80 ? line.substring(0, 80) + "…" : line;
   }
 
   private static JournalHeader unreadable(String why) {

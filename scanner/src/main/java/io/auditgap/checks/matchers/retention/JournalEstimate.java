@@ -112,15 +112,15 @@ record JournalEstimate(
       ev.add(evidence(fileSec, "only when journal files are rotated; does not delete entries"));
     }
     OptionalDouble rate = OptionalDouble.empty();
-    // journalctl says nothing useful both without privilege and with no journal files yet.
+    // The journal files' headers say nothing both without privilege and with no journal files yet.
     String rateText =
-        "write rate unknown (journalctl gave no disk usage or oldest entry: it needs root, adm or"
-            + " systemd-journal, and journal files to read)";
+        "write rate unknown (the journal files' headers gave no disk usage or oldest entry: they"
+            + " need root, adm or systemd-journal, and journal files to read)";
     if (st != null && st.diskUsage().isPresent() && st.oldestEpoch().isPresent()) {
       double span = (now - st.oldestEpoch().getAsLong()) / 86400.0;
       ev.add(
           Evidence.of(
-              "journalctl --header",
+              "journal file headers",
               0,
               mb(st.diskUsage().getAsLong()) + " over " + RetentionTarget.days(span) + " days",
               "observed"));

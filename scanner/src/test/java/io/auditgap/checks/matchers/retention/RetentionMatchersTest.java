@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real Debian 12 / RHEL 9 configuration files (fixtures/retention, fixtures/auditd) with listings
- * in the exact shape of GNU ls -l --time-style=+%s, journalctl --header and df -Pk output.
+ * in the exact shape of GNU ls -l --time-style=+%s, the journal files' stat and od lines and df -Pk
+ * output.
  */
 class RetentionMatchersTest {
   static final long NOW = 1767225600L; // 2026-01-01T00:00:00Z
@@ -30,17 +31,27 @@ class RetentionMatchersTest {
   }
 
   /**
-   * One journal file as the collector's "journal header" item keeps it from Debian 12's journalctl
-   * --header (fixtures/journal/header-persistent-debian12.txt): path, first entry's realtime (exact
-   * microseconds in hex), entry count, disk usage; then journalctl's exit status.
+   * One journal file as the collector's "journal header" item reads it (JournalHeaderTest has the
+   * item on real journal files): its stat line (allocated blocks of 512 bytes), then its header's
+   * first 24 words as od prints them on a little-endian host, with 120 entries, the first of them
+   * at {@code firstEntryEpoch}.123456.
    */
-  static String journalHeader(long firstEntryEpoch, String diskUsage) {
-    return "File path: /var/log/journal/375b7b9df5d144e9b4a0f50f02619763/system.journal\n"
-        + "Head realtime timestamp: Sun 2025-12-22 00:00:00 UTC ("
-        + Long.toHexString(firstEntryEpoch * 1_000_000 + 123456)
-        + ")\nEntry objects: 120\nDisk usage: "
-        + diskUsage
-        + "\nexit=0\n";
+  static String journalHeader(long firstEntryEpoch, long diskBytes) {
+    StringBuilder od = new StringBuilder();
+    for (int i = 0; i < 24; i++) {
+      long w =
+          switch (i) {
+            case 0 -> 0x48524848534b504cL;
+            case 19 -> 120;
+            case 23 -> firstEntryEpoch * 1_000_000 + 123456;
+            default -> 0;
+          };
+      od.append(' ').append(String.format("%016x", w));
+    }
+    return (diskBytes / 512)
+        + " 512 /var/log/journal/375b7b9df5d144e9b4a0f50f02619763/system.journal\n#stat=0\n"
+        + od
+        + "\n#od=0\n";
   }
 
   static String ls(String... lines) {
@@ -365,7 +376,7 @@ class RetentionMatchersTest {
     SnapshotBuilder root =
         base()
             .cmd("ls /var/log", 0, ls("-rw-rw-r-- 1 root utmp 0 " + NOW + " wtmp"))
-            .cmd("journal header", 0, journalHeader(NOW - 10 * DAY, "56.0M"));
+            .cmd("journal header", 0, journalHeader(NOW - 10 * DAY, 56L << 20));
     Verdict r = run(new AuthLogRetentionMatcher(), root, Map.of());
     assertEquals(Status.PASS, r.status(), r.reason());
     assertTrue(r.reason().contains("default SystemMaxUse"), r.reason());
@@ -377,7 +388,7 @@ class RetentionMatchersTest {
         base()
             .dir("/etc/systemd/journald.conf.d", "f\t50-size.conf\n")
             .file("/etc/systemd/journald.conf.d/50-size.conf", "[Journal]\nSystemMaxUse=50M\n")
-            .cmd("journal header", 0, journalHeader(NOW - 10 * DAY, "56.0M"));
+            .cmd("journal header", 0, journalHeader(NOW - 10 * DAY, 56L << 20));
     Verdict v = run(new JournalRetentionMatcher(), b, Map.of());
     assertEquals(Status.FAIL, v.status(), v.reason());
     assertTrue(v.reason().contains("SystemMaxUse=50M"), v.reason());
