@@ -59,9 +59,9 @@ ag_setup() {
   # The group shell of ag_grp (arguments: item cap, total cap, bytes so far, then NAME CAPPED SHELL
   # triples; the nonce as the one line of its stdin, so that no environment or argument list holds
   # it). Each snippet runs as the body of a function without positional parameters, its stdin
-  # /dev/null and its output streamed into the
-  # bundle (fd 1) between a "run" header and a "ret" trailer; a capped one runs in a subshell whose
-  # output is cut at the item cap while it is produced, as in ag_cmd, and is framed once it ends. On
+  # /dev/null, its output streamed into the bundle (fd 1) between a "run" header and a "ret"
+  # trailer; a capped one runs in a subshell whose output is cut at the item cap while it is
+  # produced, as in ag_cmd, and is framed once it ends. On
   # fd 3 the group says "h" once a header is out, "r" before it runs a capped item, and "ITEMS BYTES"
   # once an item's frame is whole. The timeout's SIGTERM only marks the group as ended (ag_q): the
   # item it ended gets status 124 and its trailer, and no item starts after it, so the timeout never
@@ -233,11 +233,12 @@ ag_cmdt() {
 
 # ag_grp NAME CAPPED SHELL [NAME CAPPED SHELL ...]: the snippets of several ag_cmdt (CAPPED=0) and
 # ag_cmd (CAPPED=1) items, run one after another by ONE shell under ONE timeout (one timeout and one
-# sh for the group instead of for every command). The group shell (ag_gsh) frames each item into
-# the bundle as soon as it ends, as ag_emit does, and tells this function on another pipe how many
-# items and bytes it has written; only whole frames reach the bundle, also when the timeout ends the
+# sh for the group instead of for every command). The group shell (ag_gsh) streams each item into
+# the bundle (a capped one is framed once it ends, as ag_emit does) and tells this function on
+# another pipe how far it got; only whole frames reach the bundle, also when the timeout ends the
 # group during a write. When the timeout ends the group while it runs an item, that item is
-# reported as timed out (124, no output); the items after it (or, when the group ended between two
+# reported as timed out (124: a captured one without output, a streamed one with what it printed
+# until then, its trailer written here); the items after it (or, when the group ended between two
 # items, the rest) run in a new group, so each later item again has a full timeout. The nonce
 # reaches the group on its stdin: an environment (/proc/PID/environ) or argument list would show it
 # to the commands the group runs, or to every user.
