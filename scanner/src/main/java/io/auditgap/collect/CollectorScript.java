@@ -30,17 +30,35 @@ public final class CollectorScript {
    */
   public static final String VERSION = digest(FUNCTIONS).substring(0, 12);
 
+  /**
+   * The functions as a direct scan sends them: without their comment lines, which are for a person
+   * reading the printed collector and make up about half of its text (fewer bytes for sshd to
+   * carry, and for sudo to relay and log where it logs input). The commands are the same.
+   */
+  private static final String WIRE_FUNCTIONS = withoutCommentLines(FUNCTIONS);
+
   private CollectorScript() {}
 
-  /** The script text: functions, then {@code ag_main} with one call per item, then its call. */
+  /**
+   * The script text a direct scan sends: functions (without comment lines), then {@code ag_main}
+   * with one call per item, then its call.
+   */
   public static String render(
       Collection<? extends CollectionItem> items, String nonce, CollectorLimits limits) {
+    return render(items, nonce, limits, WIRE_FUNCTIONS);
+  }
+
+  private static String render(
+      Collection<? extends CollectionItem> items,
+      String nonce,
+      CollectorLimits limits,
+      String functions) {
     if (!NONCE.matcher(nonce).matches()) {
       throw new IllegalArgumentException("nonce must be 8-64 letters or digits");
     }
-    StringBuilder sb = new StringBuilder(FUNCTIONS.length() + 64 * items.size() + 256);
+    StringBuilder sb = new StringBuilder(functions.length() + 64 * items.size() + 256);
     sb.append(
-        FUNCTIONS
+        functions
             .replace("__NONCE__", nonce)
             .replace("__COLLECTOR_VERSION__", VERSION)
             .replace("__ITEM_DIGESTS__", itemDigests(items))
@@ -137,7 +155,7 @@ public final class CollectorScript {
       }
       sb.append('\n');
     }
-    String body = render(items, nonce, limits);
+    String body = render(items, nonce, limits, FUNCTIONS);
     body = body.substring(0, body.lastIndexOf("ag_main\n")) + "ag_sealed\n";
     return sb.append('\n').append(body).toString();
   }
@@ -156,6 +174,37 @@ public final class CollectorScript {
       }
     }
     return String.join(",", digests);
+  }
+
+  /**
+   * {@code sh} without the lines that are only a comment. A line inside quoted text that spans
+   * lines (a single-quoted program) is kept whatever it starts with.
+   */
+  static String withoutCommentLines(String sh) {
+    StringBuilder out = new StringBuilder(sh.length());
+    boolean single = false;
+    boolean dbl = false;
+    for (String line : sh.split("\n", -1)) {
+      if (!single && !dbl && line.strip().startsWith("#")) {
+        continue;
+      }
+      out.append(line).append('\n');
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (single) {
+          single = c != '\'';
+        } else if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          dbl = !dbl;
+        } else if (c == '\'' && !dbl) {
+          single = true;
+        } else if (c == '#' && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+          break; // a comment after code: the rest of the line is not shell
+        }
+      }
+    }
+    return out.substring(0, out.length() - 1);
   }
 
   private static String oneLine(String s) {

@@ -531,6 +531,27 @@ class CollectorScriptTest {
     assertEquals("a\n", find(b, "file", dir + "/a.conf").text());
   }
 
+  /**
+   * A direct scan sends the functions without their comment lines; the printed collector keeps them
+   * for a person to read. Every other line is the same, in the same order, also inside quoted text
+   * that spans lines.
+   */
+  @org.junit.jupiter.api.Test
+  void aDirectScanSendsTheSameCodeWithoutItsComments() {
+    List<CollectionItem> items = List.of(CollectionItem.Command.quick("uname -m", "uname -m"));
+    String wire = CollectorScript.render(items, NONCE, LIMITS);
+    String printed = CollectorScript.renderStandalone(items, NONCE, LIMITS, List.of("t"));
+    String functions = printed.substring(printed.indexOf("\n\n# auditgap collector") + 2);
+    functions = functions.substring(0, functions.indexOf("\nag_main() {"));
+    List<String> code = functions.lines().filter(l -> !l.strip().startsWith("#")).toList();
+    assertEquals(code, wire.substring(0, wire.indexOf("\nag_main() {")).lines().toList());
+    assertTrue(wire.lines().noneMatch(l -> l.strip().startsWith("# ")), wire);
+    assertTrue(wire.length() < printed.length() * 0.6, wire.length() + " of " + printed.length());
+    assertEquals(
+        "a\n'\n# kept\n'\nb # c 'd\ne",
+        CollectorScript.withoutCommentLines("a\n# gone\n'\n# kept\n'\nb # c 'd\n  # gone\ne"));
+  }
+
   static SnapshotItem find(Bundle b, String kind, String name) {
     return b.items().stream()
         .filter(i -> i.kind().equals(kind) && i.name().equals(name))
