@@ -1,0 +1,88 @@
+#!/bin/bash
+# ab.sh JAR_A JAR_B [ROUNDS] [N]: two auditgap jars on one kept benchmark fleet at the same time,
+# so that both see the same machine (on a shared or noisy machine the same jar's target CPU moves by
+# a quarter from one run to the next; runs one after the other cannot resolve a few milliseconds).
+#
+# Needs a fleet that bench/scan/run.sh staged and kept (AUDITGAP_BENCH_KEEP=1, at least N hosts,
+# same AUDITGAP_BENCH_DIR and AUDITGAP_BENCH_NET), and root. Each round, jar A scans the odd hosts
+# and jar B the even ones (the next round the other way round, which cancels the difference
+# between the halves), each with --parallel 8, no added delay; target CPU per host from each
+# host's own cgroup, as run.sh measures it. Prints one line per round:
+#
+#   round 1  A 129.3  B 113.2 ms/host  (B-A -16.1)
+#
+#   sudo AUDITGAP_BENCH_KEEP=1 bench/scan/run.sh 200      # stage and keep the fleet
+#   sudo bench/scan/ab.sh old/auditgap.jar new/auditgap.jar 4 200
+set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: $0 JAR_A JAR_B [ROUNDS] [N]" >&2; exit 2; }
+[ "$(id -u)" = 0 ] || { echo "bench/scan/ab.sh: run as root" >&2; exit 2; }
+A=$1 B=$2 rounds=${3:-4} n=${4:-200}
+dir=${AUDITGAP_BENCH_DIR:-/tmp/auditgap-bench}
+net=${AUDITGAP_BENCH_NET:-127.99}
+name() { printf 'b%04d\n' "$1"; }
+for i in $(seq 1 "$n"); do
+  [ -f "$dir/run/$(name "$i")/nspid" ] || { echo "bench/scan/ab.sh: $(name "$i") is not running" >&2; exit 2; }
+done
+if [ -d /sys/fs/cgroup/cpuacct ] && [ -w /sys/fs/cgroup/cpuacct ]; then cg=/sys/fs/cgroup/cpuacct/auditgap-ab
+elif [ -f /sys/fs/cgroup/cgroup.controllers ]; then cg=/sys/fs/cgroup/auditgap-ab
+else echo "bench/scan/ab.sh: no cgroups to count each host's CPU" >&2; exit 2; fi
+cleanup() {   # every host back to the root cgroup, ours removed
+  local c p
+  for c in "$cg"/*/; do
+    [ -d "$c" ] || continue
+    while read -r p; do echo "$p" > "${cg%/*}/cgroup.procs" 2>/dev/null || true; done < "$c/cgroup.procs"
+    rmdir "$c" 2>/dev/null || true
+  done
+  rmdir "$cg" 2>/dev/null || true
+}
+trap cleanup EXIT
+mkdir -p "$cg"
+for i in $(seq 1 "$n"); do
+  h=$(name "$i"); mkdir -p "$cg/$h"; cat "$dir/run/$h/nspid" > "$cg/$h/cgroup.procs"
+done
+usage() {   # hosts... -> their CPU nanoseconds so far
+  local s=0 h v
+  for h in "$@"; do
+    if [ -f "$cg/$h/cpuacct.usage" ]; then v=$(cat "$cg/$h/cpuacct.usage")
+    else v=$(awk '$1=="usage_usec"{print $2 * 1000}' "$cg/$h/cpu.stat"); fi
+    s=$((s + v))
+  done
+  echo "$s"
+}
+inventory() {   # file hosts...
+  local f=$1 h i; shift
+  { echo "defaults:"; echo "  user: auditor"; echo "  identity_file: $dir/keys/id_ed25519"
+    echo "  known_hosts: $dir/run/known_hosts"; echo "  sudo: true"; echo "hosts:"
+    for h in "$@"; do i=$((10#${h#b}))
+      echo "  $h: {address: $net.$(( (i - 1) / 250 + 1 )).$(( (i - 1) % 250 + 1 )), port: 22}"; done; } > "$f"
+}
+mapfile -t odd < <(for i in $(seq 1 2 "$n"); do name "$i"; done)
+mapfile -t even < <(for i in $(seq 2 2 "$n"); do name "$i"; done)
+work=$(mktemp -d); trap 'cleanup; rm -rf "$work"' EXIT
+inventory "$work/odd.yaml" "${odd[@]}"; inventory "$work/even.yaml" "${even[@]}"
+jvm="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+for r in $(seq 1 "$rounds"); do
+  if [ $((r % 2)) = 1 ]; then ha=("${odd[@]}"); hb=("${even[@]}"); ia=odd; ib=even
+  else ha=("${even[@]}"); hb=("${odd[@]}"); ia=even; ib=odd; fi
+  a0=$(usage "${ha[@]}"); b0=$(usage "${hb[@]}")
+  # shellcheck disable=SC2086
+  java $jvm -jar "$A" scan -i "$work/$ia.yaml" --no-probe --parallel 8 --format json -o "$work/a" >/dev/null 2>&1 &
+  pa=$!
+  # shellcheck disable=SC2086
+  java $jvm -jar "$B" scan -i "$work/$ib.yaml" --no-probe --parallel 8 --format json -o "$work/b" >/dev/null 2>&1 &
+  pb=$!
+  wait "$pa" || true; wait "$pb" || true
+  sleep 1   # let each sshd reap its session's processes
+  a1=$(usage "${ha[@]}"); b1=$(usage "${hb[@]}")
+  # a host a jar could not scan would cost its side less: each report must have assessed all
+  for s in "a ${#ha[@]}" "b ${#hb[@]}"; do
+    # shellcheck disable=SC2086
+    set -- $s
+    python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); h = d.get("hosts") or []
+sys.exit(0 if len(h) == int(sys.argv[2]) and all(x.get("findings") for x in h) else 1)' \
+      "$work/$1/report.json" "$2" 2>/dev/null ||
+      { echo "bench/scan/ab.sh: jar $1 did not assess all its hosts (see $work/$1)" >&2; trap - EXIT; cleanup; exit 1; }
+  done
+  awk -v r="$r" -v a=$((a1 - a0)) -v b=$((b1 - b0)) -v na=${#ha[@]} -v nb=${#hb[@]} 'BEGIN {
+    printf "round %d  A %.1f  B %.1f ms/host  (B-A %.1f)\n", r, a / na / 1e6, b / nb / 1e6, b / nb / 1e6 - a / na / 1e6 }'
+done
