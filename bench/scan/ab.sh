@@ -23,30 +23,19 @@ name() { printf 'b%04d\n' "$1"; }
 for i in $(seq 1 "$n"); do
   [ -f "$dir/run/$(name "$i")/nspid" ] || { echo "bench/scan/ab.sh: $(name "$i") is not running" >&2; exit 2; }
 done
-if [ -d /sys/fs/cgroup/cpuacct ] && [ -w /sys/fs/cgroup/cpuacct ]; then cg=/sys/fs/cgroup/cpuacct/auditgap-ab
-elif [ -f /sys/fs/cgroup/cgroup.controllers ]; then cg=/sys/fs/cgroup/auditgap-ab
-else echo "bench/scan/ab.sh: no cgroups to count each host's CPU" >&2; exit 2; fi
-cleanup() {   # every host back to the root cgroup, ours removed
-  local c p
-  for c in "$cg"/*/; do
-    [ -d "$c" ] || continue
-    while read -r p; do echo "$p" > "${cg%/*}/cgroup.procs" 2>/dev/null || true; done < "$c/cgroup.procs"
-    rmdir "$c" 2>/dev/null || true
-  done
-  rmdir "$cg" 2>/dev/null || true
-}
+# shellcheck source=bench/scan/host-cgroups.sh
+. "$(dirname -- "$0")/host-cgroups.sh"
+host_cgroups auditgap-ab
+[ -n "$cg" ] || { echo "bench/scan/ab.sh: no cgroups to count each host's CPU" >&2; exit 2; }
+cleanup() { host_cgroups_remove; }
 trap cleanup EXIT
 mkdir -p "$cg"
 for i in $(seq 1 "$n"); do
   h=$(name "$i"); mkdir -p "$cg/$h"; cat "$dir/run/$h/nspid" > "$cg/$h/cgroup.procs"
 done
 usage() {   # hosts... -> their CPU nanoseconds so far
-  local s=0 h v
-  for h in "$@"; do
-    if [ -f "$cg/$h/cpuacct.usage" ]; then v=$(cat "$cg/$h/cpuacct.usage")
-    else v=$(awk '$1=="usage_usec"{print $2 * 1000}' "$cg/$h/cpu.stat"); fi
-    s=$((s + v))
-  done
+  local s=0 h
+  for h in "$@"; do s=$((s + $(host_cgroup_ns "$h"))); done
   echo "$s"
 }
 inventory() {   # file hosts...

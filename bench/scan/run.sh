@@ -80,22 +80,12 @@ cleanup() {
     while iptables-legacy -t mangle -D $r 2>/dev/null; do :; done
   done
   [ -n "$delayer" ] && kill "$delayer" 2>/dev/null && wait "$delayer" 2>/dev/null
-  cgroups_remove
+  host_cgroups_remove
   [ "${AUDITGAP_BENCH_KEEP:-0}" = 1 ] || "$fleet" down >/dev/null 2>&1 || true
 }
-cg=
-if [ -d /sys/fs/cgroup/cpuacct ] && [ -w /sys/fs/cgroup/cpuacct ]; then cg=/sys/fs/cgroup/cpuacct/auditgap-bench
-elif [ -f /sys/fs/cgroup/cgroup.controllers ]; then cg=/sys/fs/cgroup/auditgap-bench; fi
-cgroups_remove() {   # move what is still in our cgroups back to the root, then remove them
-  [ -n "$cg" ] && [ -d "$cg" ] || return 0
-  local c p
-  for c in "$cg"/*/; do
-    [ -d "$c" ] || continue
-    while read -r p; do echo "$p" > "${cg%/*}/cgroup.procs" 2>/dev/null || true; done < "$c/cgroup.procs"
-    rmdir "$c" 2>/dev/null || true
-  done
-  rmdir "$cg" 2>/dev/null || true
-}
+# shellcheck source=bench/scan/host-cgroups.sh
+. "$here/host-cgroups.sh"
+host_cgroups auditgap-bench
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 if [ "$rtt" != 0 ]; then
@@ -112,8 +102,7 @@ fi
 host_cpu_ns() {   # host -> CPU nanoseconds of its sshd and everything it started so far
   local h=$1 p
   if [ -n "$cg" ] && [ -d "$cg/$h" ]; then
-    if [ -f "$cg/$h/cpuacct.usage" ]; then cat "$cg/$h/cpuacct.usage"
-    else awk '$1=="usage_usec"{print $2 * 1000}' "$cg/$h/cpu.stat"; fi
+    host_cgroup_ns "$h"
   else
     p=$(cat "$dir/run/$h/nspid")
     awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /,""); print ($12+$13+$14+$15) * 1e9 / hz}' "/proc/$p/stat"
