@@ -4,7 +4,7 @@
 # a quarter from one run to the next; runs one after the other cannot resolve a few milliseconds).
 #
 # Needs a fleet that bench/scan/run.sh staged and kept (AUDITGAP_BENCH_KEEP=1, at least N hosts,
-# same AUDITGAP_BENCH_DIR and AUDITGAP_BENCH_NET), and root. Each round, jar A scans the odd hosts
+# same AUDITGAP_BENCH_DIR), and root. Each round, jar A scans the odd hosts
 # and jar B the even ones (the next round the other way round, which cancels the difference
 # between the halves), each with --parallel 8, no added delay; target CPU per host from each
 # host's own cgroup, as run.sh measures it. Prints one line per round:
@@ -18,7 +18,6 @@ set -euo pipefail
 [ "$(id -u)" = 0 ] || { echo "bench/scan/ab.sh: run as root" >&2; exit 2; }
 A=$1 B=$2 rounds=${3:-4} n=${4:-200}
 dir=${AUDITGAP_BENCH_DIR:-/tmp/auditgap-bench}
-net=${AUDITGAP_BENCH_NET:-127.99}
 name() { printf 'b%04d\n' "$1"; }
 for i in $(seq 1 "$n"); do
   [ -f "$dir/run/$(name "$i")/nspid" ] || { echo "bench/scan/ab.sh: $(name "$i") is not running" >&2; exit 2; }
@@ -38,17 +37,14 @@ usage() {   # hosts... -> their CPU nanoseconds so far
   for h in "$@"; do s=$((s + $(host_cgroup_ns "$h"))); done
   echo "$s"
 }
-inventory() {   # file hosts...
-  local f=$1 h i; shift
-  { echo "defaults:"; echo "  user: auditor"; echo "  identity_file: $dir/keys/id_ed25519"
-    echo "  known_hosts: $dir/run/known_hosts"; echo "  sudo: true"; echo "hosts:"
-    for h in "$@"; do i=$((10#${h#b}))
-      echo "  $h: {address: $net.$(( (i - 1) / 250 + 1 )).$(( (i - 1) % 250 + 1 )), port: 22}"; done; } > "$f"
+inventory() {   # file parity: the fleet's own inventory (fleet.sh), hosts up to N of that parity
+  awk -v n="$n" -v p="$2" '/^  b[0-9]+:/ { i = substr($1, 2) + 0; if (i > n || i % 2 != p) next } { print }' \
+    "$dir/run/inventory.yaml" > "$1"
 }
 mapfile -t odd < <(for i in $(seq 1 2 "$n"); do name "$i"; done)
 mapfile -t even < <(for i in $(seq 2 2 "$n"); do name "$i"; done)
 work=$(mktemp -d); trap 'cleanup; rm -rf "$work"' EXIT
-inventory "$work/odd.yaml" "${odd[@]}"; inventory "$work/even.yaml" "${even[@]}"
+inventory "$work/odd.yaml" 1; inventory "$work/even.yaml" 0
 jvm="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 for r in $(seq 1 "$rounds"); do
   if [ $((r % 2)) = 1 ]; then ha=("${odd[@]}"); hb=("${even[@]}"); ia=odd; ib=even

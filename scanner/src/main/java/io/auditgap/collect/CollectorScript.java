@@ -181,30 +181,63 @@ public final class CollectorScript {
    * lines (a single-quoted program) is kept whatever it starts with.
    */
   static String withoutCommentLines(String sh) {
+    byte[] kind = quoting(sh);
     StringBuilder out = new StringBuilder(sh.length());
-    boolean single = false;
-    boolean dbl = false;
-    for (String line : sh.split("\n", -1)) {
-      if (!single && !dbl && line.strip().startsWith("#")) {
-        continue;
+    int start = 0;
+    while (start <= sh.length()) {
+      int end = sh.indexOf('\n', start);
+      if (end < 0) {
+        end = sh.length();
       }
-      out.append(line).append('\n');
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
-        if (single) {
-          single = c != '\'';
-        } else if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          dbl = !dbl;
-        } else if (c == '\'' && !dbl) {
-          single = true;
-        } else if (c == '#' && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-          break; // a comment after code: the rest of the line is not shell
-        }
+      int first = start;
+      while (first < end && Character.isWhitespace(sh.charAt(first))) {
+        first++;
       }
+      if (first == end || kind[first] != COMMENT) {
+        out.append(sh, start, end).append('\n');
+      }
+      start = end + 1;
     }
     return out.substring(0, out.length() - 1);
+  }
+
+  private static final byte PLAIN = 0;
+  private static final byte SINGLE = 1;
+  private static final byte DOUBLE = 2;
+  private static final byte COMMENT = 3;
+
+  /**
+   * What each character of {@code sh} is: shell text, single- or double-quoted text (the quotes
+   * included, also across lines) or a comment (from a {@code #} that starts a word outside quotes
+   * to the end of its line). A backslash outside single quotes takes the next character with it.
+   */
+  private static byte[] quoting(String sh) {
+    byte[] kind = new byte[sh.length()];
+    char quote = 0;
+    boolean comment = false;
+    for (int i = 0; i < sh.length(); i++) {
+      char c = sh.charAt(i);
+      if (comment) {
+        comment = c != '\n';
+        kind[i] = comment ? COMMENT : PLAIN;
+      } else if (quote == '\'') {
+        kind[i] = SINGLE;
+        quote = c == '\'' ? 0 : quote;
+      } else if (c == '\\' && i + 1 < sh.length()) {
+        kind[i] = quote == 0 ? PLAIN : DOUBLE;
+        kind[++i] = kind[i - 1];
+      } else if (quote == '"') {
+        kind[i] = DOUBLE;
+        quote = c == '"' ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        kind[i] = c == '\'' ? SINGLE : DOUBLE;
+        quote = c;
+      } else if (c == '#' && (i == 0 || Character.isWhitespace(sh.charAt(i - 1)))) {
+        kind[i] = COMMENT;
+        comment = true;
+      }
+    }
+    return kind;
   }
 
   private static String oneLine(String s) {
@@ -253,32 +286,14 @@ public final class CollectorScript {
       Pattern.compile(
           "(^|[;&|({`\\n]|\\b(?:then|else|do|if|while|until)|!)\\s*(exit|exec|cd|trap)(?=\\s|;|\\)|$)");
 
-  /** The snippet with the text of single-quoted strings blanked out. */
+  /** The snippet with its single-quoted text and comments blanked out. */
   private static String unquoted(String shell) {
-    StringBuilder sb = new StringBuilder(shell.length());
-    boolean single = false;
-    boolean dbl = false;
-    for (int i = 0; i < shell.length(); i++) {
-      char c = shell.charAt(i);
-      if (single) {
-        if (c == '\'') {
-          single = false;
-          sb.append(c);
-        } else {
-          sb.append(' ');
-        }
-        continue;
+    byte[] kind = quoting(shell);
+    StringBuilder sb = new StringBuilder(shell);
+    for (int i = 0; i < kind.length; i++) {
+      if (kind[i] == SINGLE || kind[i] == COMMENT) {
+        sb.setCharAt(i, ' ');
       }
-      if (c == '\\' && i + 1 < shell.length()) {
-        sb.append(c).append(shell.charAt(++i));
-        continue;
-      }
-      if (c == '"') {
-        dbl = !dbl;
-      } else if (c == '\'' && !dbl) {
-        single = true;
-      }
-      sb.append(c);
     }
     return sb.toString();
   }

@@ -79,7 +79,6 @@ while [ $# -ge 3 ] && [ -z "$ag_q" ]; do
   ag_x=$3
   if [ "$2" != 1 ] && [ "$ag_t" -lt "$ag_tc" ]; then
     if [ -n "${RANDOM+x}" ]; then (trap "" TERM; ag_hd "$1"); else ag_hd "$1"; fi
-    ag_s=124
     if [ -z "$ag_q" ]; then ag_i=$IFS; ag_f </dev/null 2>&1 3>&-; ag_s=$?; IFS=$ag_i; set +f; fi
     [ -z "$ag_q" ] || ag_s=124
     ag_k=$((ag_k + 1))

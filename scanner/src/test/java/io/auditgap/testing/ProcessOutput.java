@@ -37,12 +37,7 @@ public final class ProcessOutput {
   /** {@link #ofShell(String, String, int)} with {@code env} added to this process's environment. */
   public static String ofShell(
       String shell, String script, Map<String, String> env, int timeoutSeconds) throws Exception {
-    return of(
-        shell.endsWith("busybox")
-            ? List.of(shell, "sh", "-c", AS_FUNCTION, "ag", script)
-            : List.of(shell, "-c", AS_FUNCTION, "ag", script),
-        env,
-        timeoutSeconds);
+    return of(asFunction(shell, script), env, timeoutSeconds);
   }
 
   /** The collector's wrapper for a snippet run by its own sh (collector.sh, ag_fsh). */

@@ -81,11 +81,10 @@ public record JournalHeader(List<JournalFile> files, String problem) {
         return new JournalHeader(List.of(), "");
       } else if (line.startsWith("#denied ")) {
         return unreadable(line.substring(8) + " not readable (collect as root)");
-      } else if (line.startsWith("#more than ") || line.equals("#odd name")) {
-        return unreadable(
-            line.startsWith("#odd")
-                ? "a journal file with an unusual name"
-                : line.substring(1) + ": not all of them described");
+      } else if (line.startsWith("#more than ")) {
+        return unreadable(line.substring(1) + ": not all of them described");
+      } else if (line.equals("#odd name")) {
+        return unreadable("a journal file with an unusual name");
       } else if ((m = STATUS.matcher(line)).matches()) {
         if (m.group(1).equals("stat")) {
           statStatus = Integer.parseInt(m.group(2));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auditgap.collect.CollectionItem;
+import io.auditgap.testing.JournalHeaderLines;
 import io.auditgap.testing.ProcessOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,26 +154,8 @@ class JournalHeaderTest {
     assertFalse(JournalHeader.parse(out).readable());
   }
 
-  private static String od(long... words) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 24; i++) {
-      sb.append(' ').append(String.format("%016x", i < words.length ? words[i] : 0L));
-    }
-    return sb.append('\n').toString();
-  }
-
-  /** The signature, entry count and first entry's realtime at their words; zeros elsewhere. */
   private static String header(long entries, long headMicros, boolean bigEndian) {
-    long[] w = new long[24];
-    w[0] = 0x48524848534b504cL;
-    w[19] = entries;
-    w[23] = headMicros;
-    if (bigEndian) {
-      for (int i = 0; i < w.length; i++) {
-        w[i] = Long.reverseBytes(w[i]);
-      }
-    }
-    return od(w);
+    return JournalHeaderLines.header(entries, headMicros, bigEndian);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.auditgap.checks.Status;
 import io.auditgap.checks.Verdict;
 import io.auditgap.collect.SnapshotItem;
 import io.auditgap.facts.Facts;
+import io.auditgap.testing.JournalHeaderLines;
 import io.auditgap.testing.SnapshotBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,21 +38,10 @@ class RetentionMatchersTest {
    * at {@code firstEntryEpoch}.123456.
    */
   static String journalHeader(long firstEntryEpoch, long diskBytes) {
-    StringBuilder od = new StringBuilder();
-    for (int i = 0; i < 24; i++) {
-      long w =
-          switch (i) {
-            case 0 -> 0x48524848534b504cL;
-            case 19 -> 120;
-            case 23 -> firstEntryEpoch * 1_000_000 + 123456;
-            default -> 0;
-          };
-      od.append(' ').append(String.format("%016x", w));
-    }
     return (diskBytes / 512)
         + " 512 /var/log/journal/375b7b9df5d144e9b4a0f50f02619763/system.journal\n#stat=0\n"
-        + od
-        + "\n#od=0\n";
+        + JournalHeaderLines.header(120, firstEntryEpoch * 1_000_000 + 123456, false)
+        + "#od=0\n";
   }
 
   static String ls(String... lines) {
