@@ -82,7 +82,7 @@ public final class Collector {
         atEndLine == null
             ? null
             : stdout -> {
-              Bundle bundle = decode(stdout, nonce);
+              Bundle bundle = decode(stdout, nonce, items);
               if (!bundle.complete()) {
                 return;
               }
@@ -109,7 +109,7 @@ public final class Collector {
     if (!claimed.compareAndSet(null, ENDED)) {
       return new Collected<>((HostSnapshot) claimed.get(), early);
     }
-    Bundle bundle = decode(r.stdout(), nonce);
+    Bundle bundle = decode(r.stdout(), nonce, items);
     String problem = bundle.problem();
     if (!bundle.complete()) {
       problem = CollectionFailure.explain(r, bundle, items, itemsByKey(bundle), sudo, timeout);
@@ -120,9 +120,9 @@ public final class Collector {
   /** Marks a collection whose command ended before anything was started early. */
   private static final Object ENDED = new Object();
 
-  private Bundle decode(byte[] stdout, String nonce) {
+  private Bundle decode(byte[] stdout, String nonce, Collection<CollectionItem> items) {
     long decodeStart = Phases.threadCpu();
-    Bundle bundle = BundleReader.read(stdout, nonce, limits);
+    Bundle bundle = SystemctlShows.split(BundleReader.read(stdout, nonce, limits), items);
     Phases.addCpu(Phases.Phase.DECODE, decodeStart);
     return bundle;
   }

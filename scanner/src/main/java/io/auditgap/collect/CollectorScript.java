@@ -25,10 +25,12 @@ public final class CollectorScript {
   private static final String FUNCTIONS = load();
 
   /**
-   * The collector's version: the first 12 hex digits of the SHA-256 of its functions, so any change
-   * to what the script does changes it. Bundles carry it in their first line.
+   * The collector's version: the first 12 hex digits of the SHA-256 of its functions and of the
+   * snippet whose answer the reader cuts into items ({@link SystemctlShows#TEMPLATE}), so any
+   * change to what the script does changes it. Bundles carry it in their first line.
    */
-  public static final String VERSION = digest(FUNCTIONS).substring(0, 12);
+  public static final String VERSION =
+      digest(FUNCTIONS + '\n' + SystemctlShows.TEMPLATE).substring(0, 12);
 
   /**
    * The functions as a direct scan sends them: without their comment lines, which are for a person
@@ -70,14 +72,16 @@ public final class CollectorScript {
     sb.append("\nag_main() {\n  ag_setup\n");
     java.util.Set<String> keys = new java.util.HashSet<>();
     List<CollectionItem.Command> grouped = new java.util.ArrayList<>();
-    List<CollectionItem.Command> shows = new java.util.ArrayList<>();
+    List<CollectionItem.Command> shows = SystemctlShows.merged(items);
+    if (!shows.isEmpty()) {
+      grouped.add(SystemctlShows.shared(shows)); // one systemctl for all of them, cut when read
+    }
     for (CollectionItem item : items) {
       if (!keys.add(item.key())) {
         continue; // declared twice (e.g. guarded by one check, quick by another): run it once
       }
-      if (item instanceof CollectionItem.Command c && c.guarded() && SystemctlShows.of(c) != null) {
-        shows.add(c); // one systemctl for all of them (ag_ss), below
-        continue;
+      if (item instanceof CollectionItem.Command c && shows.contains(c)) {
+        continue; // answered by the shared systemctl run
       }
       if (item instanceof CollectionItem.Command c && c.guarded()) {
         // under one shared timeout (ag_grp), below; each item reaches the bundle as soon as it ends
@@ -93,23 +97,6 @@ public final class CollectorScript {
         sb.append(quote(c.name())).append(' ').append(quote(c.shell()));
       }
       sb.append('\n');
-    }
-    List<CollectionItem.Command> merged = SystemctlShows.mergeable(shows);
-    for (CollectionItem.Command c : shows) {
-      if (merged.size() < 2 || !merged.contains(c)) {
-        grouped.add(c);
-      }
-    }
-    shows = merged.size() < 2 ? List.of() : merged;
-    if (!shows.isEmpty()) {
-      SystemctlShows all = SystemctlShows.union(shows);
-      sb.append("  ag_ss ").append(quote(all.props())).append(' ').append(quote(all.units()));
-      sb.append('\n');
-      for (CollectionItem.Command c : shows) {
-        SystemctlShows one = SystemctlShows.of(c);
-        sb.append("  ag_sspick ").append(quote(c.name())).append(' ').append(quote(one.props()));
-        sb.append(' ').append(quote(one.units())).append('\n');
-      }
     }
     if (grouped.size() == 1) {
       CollectionItem.Command c = grouped.get(0);

@@ -155,7 +155,7 @@ public final class SealedBundle {
               + "): the bundle was changed after collection");
     }
     byte[] body = java.util.Arrays.copyOf(data, sumStart);
-    Bundle bundle = BundleReader.read(body, nonce, limits);
+    Bundle bundle = SystemctlShows.split(BundleReader.read(body, nonce, limits), known);
     if (!bundle.complete()) {
       throw new RefusedException("incomplete bundle: " + bundle.problem());
     }

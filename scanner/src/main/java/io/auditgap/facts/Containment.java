@@ -11,20 +11,21 @@ import java.util.Optional;
  * Whether the host is a container for the purpose of the checks, decided from evidence that matters
  * to them rather than from one marker.
  *
- * <p>Container markers ({@code systemd-detect-virt -c}, {@code /.dockerenv}, {@code
- * /run/.containerenv}, {@code /run/systemd/container}, PID 1's {@code container=}, a Kubernetes
- * service account) say what the host looks like. What the kernel checks need is the kernel audit
- * interface: when {@code auditctl -s} answers with a status, the kernel's audit is reachable from
- * here and its checks apply, whatever the markers say (a VM image built with a stray {@code
- * /.dockerenv}). When it refuses (permission, netlink error) as root, the markers are confirmed.
- * When it could not be asked (auditctl not installed, not root), the markers decide and the
- * decision is marked uncertain.
+ * <p>Container markers ({@code /.dockerenv}, {@code /run/.containerenv}, {@code
+ * /run/host/container-manager}, {@code /run/systemd/container}, OpenVZ's {@code /proc/vz}, a WSL
+ * kernel, PID 1's {@code container=}, a Kubernetes service account; {@code systemd-detect-virt
+ * -c}'s answer in bundles of earlier collectors) say what the host looks like. What the kernel
+ * checks need is the kernel audit interface: when {@code auditctl -s} answers with a status, the
+ * kernel's audit is reachable from here and its checks apply, whatever the markers say (a VM image
+ * built with a stray {@code /.dockerenv}). When it refuses (permission, netlink error) as root, the
+ * markers are confirmed. When it could not be asked (auditctl not installed, not root), the markers
+ * decide and the decision is marked uncertain.
  *
  * @param container true when kernel checks are not applicable here
  * @param type {@code systemd-nspawn}, {@code docker}, {@code podman}, {@code lxc}, {@code
  *     kubernetes}, ... or {@code none}
  * @param certain false when the kernel audit interface could not confirm the markers
- * @param markers the markers seen, as collected ({@code detect-virt-c: docker})
+ * @param markers the markers seen, as collected ({@code dockerenv: /.dockerenv})
  * @param kernelAudit what the kernel audit interface said, in words
  * @param summary the decision and its evidence in one sentence
  */
@@ -160,6 +161,12 @@ public record Containment(
     }
     if (m.startsWith("kubernetes")) {
       return "kubernetes";
+    }
+    if (m.startsWith("openvz")) {
+      return "openvz";
+    }
+    if (m.startsWith("wsl")) {
+      return "wsl";
     }
     if (value.equals("container-other") || value.isEmpty()) {
       return "container";

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param os {@code PRETTY_NAME} of {@code /etc/os-release} (else NAME VERSION)
  * @param kernel {@code uname -r}
  * @param arch {@code uname -m}
- * @param virtualization {@code systemd-detect-virt -v} ({@code kvm}, {@code none}, ...)
+ * @param virtualization the hypervisor as {@code systemd-detect-virt -v} names it ({@code kvm},
+ *     {@code vmware}, ...), empty where the evidence names none (see {@link Virtualization})
  * @param containment the container decision with its evidence
  * @param init PID 1's command name ({@code systemd}, {@code sshd} in a namespace, ...)
  * @param hostTime the host's clock when the collector ran (UTC, ISO-8601)
@@ -50,7 +51,7 @@ public record HostIdentity(
         os,
         value(ident, "kernel"),
         arch,
-        value(ident, "virt"),
+        Virtualization.of(ident),
         Containment.of(s),
         value(ident, "init"),
         value(ident, "time"));

@@ -46,13 +46,6 @@ ag_setup() {
   export PATH
   if command -v timeout >/dev/null 2>&1; then ag_to="timeout __ITEM_TIMEOUT__"; else ag_to=; fi
   if command -v awk >/dev/null 2>&1; then ag_awk=1; else ag_awk=; fi
-  # sd_booted(3)'s test, and systemd's unit paths for the system manager in its order
-  # (systemd-analyze unit-paths)
-  ag_booted=/run/systemd/system
-  ag_unitpaths='/etc/systemd/system.control /run/systemd/system.control /run/systemd/transient
-    /run/systemd/generator.early /etc/systemd/system /etc/systemd/system.attached /run/systemd/system
-    /run/systemd/system.attached /run/systemd/generator /usr/local/lib/systemd/system
-    /lib/systemd/system /usr/lib/systemd/system /run/systemd/generator.late'
   ag_pending=
   # A snippet run by its own sh (ag_cmd, ag_cmdt): the body of a function, without arguments
   ag_fsh='ag_x=$1; shift; ag_f() { eval "$ag_x"; }; ag_f'
@@ -289,142 +282,6 @@ ag_grp() {
   done
 }
 
-# ag_ss PROPS UNITS: one `systemctl show -p PROPS UNITS` (under the timeout) for the items that each
-# ask for some of these units (ag_sspick); ag_ssok=1 when it printed one block per unit asked.
-# Where systemd runs (sd_booted(3): /run/systemd/system), only units that have a unit file, alias,
-# drop-in directory or template in one of systemd's unit paths (`systemd-analyze unit-paths`) are
-# asked: systemd answers "not-found" for the others, and asking costs the host about 1.3 ms of CPU
-# per unit (PID 1 searches every path, then systemctl and the bus), most of the catalog's 22 on a
-# typical host. Those get the block systemd prints for a unit without a file, after a comment line
-# that says it was not asked.
-ag_ss() {
-  ag_ssunits=$2
-  ag_ssask=$2
-  ag_ssnone=
-  if [ -d "$ag_booted" ]; then
-    ag_ssdirs=
-    for ag_d in $ag_unitpaths; do
-      # with a merged /usr, /lib/systemd/system is /usr/lib/systemd/system: test it once
-      if [ "$ag_d" = /lib/systemd/system ] && [ -L /lib ]; then continue; fi
-      [ -d "$ag_d" ] && ag_ssdirs="$ag_ssdirs $ag_d"
-    done
-    ag_ssask=
-    set -f
-    for ag_u in $2; do
-      ag_t=
-      case $ag_u in *@?*.*) ag_t=${ag_u%%@*}@.${ag_u##*.} ;; esac
-      ag_f=
-      for ag_d in $ag_ssdirs; do
-        if [ -e "$ag_d/$ag_u" ] || [ -L "$ag_d/$ag_u" ] || [ -d "$ag_d/$ag_u.d" ] ||
-          { [ -n "$ag_t" ] && [ -e "$ag_d/$ag_t" ]; }; then
-          ag_f=1
-          break
-        fi
-      done
-      if [ -n "$ag_f" ]; then ag_ssask="$ag_ssask $ag_u"; else ag_ssnone="$ag_ssnone $ag_u "; fi
-    done
-    set +f
-  fi
-  ag_ss=
-  ag_ssrc=0
-  ag_ssok=1
-  if [ -n "$ag_ssask" ]; then
-    # shellcheck disable=SC2086
-    ag_ss=$(set -f; $ag_to systemctl show -p "$1" $ag_ssask </dev/null 2>&1; printf '.%s' "$?")
-    ag_ssrc=${ag_ss##*.}
-    ag_ss=${ag_ss%.*}
-    ag_ssok=
-    ag_x=$ag_ss
-    ag_k=0
-    for ag_u in $ag_ssask; do ag_k=$((ag_k + 1)); done
-    while :; do
-      case $ag_x in *"$ag_nl$ag_nl"*) ag_x=${ag_x#*"$ag_nl$ag_nl"} ag_k=$((ag_k - 1)) ;; *) break ;; esac
-    done
-    if [ "$ag_ssrc" = 0 ] && [ "$ag_k" = 1 ]; then ag_ssok=1; fi
-  fi
-  [ -n "$ag_ssnone" ] && [ "$ag_ssok" = 1 ] || return 0
-  # one block per unit, in the order of UNITS: systemd's for those asked, the not-found ones between
-  ag_x=$ag_ss$ag_nl
-  ag_ss=
-  ag_sep=
-  for ag_u in $ag_ssunits; do
-    case $ag_ssnone in
-      *" $ag_u "*)
-        ag_b="# not asked: no unit file$ag_nl"
-        ag_b="${ag_b}Id=$ag_u${ag_nl}LoadState=not-found${ag_nl}ActiveState=inactive$ag_nl"
-        ag_b="${ag_b}SubState=dead${ag_nl}UnitFileState="
-        ;;
-      *)
-        ag_b=${ag_x%%"$ag_nl$ag_nl"*}
-        ag_x=${ag_x#*"$ag_nl$ag_nl"}
-        ;;
-    esac
-    ag_ss=$ag_ss$ag_sep$ag_b
-    ag_sep=$ag_nl$ag_nl
-  done
-  ag_ss=$ag_ss$ag_nl
-}
-
-# ag_sspick NAME PROPS UNITS: the item `systemctl show -p PROPS UNITS` would give, cut from ag_ss:
-# the blocks of UNITS in their order, each with the properties in PROPS only. When ag_ss is not one
-# block per unit (systemd not running, an error, a timeout), every item gets its whole output and
-# status, as its own run would have.
-ag_sspick() {
-  ag_out=
-  if [ "$ag_total" -ge "$ag_total_cap" ]; then ag_emit cmd -1 "$1"; return; fi
-  if [ "$ag_ssok" != 1 ]; then
-    ag_out=$ag_ss
-    ag_emit cmd "$ag_ssrc" "$1"
-    return
-  fi
-  ag_x=$ag_ss$ag_nl
-  ag_sep=
-  ag_ifs=$IFS
-  for ag_u in $ag_ssunits; do
-    ag_b=${ag_x%%"$ag_nl$ag_nl"*}
-    ag_x=${ag_x#*"$ag_nl$ag_nl"}
-    case " $3 " in *" $ag_u "*) ;; *) continue ;; esac
-    ag_out=$ag_out$ag_sep
-    ag_sep=$ag_nl
-    IFS=$ag_nl
-    set -f
-    for ag_l in $ag_b; do
-      case $ag_l in '#'*) ag_out=$ag_out$ag_l$ag_nl ;; esac
-      case ",$2," in *",${ag_l%%=*},"*) ag_out=$ag_out$ag_l$ag_nl ;; esac
-    done
-    set +f
-    IFS=$ag_ifs
-  done
-  ag_emit cmd 0 "$1"
-}
-
-# ag_virt: systemd-detect-virt's container answer (-c) in ag_vc and its VM answer (-v) in ag_vv,
-# both empty without the tool, from one run where one answers both: without an option it prints the
-# container if there is one, else the VM. A known VM name (or none) answers both; any other answer
-# is the container's unless -v prints the same (a VM this list does not know).
-ag_virt() {
-  ag_vdone=1
-  ag_vc=
-  ag_vv=
-  command -v systemd-detect-virt >/dev/null 2>&1 || return 0
-  ag_vc=$(systemd-detect-virt 2>/dev/null)
-  case $ag_vc in
-    none) ag_vv=none ;;
-    qemu | kvm | amazon | zvm | vmware | microsoft | oracle | powervm | xen | bochs | uml | parallels | bhyve | qnx | acrn | apple | sre | google | vm-other)
-      ag_vv=$ag_vc
-      ag_vc=none
-      ;;
-    '')
-      ag_vc=$(systemd-detect-virt -c 2>/dev/null)
-      ag_vv=$(systemd-detect-virt -v 2>/dev/null)
-      ;;
-    *)
-      ag_vv=$(systemd-detect-virt -v 2>/dev/null)
-      if [ "$ag_vv" = "$ag_vc" ]; then ag_vc=none; fi
-      ;;
-  esac
-}
-
 # ag_host: the host's clock (ag_now: seconds since the epoch, ag_tz: its UTC offset as +HHMM, ag_utc:
 # the same instant in UTC as 2006-01-02T15:04:05Z) from one date, and uname's node name, kernel
 # release and machine (ag_node, ag_rel, ag_mach); each is empty when its tool is missing or fails.
@@ -490,11 +347,10 @@ ag_ps() {
   done
 }
 
-# ag_prep SHELL: the values SHELL reads from this shell (ag_vc/ag_vv, ag_host's, ag_procs), from
-# ag_virt, ag_host or ag_ps, each run once on first use. A snippet run by another shell (ag_cmd,
-# ag_cmdt, the group) gets ag_now and ag_tz through its environment.
+# ag_prep SHELL: the values SHELL reads from this shell (ag_host's, ag_procs), from ag_host or
+# ag_ps, each run once on first use. A snippet run by another shell (ag_cmd, ag_cmdt, the group)
+# gets ag_now and ag_tz through its environment.
 ag_prep() {
-  case $1 in *'$ag_v'[cv]* | *'${ag_v'[cv]*) [ -n "${ag_vdone:-}" ] || ag_virt ;; esac
   case $1 in *'$ag_now'* | *'$ag_tz'* | *'$ag_utc'* | *'$ag_node'* | *'$ag_rel'* | *'$ag_mach'*) [ -n "${ag_hdone:-}" ] || ag_host ;; esac
   case $1 in *'$ag_procs'*) [ -n "${ag_pdone:-}" ] || ag_ps ;; esac
 }

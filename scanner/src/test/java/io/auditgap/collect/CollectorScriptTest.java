@@ -180,15 +180,32 @@ class CollectorScriptTest {
   }
 
   /**
-   * A systemctl that shows every unit's properties in systemd's order, blank lines between, on a
-   * host without systemd's directory (every unit is asked).
+   * A systemctl that shows every unit's properties in systemd's order, blank lines between, put
+   * first on the collector's PATH (the shared run is a command of the group, run by another shell);
+   * each run's arguments appended to {@code asked}.
    */
-  private static final String FAKE_SYSTEMCTL =
-      "  ag_booted=/nonexistent; ag_to=; systemctl() { [ \"$1 $2\" = 'show -p' ] || return 9; p=,$3,; shift 3; f=1;"
-          + " for u; do [ $f = 1 ] || echo; f=0; for k in MainPID Id LoadState ActiveState"
-          + " UnitFileState; do case $p in *,$k,*) case $k in MainPID) v=7;; Id) v=$u;;"
-          + " LoadState) v=loaded;; ActiveState) v=active;; *) v=enabled;; esac;"
-          + " echo \"$k=$v\";; esac; done; done; }\n";
+  private String fakeSystemctl(String body, Path asked) throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path f = bin.resolve("systemctl");
+    Files.writeString(
+        f,
+        "#!/bin/sh\necho \"$*\" >> "
+            + asked
+            + "\n"
+            + (body != null
+                ? body
+                : "[ \"$1 $2\" = 'show -p' ] || exit 9; p=,$3,; shift 3; f=1;"
+                    + " for u; do [ $f = 1 ] || echo; f=0; for k in MainPID Id LoadState ActiveState"
+                    + " UnitFileState; do case $p in *,$k,*) case $k in MainPID) v=7;; Id) v=$u;;"
+                    + " LoadState) v=loaded;; ActiveState) v=active;; *) v=enabled;; esac;"
+                    + " echo \"$k=$v\";; esac; done; done\n"));
+    f.toFile().setExecutable(true);
+    return "  ag_setup\n  PATH=" + bin + ":$PATH; export PATH; ag_to=\n";
+  }
+
+  private static Bundle splitRead(byte[] out, List<CollectionItem> items) {
+    return SystemctlShows.split(BundleReader.read(out, NONCE, LIMITS), items);
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
@@ -203,31 +220,40 @@ class CollectorScriptTest {
             CollectionItem.Command.bounded("three", "systemctl show -p Id a.service c.socket"),
             // its order differs from the union's: it runs on its own
             CollectionItem.Command.bounded("four", "systemctl show -p Id c.socket a.service"));
-    String script = CollectorScript.render(items, NONCE, LIMITS);
-    assertTrue(
-        script.contains(
-            "  ag_ss 'Id,ActiveState,MainPID,LoadState' 'a.service b.service c.socket'\n"),
-        script);
-    assertTrue(
-        script.contains("  ag_cmdt 'four' 'systemctl show -p Id c.socket a.service'"), script);
-    script = script.replace("  ag_setup\n", "  ag_setup\n" + FAKE_SYSTEMCTL);
-    Bundle b = BundleReader.read(exec(shell, script), NONCE, LIMITS);
+    String rendered = CollectorScript.render(items, NONCE, LIMITS);
+    assertTrue(rendered.contains("# shared: Id,ActiveState,MainPID,LoadState $u"), rendered);
+    assertTrue(rendered.contains("u='\\''a.service b.service c.socket'\\''"), rendered);
+    assertTrue(rendered.contains("'four' 0 'systemctl show -p Id c.socket a.service'"), rendered);
+    Path asked = dir.resolve("asked");
+    String script =
+        rendered
+            .replace("b=" + SystemctlShows.BOOTED + ";", "b=/nonexistent;")
+            .replace("  ag_setup\n", fakeSystemctl(null, asked));
+    Bundle b = splitRead(exec(shell, script), items);
     assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals(
+        "show -p Id,ActiveState,MainPID,LoadState a.service b.service c.socket\n"
+            + "show -p Id c.socket a.service\n",
+        Files.readString(asked),
+        "one run for the three that keep the union's order, one for the fourth");
     assertEquals("MainPID=7\nId=a.service\nActiveState=active\n", find(b, "cmd", "one").text());
     assertEquals(
         "Id=b.service\nLoadState=loaded\n\nId=c.socket\nLoadState=loaded\n",
         find(b, "cmd", "two").text());
     assertEquals("Id=a.service\n\nId=c.socket\n", find(b, "cmd", "three").text());
     assertEquals(0, find(b, "cmd", "two").exitStatus());
+    assertFalse(
+        b.items().stream().anyMatch(i -> i.name().equals(SystemctlShows.SHARED)),
+        "the shared answer is not an item of the snapshot");
     // not one block per unit (systemd not running, an error): each item gets the whole answer
+    Files.delete(asked);
     String failing =
-        CollectorScript.render(items, NONCE, LIMITS)
+        rendered
+            .replace("b=" + SystemctlShows.BOOTED + ";", "b=/nonexistent;")
             .replace(
                 "  ag_setup\n",
-                "  ag_setup\n  ag_booted=/nonexistent; ag_to=; systemctl() { echo 'System has not"
-                    + " been booted'; return 1;"
-                    + " }\n");
-    Bundle f = BundleReader.read(exec(shell, failing), NONCE, LIMITS);
+                fakeSystemctl("echo 'System has not been booted'; exit 1\n", asked));
+    Bundle f = splitRead(exec(shell, failing), items);
     for (String n : List.of("one", "two", "three")) {
       assertEquals("System has not been booted\n", find(f, "cmd", n).text());
       assertEquals(1, find(f, "cmd", n).exitStatus());
@@ -254,20 +280,12 @@ class CollectorScriptTest {
                 "two", "systemctl show -p Id,LoadState c.socket t@x.service m.service e.service"));
     Path asked = dir.resolve("asked");
     String paths = etc + " " + dir.resolve("nonexistent") + " " + run + " " + lib;
-    String fake =
-        FAKE_SYSTEMCTL.replace(
-            "ag_booted=/nonexistent; ag_to=; systemctl() {",
-            "ag_booted="
-                + run
-                + "; ag_unitpaths='"
-                + paths
-                + "'; ag_to=; systemctl() {"
-                + " echo \"$*\" >> "
-                + asked
-                + ";");
     String script =
-        CollectorScript.render(items, NONCE, LIMITS).replace("  ag_setup\n", "  ag_setup\n" + fake);
-    Bundle b = BundleReader.read(exec(shell, script), NONCE, LIMITS);
+        CollectorScript.render(items, NONCE, LIMITS)
+            .replace("b=" + SystemctlShows.BOOTED + ";", "b=" + run + ";")
+            .replace(SystemctlShows.UNIT_PATHS, paths)
+            .replace("  ag_setup\n", fakeSystemctl(null, asked));
+    Bundle b = splitRead(exec(shell, script), items);
     assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
     assertEquals(
         "show -p Id,LoadState,ActiveState a.service b.service c.socket t@x.service m.service\n",
@@ -289,9 +307,10 @@ class CollectorScriptTest {
     assertEquals(0, find(b, "cmd", "two").exitStatus());
     // no unit has a file: systemctl is not run, every unit is not-found
     Files.delete(asked);
-    String none = script.replace("ag_unitpaths='" + paths + "'", "ag_unitpaths='" + run + "'");
+    String none = script.replace("p='\\''" + paths + "'\\''", "p='\\''" + run + "'\\''");
+    assertFalse(none.equals(script));
     Files.delete(run.resolve("c.socket.d"));
-    Bundle n = BundleReader.read(exec(shell, none), NONCE, LIMITS);
+    Bundle n = splitRead(exec(shell, none), items);
     assertFalse(Files.exists(asked), "systemctl was run");
     assertEquals(
         notAsked

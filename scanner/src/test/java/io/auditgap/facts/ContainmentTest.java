@@ -56,6 +56,27 @@ class ContainmentTest {
     assertTrue(c.kernelAudit().contains("Operation not permitted"), c.kernelAudit());
   }
 
+  /** The markers read from the files container managers leave, each naming its kind. */
+  @Test
+  void eachContainerManagersFileNamesItsKind() {
+    String[][] cases = {
+      {"host-container-manager: podman\n", "podman"},
+      {"openvz: /proc/vz\n", "openvz"},
+      {"wsl: 5.15.167.4-microsoft-standard-WSL2\n", "wsl"},
+      {"pid1-container: lxc\n", "lxc"},
+    };
+    for (String[] c : cases) {
+      Containment ct =
+          Containment.of(
+              SnapshotBuilder.host("ct")
+                  .cmd("container", 0, c[0])
+                  .cmd("auditctl -s", 1, NSPAWN_REFUSAL)
+                  .build());
+      assertTrue(ct.container(), c[0]);
+      assertEquals(c[1], ct.type(), c[0]);
+    }
+  }
+
   @Test
   void markersWithoutAuditctlDecideButSayItIsUncertain() {
     Containment c =

@@ -64,36 +64,138 @@ class OsItemsShellTest {
           "c=$(tr '\\000' '\\n' 2>/dev/null <"
               + f
               + " | sed -n '/^container=/{s///;p;q;}'); [ -n \"$c\" ] && echo \"pid1-container: $c\"; exit 0";
-      String now = "ag_vc=; " + item.replace("/proc/1/environ", f.toString());
+      String now = notSystemd(item).replace("/proc/1/environ", f.toString());
       String expected = ProcessOutput.ofShell(shell, sed, 10);
       assertEquals(
           expected,
           ProcessOutput.ofShell(shell, now, 10)
               .replaceAll(
-                  "(?m)^(detect-virt-c|dockerenv|containerenv|run-systemd-container|kubernetes):"
-                      + " .*\n",
+                  "(?m)^(dockerenv|containerenv|run-systemd-container|host-container-manager"
+                      + "|openvz|wsl|kubernetes): .*\n",
                   ""),
           env);
     }
   }
 
   /**
-   * With systemd-detect-virt's answer (which reads PID 1's environment itself) the environment is
-   * not read again; without it, it is.
+   * PID 1's environment is read only where no file under /run names a container manager and PID 1
+   * is not systemd (which writes /run/systemd/container itself when it has a container=): systemd's
+   * own order, without reading a process environment on every systemd host.
    */
   @ParameterizedTest
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
-  void pid1sEnvironmentIsReadOnlyWithoutDetectVirtsAnswer(String shell) throws Exception {
+  void pid1sEnvironmentIsReadOnlyWhereNeitherSystemdNorItsFileAnswers(String shell)
+      throws Exception {
     assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
-    String item = containerItem();
-    Path f = Files.writeString(tmp.resolve("environ"), "A=1\0container=lxc\0");
-    String withItsOwn = item.replace("/proc/1/environ", f.toString());
+    Path env = Files.writeString(tmp.resolve("environ"), "A=1\0container=lxc\0");
+    Path comm = tmp.resolve("comm");
+    Path none = tmp.resolve("none");
+    Path file = Files.writeString(tmp.resolve("container"), "lxc\n");
+    String item =
+        containerItem()
+            .replace("/proc/1/environ", env.toString())
+            .replace("/proc/1/comm", comm.toString())
+            .replace("/run/host/container-manager", none.toString());
+    Files.writeString(comm, "systemd\n");
     assertFalse(
-        ProcessOutput.ofShell(shell, "ag_vc=none; " + withItsOwn, 10).contains("pid1-container"));
+        run(shell, item.replace("/run/systemd/container", none.toString())).contains("pid1"));
+    Files.writeString(comm, "sh\n");
     assertTrue(
-        ProcessOutput.ofShell(shell, "ag_vc=; " + withItsOwn, 10)
+        run(shell, item.replace("/run/systemd/container", none.toString()))
             .lines()
             .anyMatch(l -> l.equals("pid1-container: lxc")));
+    String withFile = run(shell, item.replace("/run/systemd/container", file.toString()));
+    assertFalse(withFile.contains("pid1"), withFile);
+    assertTrue(withFile.lines().anyMatch(l -> l.equals("run-systemd-container: lxc")), withFile);
+  }
+
+  /**
+   * The other files container managers leave: /run/host/container-manager (systemd's container
+   * interface), OpenVZ's /proc/vz without /proc/bc, a WSL kernel release; none of them on a host
+   * that has none.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void namesEveryContainerManagersFile(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Path none = tmp.resolve("none");
+    Path manager = Files.writeString(tmp.resolve("container-manager"), "podman\n");
+    Path vz = Files.createDirectories(tmp.resolve("vz"));
+    Path comm = Files.writeString(tmp.resolve("comm"), "systemd\n");
+    String item =
+        containerItem()
+            .replace("/proc/1/comm", comm.toString())
+            .replace("/run/systemd/container", none.toString())
+            .replace("/.dockerenv", none.toString())
+            .replace("/run/.containerenv", none.toString())
+            .replace("/var/run/secrets/kubernetes.io", none.toString());
+    String all =
+        run(
+            shell,
+            "ag_rel=5.15.167.4-microsoft-standard-WSL2; "
+                + item.replace("/run/host/container-manager", manager.toString())
+                    .replace("/proc/vz", vz.toString())
+                    .replace("/proc/bc", none.toString()));
+    assertEquals(
+        "host-container-manager: podman\nopenvz: "
+            + vz
+            + "\nwsl: 5.15.167.4-microsoft-standard-WSL2\n",
+        all);
+    // the host of OpenVZ containers has both; a Debian kernel is no WSL
+    String host =
+        run(
+            shell,
+            "ag_rel=6.1.0-28-amd64; "
+                + item.replace("/run/host/container-manager", none.toString())
+                    .replace("/proc/vz", vz.toString())
+                    .replace("/proc/bc", vz.toString()));
+    assertEquals("", host);
+  }
+
+  /**
+   * The identity item reads the firmware's DMI names as systemd-detect-virt reads them (each line
+   * whole, at most 64 characters; a missing file is left out) and the kernel's hypervisor type.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void identityReadsTheFirmwaresNames(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Path dmi = Files.createDirectories(tmp.resolve("dmi"));
+    // a QEMU/KVM guest's /sys/class/dmi/id (libvirt's default i440fx machine)
+    Files.writeString(dmi.resolve("sys_vendor"), "QEMU\n");
+    Files.writeString(dmi.resolve("product_name"), "Standard PC (i440FX + PIIX, 1996)\n");
+    Files.writeString(dmi.resolve("bios_vendor"), "x".repeat(80) + "\n");
+    Path hv = Files.writeString(tmp.resolve("type"), "xen\n");
+    String item =
+        ((io.auditgap.collect.CollectionItem.Command) OsFacts.IDENTITY_LINES)
+            .shell()
+            .replace("/sys/class/dmi/id", dmi.toString())
+            .replace("/sys/hypervisor/type", hv.toString())
+            .replace("/proc/xen", tmp.resolve("none").toString());
+    String out = run(shell, "ag_rel=6.1.0; ag_utc=2026-12-07T00:00:00Z; " + item);
+    assertEquals(
+        "kernel=6.1.0\ndmi-product_name=Standard PC (i440FX + PIIX, 1996)\ndmi-sys_vendor=QEMU\n"
+            + "dmi-bios_vendor="
+            + "x".repeat(64)
+            + "\nhypervisor=xen\ninit="
+            + out.lines()
+                .filter(l -> l.startsWith("init="))
+                .findFirst()
+                .orElse("init=")
+                .substring(5)
+            + "\ntime=2026-12-07T00:00:00Z\n",
+        out);
+    assertEquals("qemu", Virtualization.of(out));
+  }
+
+  private static String notSystemd(String item) {
+    return item.replace("/proc/1/comm", "/nonexistent/comm")
+        .replace("/run/host/container-manager", "/nonexistent/container-manager")
+        .replace("/run/systemd/container", "/nonexistent/container");
+  }
+
+  private static String run(String shell, String script) throws Exception {
+    return ProcessOutput.ofShell(shell, script, 10);
   }
 
   /** systemd's container file: its first line, cut at 64 characters, as {@code head -c 64} did. */
@@ -110,8 +212,7 @@ class OsItemsShellTest {
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Path f = Files.writeString(tmp.resolve("container"), c.getKey());
       String out =
-          ProcessOutput.ofShell(
-              shell, "ag_vc=; " + item.replace("/run/systemd/container", f.toString()), 10);
+          ProcessOutput.ofShell(shell, item.replace("/run/systemd/container", f.toString()), 10);
       assertTrue(
           out.lines().anyMatch(l -> l.equals("run-systemd-container: " + c.getValue())),
           () -> shell + " with " + c.getKey() + ": " + out);
