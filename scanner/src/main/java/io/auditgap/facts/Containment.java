@@ -52,7 +52,7 @@ public record Containment(
     String type = "none";
     Optional<SnapshotItem> item = s.command("container");
     if (item.isPresent() && item.get().problem() == null) {
-      for (String raw : item.get().text().split("\n")) {
+      for (String raw : withPid1Marker(item.get().text()).split("\n")) {
         String line = raw.strip();
         if (line.isEmpty() || line.equals("none") || line.endsWith(": none")) {
           continue;
@@ -113,6 +113,24 @@ public record Containment(
                   + said
                   + ")");
     };
+  }
+
+  /**
+   * The item's text with PID 1's {@code container=} variable, as {@code grep -z} printed it (up to
+   * its NUL, newlines in the value included), replaced by a {@code pid1-container:} marker line of
+   * the value's first line, at most 64 characters.
+   */
+  static String withPid1Marker(String text) {
+    int at = text.startsWith("container=") ? 0 : text.indexOf("\ncontainer=") + 1;
+    if (at == 0 && !text.startsWith("container=")) {
+      return text;
+    }
+    int nul = text.indexOf('\0', at);
+    int end = nul < 0 ? text.length() : nul + 1;
+    String v = text.substring(at + "container=".length(), nul < 0 ? end : nul);
+    v = v.indexOf('\n') < 0 ? v : v.substring(0, v.indexOf('\n'));
+    v = v.length() > 64 ? v.substring(0, 64) : v;
+    return text.substring(0, at) + "pid1-container: " + v + text.substring(end);
   }
 
   /** [kind, words]: how {@code auditctl -s} answered. */

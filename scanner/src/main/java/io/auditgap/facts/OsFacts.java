@@ -39,10 +39,11 @@ public final class OsFacts {
    * of the host's CPU per run): {@code /.dockerenv}, {@code /run/.containerenv}, {@code
    * /run/host/container-manager}, {@code /run/systemd/container} (the first line of each, at most
    * 64 characters), OpenVZ's {@code /proc/vz} without {@code /proc/bc}, a WSL kernel, a Kubernetes
-   * service account, and PID 1's {@code container=}. PID 1's environment is read only where neither
-   * file under /run answers and PID 1 is not systemd (which writes {@code /run/systemd/container}
-   * itself when it has one), and only that one variable leaves the host. The decision also needs
-   * the kernel audit interface's answer ({@link #AUDIT_STATUS}), see {@link Containment}.
+   * service account, and PID 1's {@code container=} (as {@code grep -z} prints it: {@code
+   * container=lxc}, a NUL and a newline). PID 1's environment is read only where neither file under
+   * /run answers and PID 1 is not systemd (which writes {@code /run/systemd/container} itself when
+   * it has one), and only that one variable leaves the host. The decision also needs the kernel
+   * audit interface's answer ({@link #AUDIT_STATUS}), see {@link Containment}.
    */
   public static final CollectionItem CONTAINER =
       CollectionItem.Command.quick(
@@ -59,10 +60,9 @@ public final class OsFacts {
               + " [ -d /proc/vz ] && [ ! -d /proc/bc ] && echo 'openvz: /proc/vz';"
               + " case $ag_rel in *Microsoft* | *WSL*) echo \"wsl: $ag_rel\" ;; esac;"
               + " i=; IFS= read -r i 2>/dev/null </proc/1/comm;"
-              + " [ -n \"$m\" ] || [ \"$i\" = systemd ] || { c=$(tr '\\000' '\\n' 2>/dev/null"
-              + " </proc/1/environ | while IFS= read -r l || [ -n \"$l\" ]; do case $l in"
-              + " container=*) printf '%s\\n' \"${l#container=}\"; break ;; esac; done); [ -n"
-              + " \"$c\" ] && echo \"pid1-container: $c\"; };"
+              // the variable as grep prints it, NUL-terminated: one process, no subshell
+              + " [ -n \"$m\" ] || [ \"$i\" = systemd ] || { grep -a -z -m 1 '^container='"
+              + " /proc/1/environ 2>/dev/null && echo; };"
               + " [ -d /var/run/secrets/kubernetes.io ] && echo 'kubernetes:"
               + " /var/run/secrets/kubernetes.io'; return 0");
 

@@ -26,6 +26,26 @@ public record SudoVersion(int major, int minor, int patch, String text) {
             m.group()));
   }
 
+  private static final Pattern UPSTREAM =
+      Pattern.compile("(?:\\d+:)?(\\d+)\\.(\\d+)(?:\\.(\\d+))?[^-]*");
+
+  /**
+   * From a package's version ({@code 1.9.13p3-1+deb12u1}, an epoch before it allowed): the upstream
+   * part, before the distribution's revision.
+   */
+  public static Optional<SudoVersion> ofPackage(String name, String version) {
+    Matcher m = UPSTREAM.matcher(version);
+    if (!m.lookingAt()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SudoVersion(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+            "package " + name + " " + version + " (dpkg)"));
+  }
+
   public boolean atLeast(int ma, int mi, int pa) {
     if (major != ma) {
       return major > ma;

@@ -43,7 +43,12 @@ record SudoContext(SudoVersion version, SudoersPolicy policy, List<Evidence> evi
           Verdict.notApplicable(
               "sudo is not installed", List.of(Evidence.of("sudo -V", 0, "not found", null))));
     }
-    ev.add(Evidence.of("sudo -V", 1, v.value().get().text(), null));
+    String said = v.value().get().text();
+    // a version read from dpkg's database where sudo -V was not run (SudoFacts.SUDO_V)
+    ev.add(
+        said.startsWith("package ")
+            ? Evidence.of("/var/lib/dpkg/status", 0, said, null)
+            : Evidence.of("sudo -V", 1, said, null));
     Observed<Optional<SudoersPolicy>> p = facts.get(SudoFacts.POLICY);
     if (!p.isSeen()) {
       return new Or(

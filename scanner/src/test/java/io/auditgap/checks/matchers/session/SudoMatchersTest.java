@@ -79,6 +79,39 @@ class SudoMatchersTest {
     assertTrue(unk.reason().contains("permission denied"), unk.reason());
   }
 
+  /**
+   * Where the collector did not start sudo -V (/usr/bin/sudo from a dpkg package), the version is
+   * the package's upstream part: Debian 12's 1.9.13p3 (use_pty off by default, Debian's sudoers
+   * sets it), Ubuntu 24.04's 1.9.15p5 (on by default); without a sudo package in the answer, the
+   * version is unknown and so is the verdict.
+   */
+  @Test
+  void versionFromDpkgWhereSudoWasNotStarted() {
+    String notRun = "# not run: /usr/bin/sudo is from a dpkg package\n";
+    SnapshotBuilder debian =
+        host(notRun, DEBIAN)
+            .cmd("packages", 0, "auditd\t1:3.0.9-1\tii \nsudo\t1.9.13p3-1+deb12u1\tii \n#dpkg\n");
+    Verdict d = eval(pty, debian);
+    assertEquals(Status.PASS, d.status(), d.reason());
+    assertTrue(
+        d.evidence().stream()
+            .anyMatch(
+                e ->
+                    e.source().equals("/var/lib/dpkg/status")
+                        && e.text().contains("1.9.13p3-1+deb12u1")),
+        () -> d.evidence().toString());
+    SnapshotBuilder noble =
+        host(notRun, RHEL).cmd("packages", 0, "sudo\t1.9.15p5-3ubuntu5\tii \n#dpkg\n");
+    assertEquals(Status.PASS, eval(pty, noble).status(), "1.9.15: use_pty is on by default");
+    SnapshotBuilder older =
+        host(notRun, RHEL).cmd("packages", 0, "sudo-ldap\t1.9.5p2-3+deb11u1\tii \n#dpkg\n");
+    assertEquals(Status.FAIL, eval(pty, older).status(), "1.9.5: off by default");
+    Verdict none =
+        eval(pty, host(notRun, DEBIAN).cmd("packages", 0, "auditd\t1:3.0.9-1\tii \n#dpkg\n"));
+    assertEquals(Status.UNKNOWN, none.status());
+    assertTrue(none.reason().contains("dpkg lists no installed sudo"), none.reason());
+  }
+
   @Test
   void logfileNeedsAGlobalAbsolutePath() {
     assertEquals(Status.FAIL, eval(logfile, host(V1913, DEBIAN)).status());
