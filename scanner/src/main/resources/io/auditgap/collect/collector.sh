@@ -178,24 +178,39 @@ ag_dir() {
   if [ ! -r "$1" ] || [ ! -x "$1" ]; then ag_emit dir 13 "$1"; return; fi
   ag_list=
   ag_files=
+  ag_pend=
   ag_count=0
   for ag_f in "$1"/* "$1"/.[!.]*; do
-    if [ ! -e "$ag_f" ] && [ ! -L "$ag_f" ]; then continue; fi
+    # a pattern that matched nothing stays as it is: only then is the name tested for existence
+    case $ag_f in "$1/*" | "$1/.[!.]*") [ -e "$ag_f" ] || [ -L "$ag_f" ] || continue ;; esac
     case $ag_f in *"$ag_nl"*) continue ;; esac
     ag_count=$((ag_count + 1))
     if [ "$ag_count" -gt "$ag_max_entries" ]; then break; fi
-    if [ -L "$ag_f" ]; then ag_t=l; elif [ -d "$ag_f" ]; then ag_t=d; elif [ -f "$ag_f" ]; then ag_t=f; else ag_t=o; fi
+    if [ -L "$ag_f" ]; then
+      ag_t=l
+      [ -f "$ag_f" ] && ag_files="$ag_files$ag_f$ag_nl"
+    elif [ -d "$ag_f" ]; then
+      ag_t=d
+    elif [ -f "$ag_f" ]; then
+      ag_t=f
+      # a readable regular file goes straight to the awk at the end (ag_file's tests, once)
+      if [ -n "$ag_awk" ] && [ -r "$ag_f" ]; then ag_pend="$ag_pend$ag_f$ag_nl"; else ag_files="$ag_files$ag_f$ag_nl"; fi
+    else
+      ag_t=o
+    fi
     ag_list="$ag_list$ag_t	${ag_f##*/}$ag_nl"
-    if [ -f "$ag_f" ]; then ag_files="$ag_files$ag_f$ag_nl"; fi
   done
   ag_out=$ag_list
   ag_emit dir 0 "$1"
+  ag_pending=$ag_pending$ag_pend
   ag_ifs=$IFS
   IFS=$ag_nl
+  set -f
   for ag_f in $ag_files; do
     IFS=$ag_ifs
     ag_file "$ag_f"
   done
+  set +f
   IFS=$ag_ifs
 }
 

@@ -371,6 +371,57 @@ class CollectorScriptTest {
     assertFalse(b.items().stream().anyMatch(i -> i.name().equals("x")));
   }
 
+  /**
+   * Each kind of entry a directory holds: a readable regular file is read with the others at the
+   * end; a link is followed only where it stays in the system's configuration; a dangling link and
+   * a file literally named like the pattern are listed; an unreadable file (to a collector without
+   * root) is denied, not absent; an empty directory lists nothing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void readsEachKindOfEntryOfADirectoryAsItsOwnFileItemWould(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv not installed");
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to drop privileges");
+    Path d = Files.createDirectory(dir.resolve("logrotate.d"));
+    Path empty = Files.createDirectory(dir.resolve("empty.d"));
+    Files.writeString(d.resolve("rsyslog"), "/var/log/syslog {\n  weekly\n}\n");
+    Files.writeString(d.resolve("*"), "star\n");
+    Path secret = Files.writeString(d.resolve("secret"), "not for others\n");
+    Files.setPosixFilePermissions(
+        secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Path target = Files.writeString(dir.resolve("elsewhere"), "outside\n");
+    Files.createSymbolicLink(d.resolve("linked"), target);
+    Files.createSymbolicLink(d.resolve("dangling"), dir.resolve("nothing-here"));
+    for (Path p : List.of(dir, d, empty, target)) {
+      Files.setPosixFilePermissions(
+          p,
+          java.nio.file.attribute.PosixFilePermissions.fromString(
+              Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+    }
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.Directory(d.toString()),
+            new CollectionItem.Directory(empty.toString()));
+    byte[] out =
+        exec(
+            List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+            shell,
+            CollectorScript.render(items, NONCE, LIMITS));
+    Bundle b = BundleReader.read(out, NONCE, LIMITS);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals(
+        "f\t*\nl\tdangling\nl\tlinked\nf\trsyslog\nf\tsecret\n",
+        find(b, "dir", d.toString()).text());
+    assertEquals("", find(b, "dir", empty.toString()).text());
+    assertEquals("/var/log/syslog {\n  weekly\n}\n", find(b, "file", d + "/rsyslog").text());
+    assertEquals("star\n", find(b, "file", d + "/*").text());
+    assertEquals(SnapshotItem.DENIED, find(b, "file", d + "/secret").exitStatus());
+    assertEquals(SnapshotItem.OUTSIDE_TREE, find(b, "file", d + "/linked").exitStatus());
+    assertFalse(find(b, "file", d + "/linked").text().contains("outside\n"));
+    assertFalse(b.items().stream().anyMatch(i -> i.name().equals(d + "/dangling")));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
   void stopsAddingContentAtTheTotalCap(String shell) throws Exception {
