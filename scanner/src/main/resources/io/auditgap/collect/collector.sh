@@ -144,7 +144,15 @@ ag_absent() {
 # ag_outside PATH: true when the symbolic link PATH resolves outside /etc, /usr, /lib, /boot and
 # /run/systemd (a configuration file linked to /root/.ssh/id_rsa or a user's history is not shipped
 # off the host); the target is left in $ag_out. Without readlink -f every link counts as outside.
+# A link that is the same file as the regular file of its name in /usr/lib (/etc/os-release ->
+# ../usr/lib/os-release on Debian, Ubuntu and RHEL) stays inside without a readlink process (and
+# the subshell that captures its answer).
 ag_outside() {
+  ag_out=/usr/lib/${1##*/}
+  if [ "$1" -ef "$ag_out" ] && [ -f "$ag_out" ] && [ ! -L "$ag_out" ] && [ ! -L /usr ] && [ ! -L /usr/lib ]; then
+    ag_out=
+    return 1
+  fi
   ag_out=$(readlink -f "$1" 2>/dev/null)
   case $ag_out in /etc/* | /usr/* | /lib/* | /lib64/* | /boot/* | /run/systemd/*) ag_out=; return 1 ;; esac
   return 0

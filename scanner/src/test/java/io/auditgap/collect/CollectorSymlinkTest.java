@@ -61,6 +61,35 @@ class CollectorSymlinkTest {
     }
   }
 
+  /**
+   * A link that is the same file as the regular file of its name in /usr/lib (as /etc/os-release is
+   * on Debian, Ubuntu and RHEL) is read without resolving it; a link of that name to anything else
+   * is still resolved and refused when it leaves the trees.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/bin/dash", "/bin/bash", "/bin/busybox"})
+  void aLinkToItsNamesakeInUsrLibIsReadAndAnImpostorIsNot(String shell) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    Path real = Path.of("/usr/lib/os-release");
+    assumeTrue(Files.isRegularFile(real, java.nio.file.LinkOption.NOFOLLOW_LINKS), "no " + real);
+    Path etc = Files.createDirectory(dir.resolve("etc"));
+    Path link = Files.createSymbolicLink(etc.resolve("os-release"), real);
+    Path other = Files.createDirectory(dir.resolve("other"));
+    Path history = Files.writeString(dir.resolve("history"), "mysql -p secret\n");
+    Path impostor = Files.createSymbolicLink(other.resolve("os-release"), history);
+    Bundle b =
+        run(
+            shell,
+            List.of(
+                new CollectionItem.File(link.toString()),
+                new CollectionItem.File(impostor.toString())));
+    assertTrue(b.complete(), b.problem());
+    assertEquals(Files.readString(real), item(b, "file", link.toString()).text());
+    SnapshotItem refused = item(b, "file", impostor.toString());
+    assertEquals(SnapshotItem.OUTSIDE_TREE, refused.exitStatus());
+    assertEquals(history.toString(), refused.text().strip());
+  }
+
   private static SnapshotItem item(Bundle b, String kind, String name) {
     return b.items().stream()
         .filter(i -> i.kind().equals(kind) && i.name().equals(name))
