@@ -399,16 +399,12 @@ class CollectorScriptTest {
           java.nio.file.attribute.PosixFilePermissions.fromString(
               Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
     }
-    List<CollectionItem> items =
-        List.of(
-            new CollectionItem.Directory(d.toString()),
-            new CollectionItem.Directory(empty.toString()));
-    byte[] out =
-        exec(
-            List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+    Bundle b =
+        runAsNobody(
             shell,
-            CollectorScript.render(items, NONCE, LIMITS));
-    Bundle b = BundleReader.read(out, NONCE, LIMITS);
+            List.of(
+                new CollectionItem.Directory(d.toString()),
+                new CollectionItem.Directory(empty.toString())));
     assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
     assertEquals(
         "f\t*\nl\tdangling\nl\tlinked\nf\trsyslog\nf\tsecret\n",
@@ -459,16 +455,21 @@ class CollectorScriptTest {
             new CollectionItem.File(audit + "/audit.rules"),
             new CollectionItem.Directory(audit + "/rules.d"),
             new CollectionItem.File(dir + "/really-missing"));
+    Bundle b = runAsNobody(shell, items);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals(SnapshotItem.DENIED, find(b, "file", audit + "/audit.rules").exitStatus());
+    assertEquals(SnapshotItem.DENIED, find(b, "dir", audit + "/rules.d").exitStatus());
+    assertEquals(SnapshotItem.ABSENT, find(b, "file", dir + "/really-missing").exitStatus());
+  }
+
+  /** The collector for {@code items} run as nobody (uid 65534), as a collector without root. */
+  static Bundle runAsNobody(String shell, List<CollectionItem> items) throws Exception {
     byte[] out =
         exec(
             List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
             shell,
             CollectorScript.render(items, NONCE, LIMITS));
-    Bundle b = BundleReader.read(out, NONCE, LIMITS);
-    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
-    assertEquals(SnapshotItem.DENIED, find(b, "file", audit + "/audit.rules").exitStatus());
-    assertEquals(SnapshotItem.DENIED, find(b, "dir", audit + "/rules.d").exitStatus());
-    assertEquals(SnapshotItem.ABSENT, find(b, "file", dir + "/really-missing").exitStatus());
+    return BundleReader.read(out, NONCE, LIMITS);
   }
 
   static Bundle run(String shell, List<CollectionItem> items) throws Exception {

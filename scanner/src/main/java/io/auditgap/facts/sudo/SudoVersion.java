@@ -15,15 +15,7 @@ public record SudoVersion(int major, int minor, int patch, String text) {
 
   public static Optional<SudoVersion> parse(String output) {
     Matcher m = V.matcher(output);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new SudoVersion(
-            Integer.parseInt(m.group(1)),
-            Integer.parseInt(m.group(2)),
-            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
-            m.group()));
+    return m.find() ? Optional.of(of(m, m.group())) : Optional.empty();
   }
 
   private static final Pattern UPSTREAM =
@@ -35,15 +27,18 @@ public record SudoVersion(int major, int minor, int patch, String text) {
    */
   public static Optional<SudoVersion> ofPackage(String name, String version) {
     Matcher m = UPSTREAM.matcher(version);
-    if (!m.lookingAt()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new SudoVersion(
-            Integer.parseInt(m.group(1)),
-            Integer.parseInt(m.group(2)),
-            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
-            "package " + name + " " + version + " (dpkg)"));
+    return m.lookingAt()
+        ? Optional.of(of(m, "package " + name + " " + version + " (dpkg)"))
+        : Optional.empty();
+  }
+
+  /** From a match whose groups 1 to 3 are major, minor and (perhaps) patch. */
+  private static SudoVersion of(Matcher m, String text) {
+    return new SudoVersion(
+        Integer.parseInt(m.group(1)),
+        Integer.parseInt(m.group(2)),
+        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+        text);
   }
 
   public boolean atLeast(int ma, int mi, int pa) {
