@@ -155,16 +155,23 @@ public final class SealedBundle {
               + "): the bundle was changed after collection");
     }
     byte[] body = java.util.Arrays.copyOf(data, sumStart);
-    Bundle bundle = SystemctlShows.split(BundleReader.read(body, nonce, limits), known);
+    Bundle bundle = BundleReader.read(body, nonce, limits);
     if (!bundle.complete()) {
       throw new RefusedException("incomplete bundle: " + bundle.problem());
     }
+    // the commands that ran are checked; the items cut from the shared systemctl run after it are
+    // answered by its snippet, which the collector's version covers, for whatever it asked
+    requireSameCommands(byKey(bundle), begin.group(3), known);
+    Map<String, SnapshotItem> byKey = byKey(SystemctlShows.split(bundle, known));
+    return new HostSnapshot(host, collectedAt, byKey, sumStart, true, null);
+  }
+
+  private static Map<String, SnapshotItem> byKey(Bundle bundle) {
     Map<String, SnapshotItem> byKey = new LinkedHashMap<>();
     for (SnapshotItem item : bundle.items()) {
       byKey.putIfAbsent(item.key(), item);
     }
-    requireSameCommands(byKey, begin.group(3), known);
-    return new HostSnapshot(host, collectedAt, byKey, sumStart, true, null);
+    return byKey;
   }
 
   private static int indexOf(byte[] d, byte b, int from) {

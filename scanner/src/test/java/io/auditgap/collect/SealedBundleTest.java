@@ -129,6 +129,32 @@ class SealedBundleTest {
   }
 
   /**
+   * A bundle printed for one profile, read for another: an item of that other profile that the
+   * shared systemctl run answered (its units and properties were asked) is cut from it, and the
+   * bundle is not refused for a command that never ran on the host.
+   */
+  @Test
+  void itemsCutFromTheSharedSystemctlRunNeedNoDigestOfTheirOwn() throws Exception {
+    CollectionItem.Command auditd =
+        CollectionItem.Command.bounded(
+            "systemctl show auditd", "systemctl show -p Id,ActiveState auditd.service");
+    CollectionItem.Command rsyslog =
+        CollectionItem.Command.bounded(
+            "systemctl show rsyslog", "systemctl show -p Id rsyslog.service");
+    CollectionItem.Command other =
+        CollectionItem.Command.bounded(
+            "systemctl show auditd id", "systemctl show -p Id auditd.service");
+    byte[] bundle = runSealed(List.of(auditd, rsyslog));
+    HostSnapshot s =
+        SealedBundle.read(
+            bundle, "h", Instant.EPOCH, CollectorLimits.DEFAULT, List.of(auditd, rsyslog, other));
+    SnapshotItem mine = s.command("systemctl show auditd").orElseThrow();
+    SnapshotItem theirs = s.command("systemctl show auditd id").orElseThrow();
+    assertEquals(mine.exitStatus(), theirs.exitStatus());
+    assertTrue(s.command(SystemctlShows.SHARED).isEmpty());
+  }
+
+  /**
    * The printed script's nonce is the same in every copy: a run takes a fresh one from the kernel,
    * so output from a host that kept the script cannot forge a streamed item's end.
    */
