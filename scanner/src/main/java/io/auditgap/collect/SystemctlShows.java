@@ -143,17 +143,18 @@ record SystemctlShows(String props, String units) {
       }
       Set<String> done = new HashSet<>();
       for (CollectionItem item : known) {
-        if (item instanceof CollectionItem.Command c
-            && c.guarded()
-            && !keys.contains(c.key())
-            && done.add(c.key())
-            && of(c) != null) {
-          if (answer != null && answer.covers(of(c))) {
-            out.add(answer.cut(shared, of(c), c.name()));
-          } else if (answer == null && shared.exitStatus() != 0) {
-            // ended (a timeout, the size cap) before it said what it asked: its status for all
-            out.add(new SnapshotItem("cmd", c.name(), shared.exitStatus(), "", 0, false));
-          }
+        if (!(item instanceof CollectionItem.Command c)
+            || !c.guarded()
+            || keys.contains(c.key())
+            || !done.add(c.key())) {
+          continue;
+        }
+        SystemctlShows mine = of(c);
+        if (mine != null && answer != null && answer.covers(mine)) {
+          out.add(answer.cut(shared, mine, c.name()));
+        } else if (mine != null && answer == null && shared.exitStatus() != 0) {
+          // ended (a timeout, the size cap) before it said what it asked: its status for all
+          out.add(new SnapshotItem("cmd", c.name(), shared.exitStatus(), "", 0, false));
         }
       }
     }

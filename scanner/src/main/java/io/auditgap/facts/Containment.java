@@ -5,6 +5,7 @@ import io.auditgap.collect.SnapshotItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,8 +122,9 @@ public record Containment(
    * the value's first line, at most 64 characters.
    */
   static String withPid1Marker(String text) {
-    int at = text.startsWith("container=") ? 0 : text.indexOf("\ncontainer=") + 1;
-    if (at == 0 && !text.startsWith("container=")) {
+    // where a line starts with it: the first line, or after a newline
+    int at = ("\n" + text).indexOf("\ncontainer=");
+    if (at < 0) {
       return text;
     }
     int nul = text.indexOf('\0', at);
@@ -167,25 +169,26 @@ public record Containment(
     return new String[] {"REFUSED", "auditctl -s exit " + i.exitStatus() + ": " + why};
   }
 
+  /** Markers whose name says the kind; any other names it by its value. */
+  private static final List<Map.Entry<String, String>> KIND_BY_NAME =
+      List.of(
+          Map.entry("dockerenv", "docker"),
+          Map.entry("docker-env", "docker"),
+          Map.entry("containerenv", "podman"),
+          Map.entry("podman-env", "podman"),
+          Map.entry("kubernetes", "kubernetes"),
+          Map.entry("openvz", "openvz"),
+          Map.entry("wsl", "wsl"));
+
   private static String typeOf(String marker) {
     String m = marker.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, String> k : KIND_BY_NAME) {
+      if (m.startsWith(k.getKey())) {
+        return k.getValue();
+      }
+    }
     int colon = m.indexOf(':');
     String value = colon < 0 ? m : m.substring(colon + 1).strip();
-    if (m.startsWith("dockerenv") || m.equals("docker-env")) {
-      return "docker";
-    }
-    if (m.startsWith("containerenv") || m.equals("podman-env")) {
-      return "podman";
-    }
-    if (m.startsWith("kubernetes")) {
-      return "kubernetes";
-    }
-    if (m.startsWith("openvz")) {
-      return "openvz";
-    }
-    if (m.startsWith("wsl")) {
-      return "wsl";
-    }
     if (value.equals("container-other") || value.isEmpty()) {
       return "container";
     }

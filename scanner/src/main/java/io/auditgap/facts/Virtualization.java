@@ -50,14 +50,16 @@ public final class Virtualization {
     }
     for (String key : DMI_ORDER) {
       String v = HostIdentity.value(identity, "dmi-" + key);
+      if (v.isEmpty()) {
+        continue;
+      }
       for (Map.Entry<String, String> e : VENDORS) {
-        if (!v.isEmpty() && v.startsWith(e.getKey())) {
+        if (v.startsWith(e.getKey())) {
           // EC2's bare-metal instances carry the same vendor; their product names end in .metal
-          if (e.getValue().equals("amazon")
-              && isMetal(HostIdentity.value(identity, "dmi-product_name"))) {
-            return "";
-          }
-          return e.getValue();
+          boolean metal =
+              e.getValue().equals("amazon")
+                  && isMetal(HostIdentity.value(identity, "dmi-product_name"));
+          return metal ? "" : e.getValue();
         }
       }
     }

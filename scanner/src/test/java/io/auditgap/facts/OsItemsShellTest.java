@@ -174,19 +174,15 @@ class OsItemsShellTest {
             .shell()
             .replace("/sys/class/dmi/id", dmi.toString())
             .replace("/sys/hypervisor/type", hv.toString())
-            .replace("/proc/xen", tmp.resolve("none").toString());
+            .replace("/proc/xen", tmp.resolve("none").toString())
+            .replace(
+                "/proc/1/comm", Files.writeString(tmp.resolve("comm"), "systemd\n").toString());
     String out = run(shell, "ag_rel=6.1.0; ag_utc=2026-12-07T00:00:00Z; " + item);
     assertEquals(
         "kernel=6.1.0\ndmi-product_name=Standard PC (i440FX + PIIX, 1996)\ndmi-sys_vendor=QEMU\n"
             + "dmi-bios_vendor="
             + "x".repeat(64)
-            + "\nhypervisor=xen\ninit="
-            + out.lines()
-                .filter(l -> l.startsWith("init="))
-                .findFirst()
-                .orElse("init=")
-                .substring(5)
-            + "\ntime=2026-12-07T00:00:00Z\n",
+            + "\nhypervisor=xen\ninit=systemd\ntime=2026-12-07T00:00:00Z\n",
         out);
     assertEquals("qemu", Virtualization.of(out));
   }
