@@ -367,12 +367,25 @@ ag_host() {
 }
 
 # ag_ps: every process's PID and name (its comm's first line) as "PID NAME" lines in ag_procs, read
-# once, in this shell, for the items that look at processes (one pass over /proc costs the host
-# about 20 microseconds per process, and a server runs hundreds, kernel threads included)
+# once, for the items that look at processes. This shell reads them itself where the host runs
+# few processes (a container); beyond 100 one awk reads them all: the shell's `read` takes a system
+# call per byte and its list grows by copying, so a host with 300 processes (kernel threads
+# included) paid 7-8 ms, one with 1,000 24-33 ms and one with 5,600 0.4-0.6 s, against 4-5, 13-16
+# and 82-89 ms with the awk; at 100 both cost the same (docs/performance.md, "Eleventh round").
+# The awk, and the subshell that captures its answer, start after the list is made: not in it.
 ag_ps() {
   ag_pdone=1
   ag_procs=
-  for ag_f in /proc/[0-9]*/comm; do
+  set -- /proc/[0-9]*/comm
+  if [ $# -gt 100 ] && [ -n "$ag_awk" ]; then
+    # a process that ended since the glob is skipped, as the loop below skips it
+    if ag_procs=$(awk 'BEGIN { for (i = 1; i < ARGC; i++) { f = ARGV[i]; if ((getline l < f) > 0) { p = substr(f, 7); sub(/\/comm$/, "", p); print p " " l } close(f) } }' "$@" </dev/null 2>/dev/null); then
+      [ -z "$ag_procs" ] || ag_procs=$ag_procs$ag_nl
+      return
+    fi
+    ag_procs=
+  fi
+  for ag_f; do
     IFS= read -r ag_x 2>/dev/null <"$ag_f" || continue
     ag_f=${ag_f#/proc/}
     ag_procs="$ag_procs${ag_f%/comm} $ag_x$ag_nl"

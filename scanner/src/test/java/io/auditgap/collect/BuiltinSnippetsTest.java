@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -222,6 +223,72 @@ class BuiltinSnippetsTest {
     } finally {
       syslogd.destroy();
     }
+  }
+
+  /**
+   * The collector's shell reads each process's name itself where a host runs few processes, one awk
+   * reads them all beyond 64: both list every process, here in PID and mount namespaces of the
+   * test's own (PID 1 the collector's shell, then the sleeps), where mawk is a wrapper that leaves
+   * a mark when it runs.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "/bin/dash, 3",
+    "/bin/dash, 150",
+    "/bin/bash, 3",
+    "/bin/bash, 150",
+    "/bin/busybox, 150"
+  })
+  void processesAreListedAlikeByTheShellAndByOneAwk(String shell, int sleeps) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(shell)), shell + " not installed");
+    assumeTrue("root".equals(System.getProperty("user.name")), "namespaces need root");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare not installed");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/mawk")), "mawk not installed");
+    Path real = Files.createDirectories(dir.resolve("real")).resolve("mawk");
+    Files.copy(Path.of("/usr/bin/mawk"), real);
+    Path mark = dir.resolve("mawk-ran");
+    Path wrapper = dir.resolve("mawk");
+    Files.writeString(wrapper, "#!/bin/sh\n: >" + mark + "\nexec " + real + " \"$@\"\n");
+    wrapper.toFile().setExecutable(true);
+    String run = shell.endsWith("busybox") ? shell + " sh -s" : shell + " -s";
+    // the sleeps have become sleep before the collector's shell takes PID 1 over
+    String init =
+        "mount --bind "
+            + wrapper
+            + " /usr/bin/mawk || exit 9; n="
+            + sleeps
+            + "; i=0; while [ $i -lt $n ]; do sleep 60 & i=$((i+1)); done;"
+            + " while :; do c=0; for f in /proc/[0-9]*/comm; do read -r x <$f && [ \"$x\" = sleep ]"
+            + " && c=$((c+1)); done; [ $c -lt $n ] || break; done; exec "
+            + run;
+    String script =
+        CollectorScript.render(
+            List.of(SystemFacts.PROCESSES), "0123456789abcdef", CollectorLimits.DEFAULT);
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/unshare",
+                "--pid",
+                "--fork",
+                "--mount",
+                "--mount-proc",
+                "/bin/sh",
+                "-c",
+                init)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (var in = p.getOutputStream()) {
+      in.write(script.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] out = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    Bundle b = BundleReader.read(out, "0123456789abcdef", CollectorLimits.DEFAULT);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    List<String> names =
+        List.of(CollectorScriptTest.find(b, "cmd", "processes").text().split("\n"));
+    assertEquals(shell.substring(shell.lastIndexOf('/') + 1), names.get(0), names.toString());
+    assertEquals(sleeps, names.stream().filter("sleep"::equals).count(), names.toString());
+    assertEquals(sleeps + 1, names.size(), names.toString());
+    assertEquals(sleeps > 100, Files.exists(mark), "whether one awk read the processes");
   }
 
   /** {@code ls -1 DIR}: the names ls lists, one per line. */
