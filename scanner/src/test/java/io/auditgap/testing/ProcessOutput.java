@@ -40,7 +40,11 @@ public final class ProcessOutput {
     return of(asFunction(shell, script), env, timeoutSeconds);
   }
 
-  /** The collector's wrapper for a snippet run by its own sh (collector.sh, ag_fsh). */
+  /**
+   * The collector's wrapper for a snippet run by its own sh (collector.sh, ag_fsh), without its
+   * choice of mawk: a snippet's awk is this machine's {@code awk} (gawk where it is installed), so
+   * the snippet tests run the awk programs under another awk than the collector tests do.
+   */
   public static final String AS_FUNCTION = "ag_x=$1; shift; ag_f() { eval \"$ag_x\"; }; ag_f";
 
   /** {@code sh -c} and its arguments that run {@code script} as {@link #AS_FUNCTION} does. */
