@@ -135,6 +135,8 @@ record SystemctlShows(String props, String units) {
       return bundle;
     }
     Answer answer = Answer.of(shared.text());
+    // one block per unit asked, or every item gets the whole answer: decided once for all items
+    boolean cuttable = answer != null && answer.cuttable(shared);
     List<SnapshotItem> out = new ArrayList<>();
     for (SnapshotItem i : bundle.items()) {
       if (i != shared) {
@@ -151,7 +153,16 @@ record SystemctlShows(String props, String units) {
         }
         SystemctlShows mine = of(c);
         if (mine != null && answer != null && answer.covers(mine)) {
-          out.add(answer.cut(shared, mine, c.name()));
+          out.add(
+              cuttable
+                  ? answer.cut(mine, c.name())
+                  : new SnapshotItem(
+                      "cmd",
+                      c.name(),
+                      shared.exitStatus(),
+                      answer.text(),
+                      bytes(answer.text()),
+                      shared.truncated()));
         } else if (mine != null && answer == null && shared.exitStatus() != 0) {
           // ended (a timeout, the size cap) before it said what it asked: its status for all
           out.add(new SnapshotItem("cmd", c.name(), shared.exitStatus(), "", 0, false));
@@ -168,8 +179,14 @@ record SystemctlShows(String props, String units) {
    * @param units every unit, in the union's order
    * @param notAsked the units without a unit file, not asked
    * @param text systemctl's answer for the others
+   * @param blocks {@code text}'s blocks, one per unit asked where it printed one for each
    */
-  private record Answer(List<String> props, List<String> units, Set<String> notAsked, String text) {
+  private record Answer(
+      List<String> props,
+      List<String> units,
+      Set<String> notAsked,
+      String text,
+      List<String> blocks) {
     private static final String SHARED_LINE = "# shared: ";
 
     static Answer of(String text) {
@@ -183,11 +200,40 @@ record SystemctlShows(String props, String units) {
       if (head.length < 2 || !notAsked.startsWith(NOT_ASKED)) {
         return null;
       }
+      String answer = text.substring(second + 1);
       return new Answer(
           List.of(head[0].split(",")),
           List.of(head).subList(1, head.length),
           new HashSet<>(Arrays.asList(notAsked.substring(NOT_ASKED.length()).split(" "))),
-          text.substring(second + 1));
+          answer,
+          blocks(answer));
+    }
+
+    /** The blocks of {@code text}, each up to its blank line. */
+    private static List<String> blocks(String text) {
+      List<String> blocks = new ArrayList<>();
+      String rest = text + "\n";
+      for (int at = rest.indexOf("\n\n"); at >= 0; at = rest.indexOf("\n\n")) {
+        blocks.add(rest.substring(0, at));
+        rest = rest.substring(at + 2);
+      }
+      blocks.add(rest);
+      return blocks;
+    }
+
+    /**
+     * True when the run ended well and printed one block per unit asked (as many blank-line
+     * separators as units asked, less one).
+     */
+    boolean cuttable(SnapshotItem shared) {
+      long asked = units.stream().filter(u -> !notAsked.contains(u)).count();
+      int separators = 0;
+      for (int at = text.indexOf("\n\n"); at >= 0; at = text.indexOf("\n\n", at + 2)) {
+        separators++;
+      }
+      return shared.exitStatus() == 0
+          && !shared.truncated()
+          && (asked == 0 || separators == asked - 1);
     }
 
     /** True when {@code item}'s properties and units were all asked for, in its order. */
@@ -203,35 +249,20 @@ record SystemctlShows(String props, String units) {
       return props.containsAll(List.of(item.props().split(",")));
     }
 
-    SnapshotItem cut(SnapshotItem shared, SystemctlShows mine, String name) {
-      long asked = units.stream().filter(u -> !notAsked.contains(u)).count();
-      // one block per unit asked: as many blank-line separators as units asked, less one
-      int separators = 0;
-      for (int at = text.indexOf("\n\n"); at >= 0; at = text.indexOf("\n\n", at + 2)) {
-        separators++;
-      }
-      if (shared.exitStatus() != 0
-          || shared.truncated()
-          || (asked > 0 && separators != asked - 1)) {
-        return new SnapshotItem(
-            "cmd", name, shared.exitStatus(), text, bytes(text), shared.truncated());
-      }
+    /** {@code mine}'s blocks, each with its properties only; {@link #cuttable} holds. */
+    SnapshotItem cut(SystemctlShows mine, String name) {
       Set<String> myProps = Set.of(mine.props().split(","));
       Set<String> myUnits = Set.of(mine.units().split(" "));
       StringBuilder sb = new StringBuilder();
-      String rest = text + "\n";
       String sep = "";
+      int next = 0;
       for (String u : units) {
         String block =
             notAsked.contains(u)
                 ? "# not asked: no unit file\nId="
                     + u
                     + "\nLoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState="
-                : next(rest);
-        if (!notAsked.contains(u)) {
-          int at = rest.indexOf("\n\n");
-          rest = at < 0 ? rest : rest.substring(at + 2);
-        }
+                : blocks.get(next++);
         if (!myUnits.contains(u)) {
           continue;
         }
@@ -251,12 +282,6 @@ record SystemctlShows(String props, String units) {
 
   private static long bytes(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-  }
-
-  /** The first block of {@code rest}: up to its first blank line. */
-  private static String next(String rest) {
-    int at = rest.indexOf("\n\n");
-    return at < 0 ? rest : rest.substring(0, at);
   }
 
   /**

@@ -5,6 +5,13 @@ import java.util.Set;
 
 /** Operating system identity, architecture, privilege and containment. */
 public final class OsFacts {
+  /**
+   * Shell that cuts {@code $v} to its first 64 characters with built-ins (no {@code head} process),
+   * as {@code systemd-detect-virt} reads a marker or DMI file.
+   */
+  private static final String CUT_V_AT_64 =
+      "[ ${#v} -le 64 ] || v=${v%\"${v#" + "?".repeat(64) + "}\"}";
+
   public static final CollectionItem OS_RELEASE = new CollectionItem.File("/etc/os-release");
 
   /**
@@ -52,9 +59,9 @@ public final class OsFacts {
               + " [ -e /run/.containerenv ] && echo 'containerenv: /run/.containerenv';"
               // the first line of each, at most 64 characters, with built-ins (no head process)
               + " m=; for f in /run/host/container-manager /run/systemd/container; do [ -r $f ] ||"
-              + " continue; v=; IFS= read -r v <$f 2>/dev/null; [ ${#v} -le 64 ] || v=${v%\"${v#"
-              + "?".repeat(64)
-              + "}\"}; k=run-systemd-container; [ $f = /run/systemd/container ] ||"
+              + " continue; v=; IFS= read -r v <$f 2>/dev/null; "
+              + CUT_V_AT_64
+              + "; k=run-systemd-container; [ $f = /run/systemd/container ] ||"
               + " k=host-container-manager; echo \"$k: $v\"; m=1; done;"
               // /proc/vz is there in an OpenVZ container and on its host, /proc/bc only on the host
               + " [ -d /proc/vz ] && [ ! -d /proc/bc ] && echo 'openvz: /proc/vz';"
@@ -82,9 +89,9 @@ public final class OsFacts {
           "identity",
           "echo \"kernel=$ag_rel\"; for f in product_name sys_vendor board_vendor bios_vendor"
               + " product_version; do v=; IFS= read -r v 2>/dev/null </sys/class/dmi/id/$f || [ -n"
-              + " \"$v\" ] || continue; [ ${#v} -le 64 ] || v=${v%\"${v#"
-              + "?".repeat(64)
-              + "}\"}; echo \"dmi-$f=$v\"; done; v=; IFS= read -r v 2>/dev/null"
+              + " \"$v\" ] || continue; "
+              + CUT_V_AT_64
+              + "; echo \"dmi-$f=$v\"; done; v=; IFS= read -r v 2>/dev/null"
               + " </sys/hypervisor/type && echo \"hypervisor=$v\"; [ -d /proc/xen ] && echo"
               + " 'proc-xen=1'; i=; IFS= read -r i 2>/dev/null </proc/1/comm; echo \"init=$i\";"
               + " echo \"time=$ag_utc\"; return 0");

@@ -49,13 +49,17 @@ class CollectorSymlinkTest {
                 new CollectionItem.File(dir.resolve("direct.conf").toString()),
                 new CollectionItem.Directory(linkedDir.toString())));
     assertTrue(b.complete(), b.problem());
-    assertEquals("*.* @@loghost\n", item(b, "file", conf + "/10-plain.conf").text());
-    SnapshotItem key = item(b, "file", conf + "/20-key.conf");
+    assertEquals(
+        "*.* @@loghost\n", CollectorScriptTest.find(b, "file", conf + "/10-plain.conf").text());
+    SnapshotItem key = CollectorScriptTest.find(b, "file", conf + "/20-key.conf");
     assertEquals(SnapshotItem.OUTSIDE_TREE, key.exitStatus());
     assertEquals(secret.toString(), key.text().strip());
     assertTrue(key.problem().contains("a symbolic link to " + secret), key.problem());
-    assertTrue(item(b, "file", conf + "/30-etc.conf").text().startsWith("root:"));
-    assertEquals(SnapshotItem.OUTSIDE_TREE, item(b, "dir", linkedDir.toString()).exitStatus());
+    assertTrue(
+        CollectorScriptTest.find(b, "file", conf + "/30-etc.conf").text().startsWith("root:"));
+    assertEquals(
+        SnapshotItem.OUTSIDE_TREE,
+        CollectorScriptTest.find(b, "dir", linkedDir.toString()).exitStatus());
     for (SnapshotItem i : b.items()) {
       assertFalse(i.text().contains("PRIVATE KEY"), i.name() + " shipped the key");
     }
@@ -84,17 +88,11 @@ class CollectorSymlinkTest {
                 new CollectionItem.File(link.toString()),
                 new CollectionItem.File(impostor.toString())));
     assertTrue(b.complete(), b.problem());
-    assertEquals(Files.readString(real), item(b, "file", link.toString()).text());
-    SnapshotItem refused = item(b, "file", impostor.toString());
+    assertEquals(
+        Files.readString(real), CollectorScriptTest.find(b, "file", link.toString()).text());
+    SnapshotItem refused = CollectorScriptTest.find(b, "file", impostor.toString());
     assertEquals(SnapshotItem.OUTSIDE_TREE, refused.exitStatus());
     assertEquals(history.toString(), refused.text().strip());
-  }
-
-  private static SnapshotItem item(Bundle b, String kind, String name) {
-    return b.items().stream()
-        .filter(i -> i.kind().equals(kind) && i.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + b.items()));
   }
 
   private static Bundle run(String shell, List<CollectionItem> items) throws Exception {

@@ -67,10 +67,10 @@ class OsItemsShellTest {
               + f
               + " | sed -n '/^container=/{s///;p;q;}'); [ -n \"$c\" ] && printf 'pid1-container: %s\\n' \"$c\"; exit 0";
       String now = notSystemd(item).replace("/proc/1/environ", f.toString());
-      String expected = ProcessOutput.ofShell(shell, sed, 10);
+      String expected = run(shell, sed);
       assertEquals(
           expected,
-          Containment.withPid1Marker(ProcessOutput.ofShell(shell, now, 10))
+          Containment.withPid1Marker(run(shell, now))
               .replaceAll(
                   "(?m)^(dockerenv|containerenv|run-systemd-container|host-container-manager"
                       + "|openvz|wsl|kubernetes): .*\n",
@@ -210,8 +210,7 @@ class OsItemsShellTest {
     cases.put("x".repeat(100) + "\nsecond line\n", "x".repeat(64));
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Path f = Files.writeString(tmp.resolve("container"), c.getKey());
-      String out =
-          ProcessOutput.ofShell(shell, item.replace("/run/systemd/container", f.toString()), 10);
+      String out = run(shell, item.replace("/run/systemd/container", f.toString()));
       assertTrue(
           out.lines().anyMatch(l -> l.equals("run-systemd-container: " + c.getValue())),
           () -> shell + " with " + c.getKey() + ": " + out);

@@ -28,8 +28,15 @@ public record SudoVersion(int major, int minor, int patch, String text) {
   public static Optional<SudoVersion> ofPackage(String name, String version) {
     Matcher m = UPSTREAM.matcher(version);
     return m.lookingAt()
-        ? Optional.of(of(m, "package " + name + " " + version + " (dpkg)"))
+        ? Optional.of(of(m, PACKAGE + name + " " + version + " (dpkg)"))
         : Optional.empty();
+  }
+
+  private static final String PACKAGE = "package ";
+
+  /** True when the version is a package's ({@link #ofPackage}), not {@code sudo -V}'s answer. */
+  public boolean fromPackage() {
+    return text.startsWith(PACKAGE);
   }
 
   /** From a match whose groups 1 to 3 are major, minor and (perhaps) patch. */

@@ -43,12 +43,12 @@ record SudoContext(SudoVersion version, SudoersPolicy policy, List<Evidence> evi
           Verdict.notApplicable(
               "sudo is not installed", List.of(Evidence.of("sudo -V", 0, "not found", null))));
     }
-    String said = v.value().get().text();
+    SudoVersion said = v.value().get();
     // a version read from dpkg's database where sudo -V was not run (SudoFacts.SUDO_V)
     ev.add(
-        said.startsWith("package ")
-            ? Evidence.of("/var/lib/dpkg/status", 0, said, null)
-            : Evidence.of("sudo -V", 1, said, null));
+        said.fromPackage()
+            ? Evidence.of("/var/lib/dpkg/status", 0, said.text(), null)
+            : Evidence.of("sudo -V", 1, said.text(), null));
     Observed<Optional<SudoersPolicy>> p = facts.get(SudoFacts.POLICY);
     if (!p.isSeen()) {
       return new Or(
