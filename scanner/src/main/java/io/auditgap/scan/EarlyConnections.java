@@ -28,7 +28,11 @@ import java.util.concurrent.ExecutionException;
  */
 public final class EarlyConnections implements Transport, AutoCloseable {
   private final Transport ssh;
-  private final Map<HostSpec, CompletableFuture<Connection>> begun = new ConcurrentHashMap<>();
+  // By host name: a HostSpec is a record whose first hashCode in a JVM builds its method handles
+  // (about 10 ms, before the first connection could begin). The spec is kept to check on taking.
+  private final Map<String, Begun> begun = new ConcurrentHashMap<>();
+
+  private record Begun(HostSpec host, CompletableFuture<Connection> connection) {}
 
   private EarlyConnections(Transport ssh) {
     this.ssh = ssh;
@@ -48,11 +52,11 @@ public final class EarlyConnections implements Transport, AutoCloseable {
       Transport ssh, List<HostSpec> hosts, int count, Duration timeout) {
     EarlyConnections early = new EarlyConnections(ssh);
     for (HostSpec h : hosts.subList(0, Math.min(count, hosts.size()))) {
-      if (h.isLocal() || early.begun.containsKey(h)) {
+      if (h.isLocal() || early.begun.containsKey(h.name())) {
         continue;
       }
       CompletableFuture<Connection> f = new CompletableFuture<>();
-      early.begun.put(h, f);
+      early.begun.put(h.name(), new Begun(h, f));
       DaemonThreads.start(
           "auditgap-early-" + h.name(),
           () -> {
@@ -69,10 +73,14 @@ public final class EarlyConnections implements Transport, AutoCloseable {
   /** The connection begun early for {@code host} (waiting for it), or a new one. */
   @Override
   public Connection open(HostSpec host, Duration timeout) throws TransportException {
-    CompletableFuture<Connection> f = begun.remove(host);
-    if (f == null) {
+    Begun b = begun.get(host.name());
+    // the same spec (the scan's own) or an equal one; another host of the same name connects anew
+    if (b == null
+        || (b.host() != host && !b.host().equals(host))
+        || !begun.remove(host.name(), b)) {
       return timedOpen(host, timeout);
     }
+    CompletableFuture<Connection> f = b.connection();
     try {
       return f.get();
     } catch (ExecutionException e) {
@@ -102,10 +110,10 @@ public final class EarlyConnections implements Transport, AutoCloseable {
   /** Closes the connections begun early that the scan did not take (now or once they open). */
   @Override
   public void close() {
-    for (HostSpec h : List.copyOf(begun.keySet())) {
-      CompletableFuture<Connection> f = begun.remove(h);
-      if (f != null) {
-        closeWhenOpen(f);
+    for (String name : List.copyOf(begun.keySet())) {
+      Begun b = begun.remove(name);
+      if (b != null) {
+        closeWhenOpen(b.connection());
       }
     }
   }

@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -39,7 +39,6 @@ public final class Phases {
   }
 
   private static final Map<Phase, LongAdder> NANOS = new EnumMap<>(Phase.class);
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   // Facts derive each other lazily; only the outermost derivation on a thread is counted. [0] is
   // the nesting depth, [1] the parse CPU nanoseconds this thread has spent so far.
   private static final ThreadLocal<long[]> PARSE = ThreadLocal.withInitial(() -> new long[2]);
@@ -50,7 +49,10 @@ public final class Phases {
     }
   }
 
-  private static final AtomicBoolean CONNECTING = new AtomicBoolean();
+  // System.nanoTime() when the first connection began; 0 before. The JVM's start time is asked for
+  // only when start-up is read: the management interface's first use costs 10-20 ms of a fresh
+  // JVM, which here would delay the first connection.
+  private static final AtomicLong FIRST_CONNECTION = new AtomicLong();
   // Threads whose work is no phase of the scan (a warm-up): their time is not counted.
   private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
 
@@ -61,10 +63,7 @@ public final class Phases {
    * command line, catalog and inventory loading before the first connection.
    */
   public static void firstConnection() {
-    if (CONNECTING.compareAndSet(false, true)) {
-      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-      NANOS.get(Phase.STARTUP).add(ms * 1_000_000);
-    }
+    FIRST_CONNECTION.compareAndSet(0, System.nanoTime());
   }
 
   /** Adds the time since {@code startNanos} ({@link System#nanoTime()}) to {@code phase}. */
@@ -77,7 +76,8 @@ public final class Phases {
 
   /** CPU nanoseconds the current thread has used (0 where the JVM cannot tell). */
   public static long threadCpu() {
-    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    ThreadMXBean threads = Threads.BEAN;
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
   }
 
   /** Adds the current thread's CPU time since {@code startCpu} ({@link #threadCpu()}). */
@@ -117,6 +117,25 @@ public final class Phases {
 
   /** Total seconds spent in {@code phase} so far, over all threads. */
   public static double seconds(Phase phase) {
+    if (phase == Phase.STARTUP) {
+      return startupSeconds();
+    }
     return NANOS.get(phase).sum() / 1e9;
+  }
+
+  private static double startupSeconds() {
+    long first = FIRST_CONNECTION.get();
+    if (first == 0) {
+      return 0;
+    }
+    long sinceFirstNanos = System.nanoTime() - first;
+    long sinceStartMillis =
+        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    return Math.max(0, sinceStartMillis / 1e3 - sinceFirstNanos / 1e9);
+  }
+
+  /** The thread bean, made at its first use (see {@link #FIRST_CONNECTION}). */
+  private static final class Threads {
+    static final ThreadMXBean BEAN = ManagementFactory.getThreadMXBean();
   }
 }
