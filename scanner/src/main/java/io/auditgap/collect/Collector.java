@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Runs the collector on one host: one exec channel, the script on stdin, the bundle on stdout. The
@@ -25,6 +25,8 @@ public final class Collector {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final CollectorLimits limits;
   private final Clock clock;
+  // The script of the items every host of a scan collects, rendered once (see prepare).
+  private volatile CollectorScript.Prepared prepared;
 
   public Collector(CollectorLimits limits, Clock clock) {
     this.limits = limits;
@@ -34,6 +36,14 @@ public final class Collector {
   /** The remote command: {@code sh -s}, or through {@code sudo -n} which never prompts. */
   public static String remoteCommand(boolean sudo) {
     return sudo ? "sudo -n sh -s" : "sh -s";
+  }
+
+  /**
+   * Renders the script for {@code items} now: collecting that same collection later only puts in
+   * each run's nonce, so the first host's collector does not wait for the rendering.
+   */
+  public void prepare(Collection<CollectionItem> items) {
+    prepared = CollectorScript.prepare(items, limits);
   }
 
   public HostSnapshot collect(
@@ -74,26 +84,33 @@ public final class Collector {
     byte[] nonceBytes = new byte[12];
     RANDOM.nextBytes(nonceBytes);
     String nonce = HexFormat.of().formatHex(nonceBytes);
-    String script = CollectorScript.render(items, nonce, limits);
+    CollectorScript.Prepared p = prepared;
+    String script =
+        p != null && p.isFor(items)
+            ? p.withNonce(nonce)
+            : CollectorScript.render(items, nonce, limits);
     // Whichever comes first claims the host: the end line (early snapshot) or the command's end.
     AtomicReference<Object> claimed = new AtomicReference<>();
     CompletableFuture<T> early = new CompletableFuture<>();
-    Consumer<byte[]> onEndLine =
+    // True once the complete bundle is claimed: the command's end is then not waited for.
+    Predicate<byte[]> onEndLine =
         atEndLine == null
             ? null
             : stdout -> {
               Bundle bundle = decode(stdout, nonce, items);
               if (!bundle.complete()) {
-                return;
+                return false;
               }
               HostSnapshot snap = snapshot(host, bundle, stdout.length, null);
-              if (claimed.compareAndSet(null, snap)) {
-                try {
-                  early.complete(atEndLine.apply(snap));
-                } catch (RuntimeException | Error e) {
-                  early.completeExceptionally(e);
-                }
+              if (!claimed.compareAndSet(null, snap)) {
+                return false;
               }
+              try {
+                early.complete(atEndLine.apply(snap));
+              } catch (RuntimeException | Error e) {
+                early.completeExceptionally(e);
+              }
+              return true;
             };
     long execStart = System.nanoTime();
     ExecResult r =

@@ -47,28 +47,57 @@ public final class CollectorScript {
    */
   public static String render(
       Collection<? extends CollectionItem> items, String nonce, CollectorLimits limits) {
-    return render(items, nonce, limits, WIRE_FUNCTIONS);
+    return prepare(items, limits).withNonce(nonce);
   }
 
-  private static String render(
-      Collection<? extends CollectionItem> items,
-      String nonce,
-      CollectorLimits limits,
-      String functions) {
-    if (!NONCE.matcher(nonce).matches()) {
-      throw new IllegalArgumentException("nonce must be 8-64 letters or digits");
+  /**
+   * The script a direct scan sends for {@code items}, rendered up to the nonce that each run puts
+   * in: rendering it (the functions' settings, the item digests, one call per item) is done once
+   * for all the hosts of a scan instead of for each, before the first connection needs it.
+   */
+  public static Prepared prepare(
+      Collection<? extends CollectionItem> items, CollectorLimits limits) {
+    return prepare(items, limits, WIRE_FUNCTIONS);
+  }
+
+  /** A script rendered but for its nonce ({@link #withNonce}). */
+  public static final class Prepared {
+    private final Collection<? extends CollectionItem> items;
+    private final String functions; // still holding __NONCE__
+    private final String main;
+
+    private Prepared(Collection<? extends CollectionItem> items, String functions, String main) {
+      this.items = items;
+      this.functions = functions;
+      this.main = main;
     }
-    StringBuilder sb = new StringBuilder(functions.length() + 64 * items.size() + 256);
-    sb.append(
+
+    /** Whether this is the script of exactly that collection (the same object). */
+    public boolean isFor(Collection<? extends CollectionItem> items) {
+      return this.items == items;
+    }
+
+    /** The script with {@code nonce} in its frame markers. */
+    public String withNonce(String nonce) {
+      if (!NONCE.matcher(nonce).matches()) {
+        throw new IllegalArgumentException("nonce must be 8-64 letters or digits");
+      }
+      return functions.replace("__NONCE__", nonce) + main;
+    }
+  }
+
+  private static Prepared prepare(
+      Collection<? extends CollectionItem> items, CollectorLimits limits, String functions) {
+    String settled =
         functions
-            .replace("__NONCE__", nonce)
             .replace("__COLLECTOR_VERSION__", VERSION)
             .replace("__ITEM_DIGESTS__", itemDigests(items))
             .replace("__ITEM_CAP__", Long.toString(limits.itemCap()))
             .replace("__TOTAL_CAP__", Long.toString(limits.totalCap()))
             .replace("__MAX_ENTRIES__", Integer.toString(limits.maxEntries()))
             .replace(
-                "__ITEM_TIMEOUT__", Long.toString(Math.max(1, limits.itemTimeout().toSeconds()))));
+                "__ITEM_TIMEOUT__", Long.toString(Math.max(1, limits.itemTimeout().toSeconds())));
+    StringBuilder sb = new StringBuilder(64 * items.size() + 256);
     sb.append("\nag_main() {\n  ag_setup\n");
     java.util.Set<String> keys = new java.util.HashSet<>();
     List<CollectionItem.Command> grouped = new java.util.ArrayList<>();
@@ -111,7 +140,7 @@ public final class CollectorScript {
       sb.append('\n');
     }
     sb.append("  ag_end\n}\nag_main\n");
-    return sb.toString();
+    return new Prepared(items, settled, sb.toString());
   }
 
   /**
@@ -142,7 +171,7 @@ public final class CollectorScript {
       }
       sb.append('\n');
     }
-    String body = render(items, nonce, limits, FUNCTIONS);
+    String body = prepare(items, limits, FUNCTIONS).withNonce(nonce);
     body = body.substring(0, body.lastIndexOf("ag_main\n")) + "ag_sealed\n";
     return sb.append('\n').append(body).toString();
   }

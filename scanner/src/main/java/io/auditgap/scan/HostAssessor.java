@@ -36,6 +36,7 @@ final class HostAssessor {
     this.snapshotSink = snapshotSink;
     this.plan = evaluator.needs();
     this.collector = collector;
+    collector.prepare(plan);
     this.evaluator = evaluator;
     this.options = options;
   }

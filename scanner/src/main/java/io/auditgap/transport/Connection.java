@@ -1,7 +1,7 @@
 package io.auditgap.transport;
 
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** An open session to one host (SSH or the local machine). Owned by one thread. */
 public interface Connection extends AutoCloseable {
@@ -35,8 +35,11 @@ public interface Connection extends AutoCloseable {
    * Like {@link #exec(String, byte[], byte[], long, Duration)}, and, once stdout has shown {@code
    * closeStdinAfter} and its newline, may hand what stdout held by then to {@code watchedLine} (on
    * another thread, at most once) while the command's end — stdin's close, the exit status — is
-   * still travelling: a caller can start on the output that far. The result is returned as without
-   * it. A connection may never call it (the local one does not).
+   * still travelling: a caller can start on the output that far. When it answers true, that output
+   * is all the caller needs: the exec may return at once with it, its exit status unknown (null),
+   * without waiting a round trip for the command's end (the command, its stdin closed, ends on its
+   * own). Otherwise the result is returned as without it. A connection may never call it (the local
+   * one does not).
    *
    * @param watchedLine null when no caller wants the output early
    */
@@ -44,7 +47,7 @@ public interface Connection extends AutoCloseable {
       String command,
       byte[] stdin,
       byte[] closeStdinAfter,
-      Consumer<byte[]> watchedLine,
+      Predicate<byte[]> watchedLine,
       long maxStdout,
       Duration timeout)
       throws TransportException;

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Runs commands on the machine auditgap runs on, through {@code /bin/sh -c}. */
 public final class LocalTransport implements Transport {
@@ -26,7 +26,7 @@ public final class LocalTransport implements Transport {
         String command,
         byte[] stdin,
         byte[] closeStdinAfter,
-        Consumer<byte[]> watchedLine,
+        Predicate<byte[]> watchedLine,
         long maxStdout,
         Duration timeout)
         throws TransportException {

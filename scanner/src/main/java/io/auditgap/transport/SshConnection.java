@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.OpenFailException;
@@ -94,7 +95,7 @@ public final class SshConnection implements Connection {
       String command,
       byte[] stdin,
       byte[] closeStdinAfter,
-      Consumer<byte[]> watchedLine,
+      Predicate<byte[]> watchedLine,
       long maxStdout,
       Duration timeout)
       throws TransportException {
@@ -143,7 +144,10 @@ public final class SshConnection implements Connection {
 
     BoundedReader out = new BoundedReader(maxStdout, closeStdinAfter);
     BoundedReader err = new BoundedReader(options.maxStderrBytes());
-    Future<?> outF = pool.submit(() -> out.drain(cmd.getInputStream()));
+    CompletableFuture<Void> outF =
+        CompletableFuture.runAsync(() -> out.drain(cmd.getInputStream()), pool);
+    // done once the caller has all it needs at the watched line (see Connection#exec)
+    CompletableFuture<Void> enough = new CompletableFuture<>();
     Future<?> errF = pool.submit(() -> drainCapped(err, cmd.getErrorStream()));
     pool.submit(
         () -> {
@@ -157,8 +161,8 @@ public final class SshConnection implements Connection {
             // The command ended without reading all of stdin; its output tells why.
           }
           // stdin's EOF is on its way: the exit status follows a round trip later.
-          if (watchedLine != null && out.watchedSeen()) {
-            watchedLine.accept(out.bytes());
+          if (watchedLine != null && out.watchedSeen() && watchedLine.test(out.bytes())) {
+            enough.complete(null);
           }
         });
 
@@ -167,6 +171,19 @@ public final class SshConnection implements Connection {
     Integer exit = null;
     String signal = null;
     try {
+      CompletableFuture.anyOf(outF, enough).get(left(deadline), TimeUnit.NANOSECONDS);
+      if (enough.isDone()) {
+        // The command's end, a round trip away, is not waited for: its channel is closed without
+        // waiting for the server's close, and the command, its stdin at EOF, ends on its own.
+        Closer.closeQuietly(cmd, Duration.ZERO);
+        return new ExecResult(
+            out.bytes(),
+            false,
+            new String(err.bytes(), StandardCharsets.UTF_8),
+            null,
+            false,
+            false);
+      }
       outF.get(left(deadline), TimeUnit.NANOSECONDS);
       if (!out.truncated()) {
         errF.get(left(deadline), TimeUnit.NANOSECONDS);

@@ -2,6 +2,7 @@ package io.auditgap.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -621,6 +622,36 @@ class CollectorScriptTest {
     assertEquals(
         "a\n'\n# kept\n'\nb # c 'd\ne",
         CollectorScript.withoutCommentLines("a\n# gone\n'\n# kept\n'\nb # c 'd\n  # gone\ne"));
+  }
+
+  /**
+   * A scan renders its script once and each host's run only puts its own nonce in: two runs differ
+   * in their nonce alone, which no item's text is mistaken for, and a nonce that could break the
+   * frame markers is refused as before.
+   */
+  @org.junit.jupiter.api.Test
+  void aPreparedScriptDiffersBetweenRunsOnlyInItsNonce() {
+    List<CollectionItem> items =
+        List.of(
+            new CollectionItem.File("/etc/ssh/sshd_config"),
+            CollectionItem.Command.quick("echo", "echo __NONCE__ abcdef0123456789"));
+    CollectorScript.Prepared prepared = CollectorScript.prepare(items, LIMITS);
+    String one = prepared.withNonce(NONCE);
+    String other = prepared.withNonce("0123456789fedcba");
+    assertEquals(CollectorScript.render(items, NONCE, LIMITS), one);
+    int cut = one.indexOf("\nag_main() {");
+    assertTrue(one.substring(0, cut).contains(NONCE), "the functions carry the nonce");
+    assertEquals(
+        one.substring(0, cut).replace(NONCE, "0123456789fedcba"),
+        other.substring(0, other.indexOf("\nag_main() {")));
+    assertEquals(one.substring(cut), other.substring(other.indexOf("\nag_main() {")));
+    // an item's own text is not a frame marker: it stays as the catalog wrote it
+    assertTrue(one.contains("'echo __NONCE__ abcdef0123456789'"), one);
+    assertTrue(other.contains("'echo __NONCE__ abcdef0123456789'"), other);
+    assertTrue(prepared.isFor(items));
+    assertFalse(
+        prepared.isFor(new java.util.ArrayList<>(items)), "the same collection, not an equal one");
+    assertThrows(IllegalArgumentException.class, () -> prepared.withNonce("@@ end"));
   }
 
   static SnapshotItem find(Bundle b, String kind, String name) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,7 +118,7 @@ class EarlyConnectionsTest {
         String command,
         byte[] stdin,
         byte[] closeStdinAfter,
-        Consumer<byte[]> watchedLine,
+        Predicate<byte[]> watchedLine,
         long maxStdout,
         Duration timeout) {
       throw new UnsupportedOperationException("runs nothing");

@@ -308,6 +308,7 @@ class SshTransportTest {
               out -> {
                 handed.set(out);
                 server.gate.countDown();
+                return false;
               },
               1024,
               EXEC);
@@ -315,6 +316,29 @@ class SshTransportTest {
       assertFalse(r.timedOut() || r.disconnected(), r.toString());
       assertArrayEquals(input, handed.get());
       assertArrayEquals(input, r.stdout());
+    }
+  }
+
+  @Test
+  void whenTheOutputUpToTheWatchedLineIsEnoughTheCommandsEndIsNotWaitedFor() throws Exception {
+    SshTransport t = transport(options());
+    byte[] input = "frame\n@@n end 1 6\n".getBytes(StandardCharsets.UTF_8);
+    try (Connection c =
+        t.open(spec("h", server, USER, "id_ed25519", knownHosts(server), null), OPEN)) {
+      // "held" never exits: only the answer "enough" ends this exec before its deadline
+      ExecResult r =
+          c.exec(
+              "held",
+              input,
+              "@@n end ".getBytes(StandardCharsets.US_ASCII),
+              out -> true,
+              1024,
+              EXEC);
+      assertFalse(r.timedOut() || r.disconnected(), r.toString());
+      assertNull(r.exitStatus(), "the command's end was not waited for");
+      assertArrayEquals(input, r.stdout());
+      // the connection goes on serving commands
+      assertEquals("xx", text(c.exec("print 2", new byte[0], 100, EXEC)));
     }
   }
 

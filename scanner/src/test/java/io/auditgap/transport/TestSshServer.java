@@ -34,6 +34,8 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
  *   <li>{@code die N}: N bytes, then the server drops the whole SSH connection
  *   <li>{@code gated}: echoes stdin as it comes until EOF, then exits 0 only once the test opens
  *       {@link #gate}
+ *   <li>{@code held}: echoes stdin as it comes until EOF, then never exits (until the channel
+ *       closes)
  *   <li>{@code refuse}: the exec request is refused (the command never starts)
  * </ul>
  */
@@ -198,6 +200,14 @@ final class TestSshServer implements AutoCloseable {
           case "hang":
             out.write("partial\n".getBytes());
             out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+            break;
+          case "held":
+            byte[] held = new byte[8192];
+            for (int n; (n = in.read(held)) >= 0; ) {
+              out.write(held, 0, n);
+              out.flush();
+            }
             Thread.sleep(Long.MAX_VALUE);
             break;
           case "die":
