@@ -51,7 +51,8 @@ class EarlyConnectionsTest {
       // an equal spec built anew (another load of the same inventory) takes the early connection
       HostSpec web2 =
           new InventoryLoader("auditor", HOME).parse(INVENTORY, "inventory.yaml").hosts().get(1);
-      assertSame(transport.first("web2"), early.open(web2, TIMEOUT));
+      Connection taken = early.open(web2, TIMEOUT); // waits for the early connect's own thread
+      assertSame(transport.first("web2"), taken);
       // taken once: the same host asked again connects anew
       web1Again = early.open(hosts.get(0), TIMEOUT);
       moved =
