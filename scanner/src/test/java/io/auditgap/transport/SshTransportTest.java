@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.sshd.common.channel.ChannelListener;
@@ -291,52 +292,49 @@ class SshTransportTest {
     return spec("h", "127.0.0.1", gate.port(), USER, key, null, kh, null);
   }
 
+  /** A bundle's frame and end line, echoed back by "gated" and "held". */
+  private static final byte[] FRAMED = "frame\n@@n end 1 6\n".getBytes(StandardCharsets.UTF_8);
+
+  private static ExecResult execWatched(Connection c, String command, Predicate<byte[]> watched)
+      throws TransportException {
+    return c.exec(
+        command, FRAMED, "@@n end ".getBytes(StandardCharsets.US_ASCII), watched, 1024, EXEC);
+  }
+
   @Test
   void theOutputUpToTheWatchedLineIsHandedOverBeforeTheCommandEnds() throws Exception {
     SshTransport t = transport(options());
-    byte[] input = "frame\n@@n end 1 6\n".getBytes(StandardCharsets.UTF_8);
     AtomicReference<byte[]> handed = new AtomicReference<>();
     try (Connection c =
         t.open(spec("h", server, USER, "id_ed25519", knownHosts(server), null), OPEN)) {
       // "gated" exits only once the hand-over has opened the gate: an exit status proves the
       // hand-over came while the command (and its exit status) had still to end.
       ExecResult r =
-          c.exec(
+          execWatched(
+              c,
               "gated",
-              input,
-              "@@n end ".getBytes(StandardCharsets.US_ASCII),
               out -> {
                 handed.set(out);
                 server.gate.countDown();
                 return false;
-              },
-              1024,
-              EXEC);
+              });
       assertEquals(0, r.exitStatus(), r.toString());
       assertFalse(r.timedOut() || r.disconnected(), r.toString());
-      assertArrayEquals(input, handed.get());
-      assertArrayEquals(input, r.stdout());
+      assertArrayEquals(FRAMED, handed.get());
+      assertArrayEquals(FRAMED, r.stdout());
     }
   }
 
   @Test
   void whenTheOutputUpToTheWatchedLineIsEnoughTheCommandsEndIsNotWaitedFor() throws Exception {
     SshTransport t = transport(options());
-    byte[] input = "frame\n@@n end 1 6\n".getBytes(StandardCharsets.UTF_8);
     try (Connection c =
         t.open(spec("h", server, USER, "id_ed25519", knownHosts(server), null), OPEN)) {
       // "held" never exits: only the answer "enough" ends this exec before its deadline
-      ExecResult r =
-          c.exec(
-              "held",
-              input,
-              "@@n end ".getBytes(StandardCharsets.US_ASCII),
-              out -> true,
-              1024,
-              EXEC);
+      ExecResult r = execWatched(c, "held", out -> true);
       assertFalse(r.timedOut() || r.disconnected(), r.toString());
       assertNull(r.exitStatus(), "the command's end was not waited for");
-      assertArrayEquals(input, r.stdout());
+      assertArrayEquals(FRAMED, r.stdout());
       // the connection goes on serving commands
       assertEquals("xx", text(c.exec("print 2", new byte[0], 100, EXEC)));
     }

@@ -160,11 +160,7 @@ final class TestSshServer implements AutoCloseable {
             exit.onExit(0);
             break;
           case "gated":
-            byte[] buf = new byte[8192];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-              out.write(buf, 0, n);
-              out.flush();
-            }
+            echoAsItComes();
             gate.await();
             exit.onExit(0);
             break;
@@ -203,11 +199,7 @@ final class TestSshServer implements AutoCloseable {
             Thread.sleep(Long.MAX_VALUE);
             break;
           case "held":
-            byte[] held = new byte[8192];
-            for (int n; (n = in.read(held)) >= 0; ) {
-              out.write(held, 0, n);
-              out.flush();
-            }
+            echoAsItComes();
             Thread.sleep(Long.MAX_VALUE);
             break;
           case "die":
@@ -223,6 +215,15 @@ final class TestSshServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       } catch (IOException | RuntimeException e) {
         // the client went away
+      }
+    }
+
+    /** Echoes stdin to stdout chunk by chunk, as it comes, until EOF. */
+    private void echoAsItComes() throws IOException {
+      byte[] buf = new byte[8192];
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        out.write(buf, 0, n);
+        out.flush();
       }
     }
 
