@@ -630,7 +630,7 @@ class CollectorScriptTest {
    * frame markers is refused as before.
    */
   @org.junit.jupiter.api.Test
-  void aPreparedScriptDiffersBetweenRunsOnlyInItsNonce() {
+  void aPreparedScriptDiffersBetweenRunsOnlyInItsNonce() throws Exception {
     List<CollectionItem> items =
         List.of(
             new CollectionItem.File("/etc/ssh/sshd_config"),
@@ -638,7 +638,10 @@ class CollectorScriptTest {
     CollectorScript.Prepared prepared = CollectorScript.prepare(items, LIMITS);
     String one = prepared.withNonce(NONCE);
     String other = prepared.withNonce("0123456789fedcba");
-    assertEquals(CollectorScript.render(items, NONCE, LIMITS), one);
+    // each run's script, run, frames its bundle with that run's nonce alone
+    Bundle b = BundleReader.read(exec("sh", other), "0123456789fedcba", LIMITS);
+    assertTrue(b.complete(), () -> "bundle incomplete: " + b.problem());
+    assertEquals("__NONCE__ abcdef0123456789\n", find(b, "cmd", "echo").text());
     int cut = one.indexOf("\nag_main() {");
     assertTrue(one.substring(0, cut).contains(NONCE), "the functions carry the nonce");
     assertEquals(
